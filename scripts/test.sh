@@ -1,0 +1,252 @@
+#!/usr/bin/env bash
+# Runs the whole PayOut test suite: the one command for developers and CI.
+#
+#   scripts/test.sh [extra dotnet test args, e.g. --filter FullyQualifiedName~Payouts]
+#
+# - builds the solution once (Release),
+# - runs every tests/*/*UnitTests.csproj once,
+# - runs every tests/*/*IntegrationTests.csproj once per database in
+#   PAYOUT_TEST_DATABASES (default "Sqlite Postgres"), with PAYOUT_TEST_DATABASE set,
+# - for Postgres, starts a throwaway cluster on a free 127.0.0.1 port (installing
+#   Debian's postgresql package first when run as root without it) and exports
+#   PAYOUT_TEST_POSTGRES (superuser connection string; tests create their own databases),
+# - writes TRX files to artifacts/test-results and prints, as its LAST line,
+#   "N passed, N failed" (", N skipped" appended when some were skipped).
+# Exits non-zero if any test failed, any run/build failed, or no test ran at all.
+#
+# Environment knobs:
+#   PAYOUT_TEST_DATABASES      databases for integration tests (default "Sqlite Postgres")
+#   PAYOUT_TEST_HANG_TIMEOUT   per-test hang timeout passed to --blame-hang-timeout
+#                              (default 15m; "0" disables)
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+# shellcheck source=scripts/lib/postgres.sh
+source "$ROOT/scripts/lib/postgres.sh"
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1
+export DOTNET_NOLOGO=1
+export DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+# No build servers / MSBuild nodes may outlive this script (they would keep CI's output open).
+export MSBUILDDISABLENODEREUSE=1
+export DOTNET_CLI_USE_MSBUILD_SERVER=0
+export UseSharedCompilation=false
+
+RESULTS_DIR="artifacts/test-results"
+EXTRA_ARGS=("$@")
+FAILURES=()            # human-readable list of runs/steps that failed
+
+log() { printf '\n==> %s\n' "$*"; }
+
+# shellcheck disable=SC2317  # invoked from the EXIT trap
+cleanup() {
+    pg_stop_throwaway >/dev/null 2>&1 || true
+}
+trap 'rc=$?; cleanup; exit $rc' EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# ---------------------------------------------------------------- options ----
+databases=()
+for db in ${PAYOUT_TEST_DATABASES:-Sqlite Postgres}; do
+    case "${db,,}" in
+        sqlite)              databases+=(Sqlite) ;;
+        postgres|postgresql) databases+=(Postgres) ;;
+        *) echo "scripts/test.sh: unknown database '$db' in PAYOUT_TEST_DATABASES (use Sqlite and/or Postgres)" >&2
+           exit 2 ;;
+    esac
+done
+
+hang_args=()
+hang_timeout="${PAYOUT_TEST_HANG_TIMEOUT:-15m}"
+if [[ -n "$hang_timeout" && "$hang_timeout" != "0" ]]; then
+    hang_args=(--blame-hang-timeout "$hang_timeout" --blame-hang-dump-type none)
+fi
+
+# ------------------------------------------------------------ discovery ----
+if [[ -f Payout.sln ]]; then
+    SOLUTION=Payout.sln
+elif [[ -f Payout.slnx ]]; then
+    SOLUTION=Payout.slnx
+else
+    SOLUTION=""
+fi
+
+unit_projects=()
+integration_projects=()
+shopt -s nullglob
+for proj in tests/*/*.csproj; do
+    name="$(basename "$proj" .csproj)"
+    case "$name" in
+        *UnitTests)        unit_projects+=("$proj") ;;
+        *IntegrationTests) integration_projects+=("$proj") ;;
+    esac
+done
+shopt -u nullglob
+
+rm -rf "$RESULTS_DIR"
+mkdir -p "$RESULTS_DIR"
+
+# ---------------------------------------------------------------- summary --
+# Prints one line per TRX file and the totals line last; sets the exit status.
+trx_counts() {
+    # Output: "<file>\t<passed>\t<failed>\t<skipped>\t<total>" for each TRX file given.
+    if command -v python3 >/dev/null 2>&1; then
+        python3 - "$@" <<'PY'
+import sys, os
+import xml.etree.ElementTree as ET
+for path in sys.argv[1:]:
+    c = None
+    try:
+        for el in ET.parse(path).iter():
+            if el.tag == "Counters" or el.tag.endswith("}Counters"):
+                c = el.attrib
+                break
+    except ET.ParseError:
+        c = None
+    if c is None:
+        # unreadable TRX: count it as one failure so it cannot pass silently
+        print(f"{os.path.basename(path)}\t0\t1\t0\t0")
+        continue
+    n = lambda k: int(c.get(k, "0") or 0)
+    failed = n("failed") + n("error") + n("timeout") + n("aborted")
+    # xunit's skipped tests count in "total" but not in "executed" (nor in "notExecuted")
+    skipped = max(n("notExecuted"), n("total") - n("executed"))
+    print(f"{os.path.basename(path)}\t{n('passed')}\t{failed}\t{skipped}\t{n('total')}")
+PY
+    else
+        local f line
+        for f in "$@"; do
+            line="$(grep -o '<Counters [^>]*>' "$f" | head -n 1 || true)"
+            if [[ -z "$line" ]]; then
+                printf '%s\t0\t1\t0\t0\n' "$(basename "$f")"
+                continue
+            fi
+            attr() { local v; v="$(sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p" <<<"$line")"; echo "${v:-0}"; }
+            local skipped=$(( $(attr total) - $(attr executed) ))
+            (( skipped >= $(attr notExecuted) )) || skipped=$(attr notExecuted)
+            printf '%s\t%d\t%d\t%d\t%d\n' "$(basename "$f")" "$(attr passed)" \
+                "$(( $(attr failed) + $(attr error) + $(attr timeout) + $(attr aborted) ))" \
+                "$skipped" "$(attr total)"
+        done
+    fi
+}
+
+summarize_and_exit() {
+    local passed=0 failed=0 skipped=0 f p x s t trx_files=()
+    shopt -s nullglob
+    trx_files=("$RESULTS_DIR"/*.trx)
+    shopt -u nullglob
+
+    echo
+    echo "==================== test summary ===================="
+    local item
+    for item in "${FAILURES[@]+"${FAILURES[@]}"}"; do
+        echo "  FAILED RUN: $item"
+    done
+    if (( ${#trx_files[@]} > 0 )); then
+        while IFS=$'\t' read -r f p x s t; do
+            printf '  %s: passed=%d failed=%d skipped=%d total=%d\n' "$f" "$p" "$x" "$s" "$t"
+            passed=$((passed + p)); failed=$((failed + x)); skipped=$((skipped + s))
+        done < <(trx_counts "${trx_files[@]}")
+    else
+        echo "  (no TRX files in $RESULTS_DIR)"
+    fi
+
+    local status=0
+    if (( failed > 0 || ${#FAILURES[@]} > 0 )); then status=1; fi
+    if (( passed + failed == 0 )); then
+        echo "  ERROR: no test was executed"
+        status=1
+    fi
+    if (( skipped > 0 )); then
+        echo "$passed passed, $failed failed, $skipped skipped"
+    else
+        echo "$passed passed, $failed failed"
+    fi
+    exit "$status"
+}
+
+if [[ -z "$SOLUTION" ]]; then
+    echo "scripts/test.sh: no Payout.sln or Payout.slnx in $ROOT" >&2
+    FAILURES+=("solution file not found")
+    summarize_and_exit
+fi
+if (( ${#unit_projects[@]} + ${#integration_projects[@]} == 0 )); then
+    echo "scripts/test.sh: no tests/*/*UnitTests.csproj or tests/*/*IntegrationTests.csproj found" >&2
+    FAILURES+=("no test projects found")
+    summarize_and_exit
+fi
+
+# --------------------------------------------------------------- postgres --
+postgres_ok=0
+want_postgres=0
+if (( ${#integration_projects[@]} > 0 )); then
+    for db in "${databases[@]+"${databases[@]}"}"; do
+        if [[ "$db" == Postgres ]]; then want_postgres=1; fi
+    done
+fi
+if (( want_postgres )); then
+    log "Starting throwaway PostgreSQL"
+    if pg_ensure_installed && pg_start_throwaway; then
+        postgres_ok=1
+        export PAYOUT_TEST_POSTGRES="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Password=postgres;Database=postgres"
+        echo "PAYOUT_TEST_POSTGRES=$PAYOUT_TEST_POSTGRES"
+    else
+        FAILURES+=("PostgreSQL could not be started (Postgres integration runs skipped)")
+    fi
+fi
+
+# ------------------------------------------------------------------ build --
+log "dotnet restore $SOLUTION"
+if ! dotnet restore "$SOLUTION" --disable-build-servers; then
+    FAILURES+=("dotnet restore $SOLUTION")
+    summarize_and_exit
+fi
+log "dotnet build $SOLUTION -c Release"
+if ! dotnet build "$SOLUTION" -c Release --no-restore --disable-build-servers; then
+    FAILURES+=("dotnet build $SOLUTION")
+    summarize_and_exit
+fi
+
+# ------------------------------------------------------------------ tests --
+# run_tests <trx base name> <project> [VAR=value...]
+run_tests() {
+    local trx_name="$1" proj="$2"
+    shift 2
+    log "dotnet test $proj${*:+ ($*)}"
+    local rc=0
+    env -u PAYOUT_TEST_DATABASE "$@" dotnet test "$proj" -c Release --no-build \
+        --logger "trx;LogFileName=$trx_name.trx" \
+        --results-directory "$RESULTS_DIR" \
+        "${hang_args[@]+"${hang_args[@]}"}" \
+        "${EXTRA_ARGS[@]+"${EXTRA_ARGS[@]}"}" || rc=$?
+    if (( rc != 0 )); then
+        FAILURES+=("$trx_name (dotnet test exit code $rc)")
+    fi
+    if [[ ! -f "$RESULTS_DIR/$trx_name.trx" ]]; then
+        FAILURES+=("$trx_name (no TRX file written)")
+    fi
+}
+
+for proj in "${unit_projects[@]+"${unit_projects[@]}"}"; do
+    name="$(basename "$proj" .csproj)"
+    run_tests "$name" "$proj"
+done
+
+for proj in "${integration_projects[@]+"${integration_projects[@]}"}"; do
+    name="$(basename "$proj" .csproj)"
+    for db in "${databases[@]+"${databases[@]}"}"; do
+        if [[ "$db" == Postgres ]] && (( ! postgres_ok )); then
+            continue
+        fi
+        run_tests "$name.$db" "$proj" "PAYOUT_TEST_DATABASE=$db"
+    done
+done
+
+# Stop PostgreSQL now (quietly) so nothing is printed after the totals line.
+pg_stop_throwaway >/dev/null 2>&1 || true
+
+summarize_and_exit

@@ -1,0 +1,65 @@
+using Microsoft.EntityFrameworkCore;
+using Payout.Api.Domain;
+using Payout.Api.Features.Customers;
+using Payout.Api.Features.Ledger;
+using Payout.Api.Infrastructure.Persistence;
+
+namespace Payout.Api.Features.Demo;
+
+public sealed class DemoOptions
+{
+    public const string Section = "Demo";
+
+    /// <summary>Seed the demo merchant and customer on an empty database. Unset: on for SQLite, off for PostgreSQL.</summary>
+    public bool? Seed { get; set; }
+
+    public static bool SeedEnabled(IConfiguration configuration) =>
+        configuration.GetSection(Section).Get<DemoOptions>()?.Seed
+        ?? configuration.ReadDatabaseOptions().Provider == DatabaseProvider.Sqlite;
+}
+
+/// <summary>The demo data of spec §11, written through the same code paths as the operator API.</summary>
+public static class DemoSeed
+{
+    public const string Phone = "+447871239999";
+    public const string Password = "1234Qwerty";
+
+    public static readonly IReadOnlyDictionary<string, decimal> Balances = new Dictionary<string, decimal>
+    {
+        ["BTC"] = 0.5m,
+        ["ETH"] = 5m,
+        ["LTC"] = 20m,
+        ["BCH"] = 5m,
+        ["XRP"] = 3_000m,
+        ["USDT"] = 5_000m,
+        ["USDC"] = 5_000m,
+        ["DAI"] = 5_000m,
+    };
+
+    /// <summary>
+    /// Only on an empty database. Safe when several processes start at once: the unique phone lets one
+    /// create the customer, and the deposits' references credit once.
+    /// </summary>
+    public static async Task SeedAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PayoutDbContext>();
+        if (await db.Customers.AnyAsync(cancellationToken))
+        {
+            return;
+        }
+
+        var registry = scope.ServiceProvider.GetRequiredService<CustomerRegistry>();
+        var (customer, _) = await registry.CreateAsync(MerchantDirectory.DemoMerchantId, Phone, Password, KycLevel.KYC_1, cancellationToken);
+        if (customer is null)
+        {
+            return;
+        }
+
+        var transfers = scope.ServiceProvider.GetRequiredService<ExternalTransfers>();
+        foreach (var (currency, amount) in Balances)
+        {
+            await transfers.ApplyAsync(customer.Id, currency, amount, $"demo-seed:{customer.Id}:{currency}", cancellationToken);
+        }
+    }
+}

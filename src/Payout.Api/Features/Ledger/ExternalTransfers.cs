@@ -1,0 +1,74 @@
+using Microsoft.EntityFrameworkCore;
+using Payout.Api.Domain.Ledger;
+using Payout.Api.Infrastructure.Errors;
+using Payout.Api.Infrastructure.Persistence;
+
+namespace Payout.Api.Features.Ledger;
+
+/// <summary>
+/// Money crossing the boundary of PayOut's ledger under an operator's instruction: deposits in, withdrawals out.
+/// A reference makes the instruction idempotent: the same reference is applied once, then answered again.
+/// </summary>
+public sealed class ExternalTransfers(PayoutDbContext db, LedgerWriter ledger, LedgerReader reader, TimeProvider clock)
+{
+    /// <param name="signedAmount">Positive to deposit, negative to withdraw.</param>
+    public async Task<(decimal Balance, ApiError? Error)> ApplyAsync(
+        long customerId, string currency, decimal signedAmount, string? reference, CancellationToken cancellationToken)
+    {
+        if (reference is not null && await FindAsync(reference, cancellationToken) is { } earlier)
+        {
+            return await ReplayAsync(earlier, customerId, currency, signedAmount, cancellationToken);
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var movement = signedAmount > 0
+            ? LedgerTransactions.Deposit(customerId, currency, signedAmount)
+            : LedgerTransactions.Withdrawal(customerId, currency, -signedAmount);
+        var (outcome, ledgerTransactionId) = await ledger.PostAsync(movement, cancellationToken);
+        if (outcome == PostingOutcome.InsufficientFunds)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return (0, new ApiError(ErrorCode.INSUFFICIENT_FUNDS, $"The {currency} balance is too low for this withdrawal.", "amount"));
+        }
+
+        db.ExternalTransfers.Add(new ExternalTransfer
+        {
+            CustomerId = customerId,
+            Currency = currency,
+            Amount = signedAmount,
+            Reference = reference,
+            LedgerTransactionId = ledgerTransactionId,
+            CreatedAt = clock.GetUtcNow(),
+        });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (reference is not null && DatabaseErrors.IsUniqueViolation(e))
+        {
+            // A concurrent request with the same reference committed first: ours rolls back whole.
+            await transaction.RollbackAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            var winner = await FindAsync(reference, cancellationToken)
+                ?? throw new InvalidOperationException("A unique reference was refused but cannot be found.");
+            return await ReplayAsync(winner, customerId, currency, signedAmount, cancellationToken);
+        }
+
+        return (await reader.WalletBalanceAsync(customerId, currency, cancellationToken), null);
+    }
+
+    private Task<ExternalTransfer?> FindAsync(string reference, CancellationToken cancellationToken) =>
+        db.ExternalTransfers.AsNoTracking().SingleOrDefaultAsync(t => t.Reference == reference, cancellationToken);
+
+    private async Task<(decimal Balance, ApiError? Error)> ReplayAsync(
+        ExternalTransfer earlier, long customerId, string currency, decimal signedAmount, CancellationToken cancellationToken)
+    {
+        if (earlier.CustomerId != customerId || earlier.Currency != currency || earlier.Amount != signedAmount)
+        {
+            return (0, new ApiError(ErrorCode.CONFLICT, "This reference was already used for a different transfer.", "reference"));
+        }
+
+        return (await reader.WalletBalanceAsync(customerId, currency, cancellationToken), null);
+    }
+}

@@ -1,0 +1,88 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Payout.Api.Domain.Ledger;
+
+namespace Payout.Api.Features.Ledger;
+
+/// <summary>
+/// One account with its running balance. The balance is a cache of the sum of its postings, kept in step
+/// in the same transaction; it exists so that "never below zero" is one conditional UPDATE the database
+/// enforces, and the invariant checker proves the cache right.
+/// </summary>
+public sealed class LedgerAccount
+{
+    public long Id { get; set; }
+
+    public required string Code { get; set; }
+
+    public AccountType Type { get; set; }
+
+    public required string Currency { get; set; }
+
+    public long? CustomerId { get; set; }
+
+    public decimal Balance { get; set; }
+}
+
+/// <summary>A stored ledger transaction: the header its postings hang from. Append-only.</summary>
+public sealed class LedgerTransactionRecord
+{
+    public long Id { get; set; }
+
+    public required string Kind { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+/// <summary>One signed movement on one account. Append-only: corrections are new transactions.</summary>
+public sealed class LedgerPosting
+{
+    public long Id { get; set; }
+
+    public long TransactionId { get; set; }
+
+    public long AccountId { get; set; }
+
+    /// <summary>Copied from the account so per-currency sums need no join.</summary>
+    public required string Currency { get; set; }
+
+    public decimal Amount { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+internal sealed class LedgerAccountConfiguration : IEntityTypeConfiguration<LedgerAccount>
+{
+    public void Configure(EntityTypeBuilder<LedgerAccount> builder)
+    {
+        builder.ToTable("ledger_accounts", t => t.HasCheckConstraint(
+            "ck_ledger_accounts_wallet_not_negative",
+            $"type <> {(int)AccountType.CustomerWallet} OR balance >= 0"));
+        builder.Property(a => a.Code).HasMaxLength(80);
+        builder.Property(a => a.Currency).HasMaxLength(10);
+        builder.HasIndex(a => a.Code).IsUnique();
+        builder.HasIndex(a => a.CustomerId);
+    }
+}
+
+internal sealed class LedgerTransactionConfiguration : IEntityTypeConfiguration<LedgerTransactionRecord>
+{
+    public void Configure(EntityTypeBuilder<LedgerTransactionRecord> builder)
+    {
+        builder.ToTable("ledger_transactions");
+        builder.Property(t => t.Kind).HasMaxLength(32);
+    }
+}
+
+internal sealed class LedgerPostingConfiguration : IEntityTypeConfiguration<LedgerPosting>
+{
+    public void Configure(EntityTypeBuilder<LedgerPosting> builder)
+    {
+        builder.ToTable("ledger_postings");
+        builder.Property(p => p.Currency).HasMaxLength(10);
+        builder.HasOne<LedgerTransactionRecord>().WithMany().HasForeignKey(p => p.TransactionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<LedgerAccount>().WithMany().HasForeignKey(p => p.AccountId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(p => p.AccountId);
+        builder.HasIndex(p => p.Currency);
+    }
+}

@@ -1,0 +1,108 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using Npgsql;
+
+namespace Payout.Api.Infrastructure.Persistence;
+
+public static class DatabaseSetup
+{
+    public const string ConnectionStringName = "Payout";
+    public const string DefaultSqliteConnection = "Data Source=data/payout.db";
+
+    public static DatabaseOptions ReadDatabaseOptions(this IConfiguration configuration) =>
+        configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+
+    public static IHostApplicationBuilder AddPayoutDatabase(this IHostApplicationBuilder builder)
+    {
+        var options = builder.Configuration.ReadDatabaseOptions();
+        builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName);
+
+        switch (options.Provider)
+        {
+            case DatabaseProvider.Sqlite:
+                var sqlite = SqliteConnectionString(connectionString ?? DefaultSqliteConnection, builder.Environment.ContentRootPath);
+                builder.Services.AddDbContext<PayoutDbContext, SqlitePayoutDbContext>(o => ConfigureSqlite(o, sqlite));
+                break;
+            case DatabaseProvider.Postgres:
+                if (string.IsNullOrWhiteSpace(connectionString))
+                {
+                    throw new InvalidOperationException(
+                        "Database:Provider is Postgres but ConnectionStrings:Payout (ConnectionStrings__Payout) is not set.");
+                }
+
+                var postgres = new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = options.MaxPoolSize }.ConnectionString;
+                builder.Services.AddDbContext<PayoutDbContext, PostgresPayoutDbContext>(o => ConfigurePostgres(o, postgres));
+                break;
+        }
+
+        return builder;
+    }
+
+    internal static void ConfigureSqlite(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseSqlite(connectionString).UseSnakeCaseNamingConvention();
+
+    internal static void ConfigurePostgres(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseNpgsql(connectionString).UseSnakeCaseNamingConvention();
+
+    /// <summary>
+    /// A relative SQLite path is taken from the content root, and its folder is created, so a fresh clone
+    /// starts with no set-up. The busy timeout makes a second writer wait instead of failing.
+    /// </summary>
+    private static string SqliteConnectionString(string connectionString, string contentRoot)
+    {
+        var csb = new SqliteConnectionStringBuilder(connectionString);
+        if (csb.Mode != SqliteOpenMode.Memory && !string.IsNullOrEmpty(csb.DataSource) && csb.DataSource != ":memory:")
+        {
+            var path = Path.IsPathRooted(csb.DataSource) ? csb.DataSource : Path.Combine(contentRoot, csb.DataSource);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            csb.DataSource = path;
+        }
+
+        csb.DefaultTimeout = Math.Max(csb.DefaultTimeout, 30);
+        csb.ForeignKeys = true;
+        return csb.ConnectionString;
+    }
+
+    /// <summary>
+    /// Applies migrations. EF Core takes a database-wide lock around them (an advisory lock on PostgreSQL,
+    /// a lock table on SQLite), so several processes starting at once migrate exactly once.
+    /// </summary>
+    public static async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PayoutDbContext>();
+        if (db.Provider == DatabaseProvider.Sqlite)
+        {
+            // WAL lets readers proceed while one writer holds the write lock.
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            await db.Database.CloseConnectionAsync();
+        }
+
+        await db.Database.MigrateAsync(cancellationToken);
+    }
+}
+
+/// <summary>Lets <c>dotnet ef</c> build the SQLite model without starting the host.</summary>
+internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqlitePayoutDbContext>
+{
+    public SqlitePayoutDbContext CreateDbContext(string[] args)
+    {
+        var options = new DbContextOptionsBuilder<SqlitePayoutDbContext>();
+        DatabaseSetup.ConfigureSqlite(options, "Data Source=design-time.db");
+        return new SqlitePayoutDbContext(options.Options);
+    }
+}
+
+/// <summary>Lets <c>dotnet ef</c> build the PostgreSQL model without a server.</summary>
+internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresPayoutDbContext>
+{
+    public PostgresPayoutDbContext CreateDbContext(string[] args)
+    {
+        var options = new DbContextOptionsBuilder<PostgresPayoutDbContext>();
+        DatabaseSetup.ConfigurePostgres(options, "Host=localhost;Database=payout_design");
+        return new PostgresPayoutDbContext(options.Options);
+    }
+}

@@ -1,0 +1,186 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace Payout.Api.Infrastructure.Persistence.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "customers",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    merchant_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    phone = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    password_hash = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    kyc_level = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_customers", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ledger_accounts",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    code = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    type = table.Column<int>(type: "integer", nullable: false),
+                    currency = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    customer_id = table.Column<long>(type: "bigint", nullable: true),
+                    balance = table.Column<decimal>(type: "numeric(30,8)", precision: 30, scale: 8, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_ledger_accounts", x => x.id);
+                    table.CheckConstraint("ck_ledger_accounts_wallet_not_negative", "type <> 1 OR balance >= 0");
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ledger_transactions",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_ledger_transactions", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "external_transfers",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    customer_id = table.Column<long>(type: "bigint", nullable: false),
+                    currency = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    amount = table.Column<decimal>(type: "numeric(30,8)", precision: 30, scale: 8, nullable: false),
+                    reference = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ledger_transaction_id = table.Column<long>(type: "bigint", nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_external_transfers", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_external_transfers_ledger_transactions_ledger_transaction_id",
+                        column: x => x.ledger_transaction_id,
+                        principalTable: "ledger_transactions",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ledger_postings",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    transaction_id = table.Column<long>(type: "bigint", nullable: false),
+                    account_id = table.Column<long>(type: "bigint", nullable: false),
+                    currency = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    amount = table.Column<decimal>(type: "numeric(30,8)", precision: 30, scale: 8, nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_ledger_postings", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_ledger_postings_ledger_accounts_account_id",
+                        column: x => x.account_id,
+                        principalTable: "ledger_accounts",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_ledger_postings_ledger_transactions_transaction_id",
+                        column: x => x.transaction_id,
+                        principalTable: "ledger_transactions",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_customers_merchant_id_phone",
+                table: "customers",
+                columns: new[] { "merchant_id", "phone" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_external_transfers_customer_id",
+                table: "external_transfers",
+                column: "customer_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_external_transfers_ledger_transaction_id",
+                table: "external_transfers",
+                column: "ledger_transaction_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_external_transfers_reference",
+                table: "external_transfers",
+                column: "reference",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_ledger_accounts_code",
+                table: "ledger_accounts",
+                column: "code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_ledger_accounts_customer_id",
+                table: "ledger_accounts",
+                column: "customer_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_ledger_postings_account_id",
+                table: "ledger_postings",
+                column: "account_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_ledger_postings_currency",
+                table: "ledger_postings",
+                column: "currency");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_ledger_postings_transaction_id",
+                table: "ledger_postings",
+                column: "transaction_id");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "customers");
+
+            migrationBuilder.DropTable(
+                name: "external_transfers");
+
+            migrationBuilder.DropTable(
+                name: "ledger_postings");
+
+            migrationBuilder.DropTable(
+                name: "ledger_accounts");
+
+            migrationBuilder.DropTable(
+                name: "ledger_transactions");
+        }
+    }
+}

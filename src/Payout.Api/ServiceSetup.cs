@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Identity;
+using Payout.Api.Domain.Money;
+using Payout.Api.Features.Admin;
+using Payout.Api.Features.Customers;
+using Payout.Api.Features.Demo;
+using Payout.Api.Features.Ledger;
+using Payout.Api.Infrastructure.Errors;
+using Payout.Api.Infrastructure.Http;
+using Payout.Api.Infrastructure.Persistence;
+
+namespace Payout.Api;
+
+/// <summary>Registers every part of the service; Program.cs stays a few lines.</summary>
+public static class ServiceSetup
+{
+    public static WebApplicationBuilder AddPayoutServices(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        services.AddErrorHandling();
+        services.AddStrictJson();
+        builder.AddPayoutDatabase();
+        services.AddHostedService<DatabaseInitializer>();
+
+        services.AddSingleton(CurrencyCatalog.Default);
+        services.AddScoped<LedgerWriter>();
+        services.AddScoped<LedgerReader>();
+        services.AddScoped<LedgerInvariant>();
+        services.AddScoped<ExternalTransfers>();
+
+        var demo = DemoOptions.SeedEnabled(builder.Configuration);
+        services.AddSingleton(sp => new MerchantDirectory(
+            builder.Configuration.GetSection("Merchants").Get<List<MerchantOptions>>() ?? [],
+            demo));
+        services.AddScoped<CustomerRegistry>();
+        services.AddSingleton<IPasswordHasher<Customer>, PasswordHasher<Customer>>();
+        services.AddOptions<PasswordHasherOptions>().BindConfiguration("Auth:PasswordHasher");
+
+        services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section)
+            .PostConfigure(o => o.ApiKey ??= demo ? AdminOptions.DemoApiKey : null)
+            .Validate(o => o.ApiKey is { Length: >= 16 }, "Admin:ApiKey (Admin__ApiKey) must be set, at least 16 characters.")
+            .ValidateOnStart();
+        return builder;
+    }
+
+    public static WebApplication UsePayoutPipeline(this WebApplication app)
+    {
+        app.UseErrorHandling();
+        app.MapAdminApi();
+        return app;
+    }
+}

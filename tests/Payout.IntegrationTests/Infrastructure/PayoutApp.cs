@@ -1,0 +1,119 @@
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Payout.Api.Features.Ledger;
+
+namespace Payout.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The whole service, in process, on a fresh database of the provider under test. One per test class
+/// (it is an xunit class fixture); tests create their own customers so they never share data.
+/// </summary>
+public class PayoutApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string AdminKey = "test-admin-key-0123456789";
+
+    private readonly string keysDirectory = Directory.CreateTempSubdirectory("payout-keys-").FullName;
+    private TestDatabase? database;
+    private long phoneCounter = Random.Shared.NextInt64(100_000_000, 900_000_000);
+
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero));
+
+    public TestDatabase Database => database ?? throw new InvalidOperationException("The app is not initialised.");
+
+    /// <summary>Extra configuration a scenario needs (e.g. a short offer validity).</summary>
+    protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
+
+    public virtual async Task InitializeAsync()
+    {
+        database = await TestDatabase.CreateAsync();
+        _ = Server; // starts the host: migrations run now, not inside the first test's timing
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        if (database is not null)
+        {
+            await database.DisposeAsync();
+        }
+
+        Directory.Delete(keysDirectory, recursive: true);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", Database.Provider);
+        builder.UseSetting("ConnectionStrings:Payout", Database.ConnectionString);
+        builder.UseSetting("Admin:ApiKey", AdminKey);
+        builder.UseSetting("Demo:Seed", "false");
+        builder.UseSetting("Merchants:0:Id", TestCustomer.MerchantId);
+        builder.UseSetting("Merchants:0:Name", "Test merchant");
+        builder.UseSetting("Keys:Directory", keysDirectory);
+        builder.UseSetting("Keys:GenerateMissing", "true");
+        // A real hash, made cheap: the suite signs in hundreds of times.
+        builder.UseSetting("Auth:PasswordHasher:IterationCount", "1");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
+
+    public HttpClient AdminClient()
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Add("X-Admin-Key", AdminKey);
+        return client;
+    }
+
+    /// <summary>A phone number no other test uses.</summary>
+    public string NewPhone() => $"+44{Interlocked.Increment(ref phoneCounter):D10}";
+
+    public async Task<TestCustomer> CreateCustomerAsync(string kycLevel = "KYC_1", string password = "correct-horse-9")
+    {
+        var phone = NewPhone();
+        using var admin = AdminClient();
+        var response = await admin.PostAsJsonAsync("/admin/v1/customers",
+            new { merchantId = TestCustomer.MerchantId, phone, password, kycLevel });
+        response.EnsureSuccessStatusCode();
+        var body = await response.Content.ReadFromJsonAsync<CustomerBody>();
+        return new TestCustomer(body!.CustomerId, phone, password);
+    }
+
+    public async Task<decimal> DepositAsync(long customerId, string currency, decimal amount, string? reference = null)
+    {
+        using var admin = AdminClient();
+        var response = await admin.PostAsJsonAsync($"/admin/v1/customers/{customerId}/deposits", new { currency, amount, reference });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<BalanceBody>())!.Balance;
+    }
+
+    public async Task<decimal> BalanceAsync(long customerId, string currency)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<LedgerReader>().WalletBalanceAsync(customerId, currency, CancellationToken.None);
+    }
+
+    /// <summary>Call after anything that moves money: the ledger's invariant must hold.</summary>
+    public async Task AssertLedgerHoldsAsync()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var violations = await scope.ServiceProvider.GetRequiredService<LedgerInvariant>().FindViolationsAsync(CancellationToken.None);
+        Assert.Empty(violations);
+    }
+
+    private sealed record CustomerBody(long CustomerId);
+
+    private sealed record BalanceBody(string Currency, decimal Balance);
+}
+
+public sealed record TestCustomer(long Id, string Phone, string Password)
+{
+    public const string MerchantId = "bece038f-2e46-49f4-b25e-89cd38d6dc16";
+}
