@@ -16,9 +16,25 @@ public class PayoutApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string AdminKey = "test-admin-key-0123456789";
 
-    private readonly string keysDirectory = Directory.CreateTempSubdirectory("payout-keys-").FullName;
+    private readonly string keysDirectory;
+    private readonly bool ownsDatabase;
     private TestDatabase? database;
     private long phoneCounter = Random.Shared.NextInt64(100_000_000, 900_000_000);
+
+    public PayoutApp()
+    {
+        keysDirectory = Directory.CreateTempSubdirectory("payout-keys-").FullName;
+        ownsDatabase = true;
+    }
+
+    /// <summary>A second app on another app's database and keys: two API processes sharing one installation.</summary>
+    public PayoutApp(TestDatabase sharedDatabase, string sharedKeysDirectory)
+    {
+        database = sharedDatabase;
+        keysDirectory = sharedKeysDirectory;
+    }
+
+    public string KeysDirectory => keysDirectory;
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero));
 
@@ -29,19 +45,22 @@ public class PayoutApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public virtual async Task InitializeAsync()
     {
-        database = await TestDatabase.CreateAsync();
+        database ??= await TestDatabase.CreateAsync();
         _ = Server; // starts the host: migrations run now, not inside the first test's timing
     }
 
     async Task IAsyncLifetime.DisposeAsync()
     {
         await DisposeAsync();
-        if (database is not null)
+        if (ownsDatabase)
         {
-            await database.DisposeAsync();
-        }
+            if (database is not null)
+            {
+                await database.DisposeAsync();
+            }
 
-        Directory.Delete(keysDirectory, recursive: true);
+            Directory.Delete(keysDirectory, recursive: true);
+        }
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

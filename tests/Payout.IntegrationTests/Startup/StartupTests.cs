@@ -1,0 +1,91 @@
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Payout.IntegrationTests.Infrastructure;
+
+namespace Payout.IntegrationTests.Startup;
+
+public sealed class StartupTests
+{
+    [Fact]
+    public async Task Several_processes_starting_at_once_on_an_empty_database_migrate_once_and_all_serve()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var keys = Directory.CreateTempSubdirectory("payout-keys-").FullName;
+        var apps = Enumerable.Range(0, 3).Select(_ => new PayoutApp(database, keys)).ToList();
+        try
+        {
+            await Task.WhenAll(apps.Select(app => Task.Run(() => ((IAsyncLifetime)app).InitializeAsync())));
+
+            var customer = await apps[0].CreateCustomerAsync();
+            await apps[1].DepositAsync(customer.Id, "BTC", 1m);
+            Assert.Equal(1m, await apps[2].BalanceAsync(customer.Id, "BTC"));
+        }
+        finally
+        {
+            foreach (var app in apps)
+            {
+                await ((IAsyncLifetime)app).DisposeAsync();
+            }
+
+            Directory.Delete(keys, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Postgres_without_a_connection_string_stops_the_start_with_a_clear_message()
+    {
+        using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            b.UseSetting("Database:Provider", "Postgres");
+            b.UseSetting("ConnectionStrings:Payout", "");
+        });
+
+        var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+        Assert.Contains("ConnectionStrings__Payout", Flatten(error), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_admin_key_that_is_too_short_stops_the_start()
+    {
+        using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            b.UseSetting("ConnectionStrings:Payout", $"Data Source={Path.Combine(Path.GetTempPath(), Guid.NewGuid() + ".db")}");
+            b.UseSetting("Admin:ApiKey", "short");
+        });
+
+        var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+        Assert.Contains("Admin:ApiKey", Flatten(error), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_embedded_default_seeds_the_demo_customer_with_the_spec_balances()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"payout-demo-{Guid.NewGuid():N}.db");
+        var keys = Directory.CreateTempSubdirectory("payout-keys-").FullName;
+        using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            b.UseSetting("Database:Provider", "Sqlite");
+            b.UseSetting("ConnectionStrings:Payout", $"Data Source={path}");
+            b.UseSetting("Keys:Directory", keys);
+            b.UseSetting("Auth:PasswordHasher:IterationCount", "1");
+        });
+        using var admin = factory.CreateClient();
+        admin.DefaultRequestHeaders.Add("X-Admin-Key", "demo-admin-key-change-me");
+
+        var found = await admin.GetFromJsonAsync<System.Text.Json.JsonElement>("/admin/v1/customers?phone=%2B447871239999");
+        var demo = Assert.Single(found.GetProperty("items").EnumerateArray());
+        Assert.Equal("KYC_1", demo.GetProperty("kycLevel").GetString());
+        Assert.Equal("bece038f-2e46-49f4-b25e-89cd38d6dc16", demo.GetProperty("merchantId").GetString());
+        var balances = await admin.GetFromJsonAsync<System.Text.Json.JsonElement>(
+            $"/admin/v1/customers/{demo.GetProperty("customerId").GetInt64()}/balances");
+        var byCurrency = balances.GetProperty("balances").EnumerateArray()
+            .ToDictionary(b => b.GetProperty("currency").GetString()!, b => b.GetProperty("balance").GetDecimal());
+        Assert.Equal(0.5m, byCurrency["BTC"]);
+        Assert.Equal(3_000m, byCurrency["XRP"]);
+        Assert.Equal(5_000m, byCurrency["USDT"]);
+        Directory.Delete(keys, recursive: true);
+    }
+
+    private static string Flatten(Exception error) =>
+        error.InnerException is null ? error.Message : error.Message + " | " + Flatten(error.InnerException);
+}

@@ -1,0 +1,67 @@
+using Payout.Api.Infrastructure.Errors;
+
+namespace Payout.UnitTests.Conventions;
+
+/// <summary>Clients match on errorId: once published, a number may never change or be reused.</summary>
+public sealed class ErrorCatalogTests
+{
+    private static readonly Dictionary<string, (int Status, int ErrorId)> Published = new()
+    {
+        ["UNAUTHORIZED"] = (401, 1001),
+        ["KYC_LEVEL_TOO_LOW"] = (403, 1002),
+        ["VALIDATION"] = (400, 1003),
+        ["SDK_VERSION_REQUIRED"] = (400, 1004),
+        ["SDK_VERSION_UNSUPPORTED"] = (400, 1005),
+        ["CARD_INVALID_NUMBER"] = (400, 2001),
+        ["CARD_EXPIRED"] = (400, 2002),
+        ["CARD_BRAND_NOT_SUPPORTED"] = (400, 2003),
+        ["CARD_LIMIT_REACHED"] = (400, 2004),
+        ["CARD_NOT_FOUND"] = (404, 2005),
+        ["CARD_NOT_APPROVED"] = (400, 2006),
+        ["BILLING_ADDRESS_REQUIRED"] = (400, 2007),
+        ["PAIR_NOT_SUPPORTED"] = (400, 3001),
+        ["AMOUNT_BELOW_MINIMUM"] = (400, 3002),
+        ["AMOUNT_ABOVE_MAXIMUM"] = (400, 3003),
+        ["INSUFFICIENT_FUNDS"] = (400, 3004),
+        ["LIMIT_EXCEEDED"] = (400, 3005),
+        ["OFFER_NOT_FOUND"] = (404, 3006),
+        ["OFFER_EXPIRED"] = (400, 3007),
+        ["OFFER_ALREADY_EXECUTED"] = (400, 3008),
+        ["RATE_UNAVAILABLE"] = (503, 3009),
+        ["OPERATION_NOT_FOUND"] = (404, 3010),
+        ["IDEMPOTENCY_KEY_REUSED"] = (409, 4001),
+        ["REQUEST_IN_PROGRESS"] = (409, 4002),
+        ["RATE_LIMITED"] = (429, 4003),
+        ["UNSUPPORTED_GRANT_TYPE"] = (400, 4004),
+        ["NOT_FOUND"] = (404, 4005),
+        ["METHOD_NOT_ALLOWED"] = (405, 4006),
+        ["PAYLOAD_TOO_LARGE"] = (413, 4007),
+        ["CONFLICT"] = (409, 4008),
+        ["CUSTOMER_NOT_FOUND"] = (404, 5001),
+        ["MERCHANT_NOT_FOUND"] = (404, 5002),
+        ["INTERNAL"] = (500, 9999),
+    };
+
+    [Fact]
+    public void Every_code_keeps_its_published_status_and_error_id()
+    {
+        Assert.Equal(Published.Keys.Order(), Enum.GetNames<ErrorCode>().Order());
+        foreach (var code in Enum.GetValues<ErrorCode>())
+        {
+            Assert.Equal(Published[code.ToString()], (ErrorCatalog.StatusOf(code), ErrorCatalog.ErrorIdOf(code)));
+        }
+    }
+
+    [Fact]
+    public void Error_ids_are_unique() =>
+        Assert.Equal(Enum.GetValues<ErrorCode>().Length, Enum.GetValues<ErrorCode>().Select(ErrorCatalog.ErrorIdOf).Distinct().Count());
+
+    [Fact]
+    public void The_body_carries_vault_and_rfc_9457_members()
+    {
+        var body = new ApiError(ErrorCode.VALIDATION, "amount must be positive", "amount").ToBody();
+        Assert.Equal(("VALIDATION", 1003, "amount", "payout", 400), (body.Error, body.ErrorId, body.Field, body.SystemId, body.Status));
+        Assert.Equal("amount must be positive", body.Detail);
+        Assert.Empty(body.Data);
+    }
+}
