@@ -1,0 +1,22 @@
+namespace Payout.Api.Security;
+
+/// <summary>What a key is for (spec §11). Each purpose has its own folder and its own ring of keys.</summary>
+public enum KeyPurpose
+{
+    TokenSigning,
+    CardEncryption,
+    CardFingerprint,
+}
+
+public static class KeyPurposes
+{
+    public static IReadOnlyList<KeyPurpose> All { get; } = Enum.GetValues<KeyPurpose>();
+
+    /// <summary>The folder under <c>Keys:Directory</c> that holds this purpose's key files.</summary>
+    public static string FolderName(this KeyPurpose purpose) => purpose switch
+    {
+        KeyPurpose.TokenSigning => "token-signing",
+        KeyPurpose.CardEncryption => "card-encryption",
+        KeyPurpose.CardFingerprint => "card-fingerprint",
+    };
+}
