@@ -66,11 +66,11 @@ public static class CardRules
     public static CardBrand? DetectBrand(CardNumber number)
     {
         var first4 = int.Parse(number.First4, NumberStyles.None, CultureInfo.InvariantCulture);
-        return (first4 / 1000, first4 / 100) switch
+        return first4 switch
         {
-            (4, _) => CardBrand.Visa,
-            (_, >= 51 and <= 55) => CardBrand.Mastercard,
-            _ when first4 is >= 2221 and <= 2720 => CardBrand.Mastercard,
+            >= 4000 and <= 4999 => CardBrand.Visa,
+            >= 5100 and <= 5599 => CardBrand.Mastercard,
+            >= 2221 and <= 2720 => CardBrand.Mastercard,
             _ => null,
         };
     }
