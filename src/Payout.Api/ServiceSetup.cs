@@ -1,12 +1,14 @@
 using Microsoft.AspNetCore.Identity;
 using Payout.Api.Domain.Money;
 using Payout.Api.Features.Admin;
+using Payout.Api.Features.Auth;
 using Payout.Api.Features.Customers;
 using Payout.Api.Features.Demo;
 using Payout.Api.Features.Ledger;
 using Payout.Api.Infrastructure.Errors;
 using Payout.Api.Infrastructure.Http;
 using Payout.Api.Infrastructure.Persistence;
+using Payout.Api.Security;
 
 namespace Payout.Api;
 
@@ -20,6 +22,9 @@ public static class ServiceSetup
         services.AddErrorHandling();
         services.AddStrictJson();
         builder.AddPayoutDatabase();
+        var embeddedDefault = builder.Configuration.ReadDatabaseOptions().Provider == DatabaseProvider.Sqlite;
+        services.AddSingleton(KeysOptions.LoadFrom(builder.Configuration, builder.Environment.ContentRootPath, embeddedDefault));
+        services.AddPayoutAuth();
         services.AddHostedService<DatabaseInitializer>();
 
         services.AddSingleton(CurrencyCatalog.Default);
@@ -46,6 +51,10 @@ public static class ServiceSetup
     public static WebApplication UsePayoutPipeline(this WebApplication app)
     {
         app.UseErrorHandling();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapAuthApi();
+        app.MapPayoutApi();
         app.MapAdminApi();
         return app;
     }

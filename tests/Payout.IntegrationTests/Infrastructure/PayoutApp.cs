@@ -28,7 +28,7 @@ public class PayoutApp : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     /// <summary>A second app on another app's database and keys: two API processes sharing one installation.</summary>
-    public PayoutApp(TestDatabase sharedDatabase, string sharedKeysDirectory)
+    internal PayoutApp(TestDatabase sharedDatabase, string sharedKeysDirectory)
     {
         database = sharedDatabase;
         keysDirectory = sharedKeysDirectory;
@@ -119,6 +119,46 @@ public class PayoutApp : WebApplicationFactory<Program>, IAsyncLifetime
         return await scope.ServiceProvider.GetRequiredService<LedgerReader>().WalletBalanceAsync(customerId, currency, CancellationToken.None);
     }
 
+    /// <summary>Signs in through <c>/oauth/token</c> and answers the token response's JSON.</summary>
+    public async Task<HttpResponseMessage> RequestTokenAsync(IDictionary<string, string> form, string? merchantId = TestCustomer.MerchantId)
+    {
+        using var client = CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/oauth/token") { Content = new FormUrlEncodedContent(form) };
+        if (merchantId is not null)
+        {
+            request.Headers.Add("X-Merchant-ID", merchantId);
+        }
+
+        return await client.SendAsync(request);
+    }
+
+    public async Task<TokenBody> SignInAsync(TestCustomer customer)
+    {
+        var response = await RequestTokenAsync(new Dictionary<string, string>
+        {
+            ["grant_type"] = "mobile_phone",
+            ["number"] = customer.Phone,
+            ["password"] = customer.Password,
+        });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<TokenBody>())!;
+    }
+
+    /// <summary>A client for <c>/v4/payout</c> as this customer: bearer token and X-Sdk-Version set.</summary>
+    public async Task<HttpClient> ClientForAsync(TestCustomer customer)
+    {
+        var token = await SignInAsync(customer);
+        return ClientWithToken(token.AccessToken);
+    }
+
+    public HttpClient ClientWithToken(string accessToken)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", accessToken);
+        client.DefaultRequestHeaders.Add("X-Sdk-Version", "payoutCard=1.2");
+        return client;
+    }
+
     /// <summary>Call after anything that moves money: the ledger's invariant must hold.</summary>
     public async Task AssertLedgerHoldsAsync()
     {
@@ -131,6 +171,13 @@ public class PayoutApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     private sealed record BalanceBody(string Currency, decimal Balance);
 }
+
+public sealed record TokenBody(
+    [property: System.Text.Json.Serialization.JsonPropertyName("access_token")] string AccessToken,
+    [property: System.Text.Json.Serialization.JsonPropertyName("token_type")] string TokenType,
+    [property: System.Text.Json.Serialization.JsonPropertyName("refresh_token")] string RefreshToken,
+    [property: System.Text.Json.Serialization.JsonPropertyName("expires_in")] int ExpiresIn,
+    [property: System.Text.Json.Serialization.JsonPropertyName("scope")] string Scope);
 
 public sealed record TestCustomer(long Id, string Phone, string Password)
 {

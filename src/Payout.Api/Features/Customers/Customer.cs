@@ -18,6 +18,12 @@ public sealed class Customer
 
     public KycLevel KycLevel { get; set; }
 
+    /// <summary>
+    /// Access tokens carry the generation they were issued under; bumping it (sign-out, a reused refresh
+    /// token) revokes every access token of the customer at once, in every process.
+    /// </summary>
+    public int TokenGeneration { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }

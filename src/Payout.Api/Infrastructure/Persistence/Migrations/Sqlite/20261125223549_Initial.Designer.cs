@@ -11,7 +11,7 @@ using Payout.Api.Infrastructure.Persistence;
 namespace Payout.Api.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqlitePayoutDbContext))]
-    [Migration("20261125222849_Initial")]
+    [Migration("20261125223549_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -19,6 +19,78 @@ namespace Payout.Api.Infrastructure.Persistence.Migrations.Sqlite
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+
+            modelBuilder.Entity("Payout.Api.Features.Auth.RefreshToken", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<long>("CustomerId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("customer_id");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expires_at");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("token_hash");
+
+                    b.Property<long?>("UsedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("used_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_refresh_tokens");
+
+                    b.HasIndex("CustomerId")
+                        .HasDatabaseName("ix_refresh_tokens_customer_id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_refresh_tokens_token_hash");
+
+                    b.ToTable("refresh_tokens", (string)null);
+                });
+
+            modelBuilder.Entity("Payout.Api.Features.Auth.SignInFailure", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("phone");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sign_in_failures");
+
+                    b.HasIndex("Phone", "At")
+                        .HasDatabaseName("ix_sign_in_failures_phone_at");
+
+                    b.ToTable("sign_in_failures", (string)null);
+                });
 
             modelBuilder.Entity("Payout.Api.Features.Customers.Customer", b =>
                 {
@@ -52,6 +124,10 @@ namespace Payout.Api.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT")
                         .HasColumnName("phone");
+
+                    b.Property<int>("TokenGeneration")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("token_generation");
 
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER")
@@ -229,6 +305,16 @@ namespace Payout.Api.Infrastructure.Persistence.Migrations.Sqlite
                         .HasName("pk_ledger_transactions");
 
                     b.ToTable("ledger_transactions", (string)null);
+                });
+
+            modelBuilder.Entity("Payout.Api.Features.Auth.RefreshToken", b =>
+                {
+                    b.HasOne("Payout.Api.Features.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_refresh_tokens_customers_customer_id");
                 });
 
             modelBuilder.Entity("Payout.Api.Features.Ledger.ExternalTransfer", b =>

@@ -21,6 +21,7 @@ namespace Payout.Api.Infrastructure.Persistence.Migrations.Sqlite
                     phone = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     password_hash = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     kyc_level = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    token_generation = table.Column<int>(type: "INTEGER", nullable: false),
                     created_at = table.Column<long>(type: "INTEGER", nullable: false),
                     updated_at = table.Column<long>(type: "INTEGER", nullable: false)
                 },
@@ -59,6 +60,44 @@ namespace Payout.Api.Infrastructure.Persistence.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_ledger_transactions", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "sign_in_failures",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    phone = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_sign_in_failures", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "refresh_tokens",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    customer_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    token_hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    expires_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    used_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    revoked_at = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_refresh_tokens", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_refresh_tokens_customers_customer_id",
+                        column: x => x.customer_id,
+                        principalTable: "customers",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -161,14 +200,27 @@ namespace Payout.Api.Infrastructure.Persistence.Migrations.Sqlite
                 name: "ix_ledger_postings_transaction_id",
                 table: "ledger_postings",
                 column: "transaction_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_refresh_tokens_customer_id",
+                table: "refresh_tokens",
+                column: "customer_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_refresh_tokens_token_hash",
+                table: "refresh_tokens",
+                column: "token_hash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_sign_in_failures_phone_at",
+                table: "sign_in_failures",
+                columns: new[] { "phone", "at" });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropTable(
-                name: "customers");
-
             migrationBuilder.DropTable(
                 name: "external_transfers");
 
@@ -176,10 +228,19 @@ namespace Payout.Api.Infrastructure.Persistence.Migrations.Sqlite
                 name: "ledger_postings");
 
             migrationBuilder.DropTable(
+                name: "refresh_tokens");
+
+            migrationBuilder.DropTable(
+                name: "sign_in_failures");
+
+            migrationBuilder.DropTable(
                 name: "ledger_accounts");
 
             migrationBuilder.DropTable(
                 name: "ledger_transactions");
+
+            migrationBuilder.DropTable(
+                name: "customers");
         }
     }
 }

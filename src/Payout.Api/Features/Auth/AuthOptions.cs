@@ -1,0 +1,25 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Payout.Api.Features.Auth;
+
+public sealed class AuthOptions
+{
+    public const string Section = "Auth";
+
+    [Range(30, 86_400)]
+    public int AccessTokenSeconds { get; set; } = 900;
+
+    [Range(1, 365)]
+    public int RefreshTokenDays { get; set; } = 30;
+
+    /// <summary>Failed sign-ins for one number within <see cref="LockoutMinutes"/> before it is locked.</summary>
+    [Range(1, 1000)]
+    public int MaxFailedSignIns { get; set; } = 10;
+
+    [Range(1, 1440)]
+    public int LockoutMinutes { get; set; } = 30;
+
+    public string Issuer { get; set; } = "payout";
+
+    public string Audience { get; set; } = "payout-api";
+}

@@ -1,0 +1,95 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+using Payout.Api.Domain;
+using Payout.Api.Infrastructure.Errors;
+using Payout.Api.Infrastructure.Persistence;
+using Payout.Api.Security;
+
+namespace Payout.Api.Features.Auth;
+
+public static class AuthSetup
+{
+    public static IServiceCollection AddPayoutAuth(this IServiceCollection services)
+    {
+        services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<TokenIssuer>();
+        services.AddScoped<SignInThrottle>();
+        services.AddScoped<SignIn>();
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<KeyStore, IOptions<AuthOptions>, TimeProvider>(ConfigureJwt);
+        services.AddAuthorization();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/oauth/token", IssueToken.HandleAsync).WithTags("Auth").DisableAntiforgery();
+        app.MapPost("/signout", SignOut.HandleAsync).RequireAuthorization().WithTags("Auth");
+        return app;
+    }
+
+    /// <summary>The customer gate of spec §3: NONE may use no payout endpoint.</summary>
+    public static RouteGroupBuilder RequireKycAtLeast(this RouteGroupBuilder group, KycLevel minimum) =>
+        group.AddEndpointFilter(async (context, next) =>
+            CurrentCustomer.Of(context.HttpContext) is { } customer && customer.KycLevel >= minimum
+                ? await next(context)
+                : KycTooLow(minimum));
+
+    public static ApiError KycTooLow(KycLevel minimum) =>
+        new(ErrorCode.KYC_LEVEL_TOO_LOW, $"This needs KYC level {minimum} or higher.");
+
+    private static void ConfigureJwt(JwtBearerOptions jwt, KeyStore keys, IOptions<AuthOptions> options, TimeProvider clock)
+    {
+        var settings = options.Value;
+        jwt.MapInboundClaims = false;
+        jwt.TokenValidationParameters = new TokenValidationParameters
+        {
+            ValidIssuer = settings.Issuer,
+            ValidAudience = settings.Audience,
+            ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+            RequireSignedTokens = true,
+            RequireExpirationTime = true,
+            ClockSkew = TimeSpan.Zero,
+            // Every key of the ring verifies, so tokens signed before a rotation stay valid until they expire.
+            IssuerSigningKeyResolver = (_, _, kid, _) => keys.TokenSigning.All
+                .Where(k => kid is null || k.Id == kid)
+                .Select(k => new SymmetricSecurityKey(k.RevealBytes().ToArray()) { KeyId = k.Id }),
+            // The service's clock, not the machine's, so expiry is testable and consistent with the rest.
+            LifetimeValidator = (notBefore, expires, _, _) =>
+            {
+                var now = clock.GetUtcNow().UtcDateTime;
+                return expires is { } end && now < end && (notBefore is not { } start || now >= start);
+            },
+        };
+        jwt.Events = new JwtBearerEvents { OnTokenValidated = AttachCustomerAsync };
+    }
+
+    /// <summary>A valid signature is not enough: the customer must exist and the token's generation be current.</summary>
+    private static async Task AttachCustomerAsync(TokenValidatedContext context)
+    {
+        var principal = context.Principal!;
+        var subject = principal.FindFirst(JwtRegisteredClaimNames.Sub)?.Value;
+        var generation = principal.FindFirst(TokenIssuer.GenerationClaim)?.Value;
+        if (!long.TryParse(subject, NumberStyles.None, CultureInfo.InvariantCulture, out var customerId)
+            || !int.TryParse(generation, NumberStyles.None, CultureInfo.InvariantCulture, out var tokenGeneration))
+        {
+            context.Fail("Malformed token.");
+            return;
+        }
+
+        var db = context.HttpContext.RequestServices.GetRequiredService<PayoutDbContext>();
+        var customer = await db.Customers.AsNoTracking().SingleOrDefaultAsync(c => c.Id == customerId, context.HttpContext.RequestAborted);
+        if (customer is null || customer.TokenGeneration != tokenGeneration)
+        {
+            context.Fail("Token revoked.");
+            return;
+        }
+
+        CurrentCustomer.From(customer).Attach(context.HttpContext);
+    }
+}
