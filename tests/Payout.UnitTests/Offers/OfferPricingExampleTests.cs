@@ -141,4 +141,12 @@ public sealed class OfferPricingExampleTests
     [Fact]
     public void All_amount_is_zero_when_the_balance_does_not_even_cover_the_fixed_fee() =>
         Assert.Equal(0m, OfferPricing.MostAffordable(2m, Usdt, UsdtEurRate, new FeeOptions()));
+
+    [Fact]
+    public void Pricing_an_amount_that_skipped_input_validation_is_a_bug()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => OfferPricing.Price(0m, Btc, Eur, 84_280m, new FeeOptions()));
+        Assert.Throws<ArgumentException>(() => OfferPricing.Price(0.000000001m, Btc, Eur, 84_280m, new FeeOptions()));
+        Assert.Throws<ArgumentOutOfRangeException>(() => OfferPricing.Price(1m, Btc, Eur, 0m, new FeeOptions()));
+    }
 }

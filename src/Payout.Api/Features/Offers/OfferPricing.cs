@@ -62,7 +62,7 @@ public static class OfferPricing
     /// </summary>
     public static IReadOnlyList<FeeLine> FeeLines(decimal amount, Currency from, decimal customerRate, FeeOptions fees)
     {
-        CheckAmount(amount);
+        CheckAmount(amount, from);
         CheckRate(customerRate);
         var lines = new List<FeeLine>
         {
@@ -169,7 +169,15 @@ public static class OfferPricing
         }
     }
 
-    private static void CheckAmount(decimal amount) => ArgumentOutOfRangeException.ThrowIfNegativeOrZero(amount);
+    /// <summary>Input amounts pass <see cref="AmountRules"/> at the endpoint; anything else reaching here is a bug.</summary>
+    private static void CheckAmount(decimal amount, Currency from)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(amount);
+        if (!Rounding.FitsScale(amount, from.Scale))
+        {
+            throw new ArgumentException($"The amount has more decimals than {from.Code} allows.", nameof(amount));
+        }
+    }
 
     private static void CheckRate(decimal customerRate) => ArgumentOutOfRangeException.ThrowIfNegativeOrZero(customerRate);
 }
