@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Payout.Api.Configuration;
@@ -33,7 +34,8 @@ public static class SelfValidatingOptionsRegistration
         this IServiceCollection services, IConfiguration configuration, string sectionName)
         where TOptions : class, ISelfValidatingOptions
     {
-        services.AddSingleton<IValidateOptions<TOptions>, SelfValidatingOptionsValidator<TOptions>>();
+        // TryAddEnumerable: registering the same options twice must not report every error twice.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>, SelfValidatingOptionsValidator<TOptions>>());
         return services.AddOptions<TOptions>().Bind(configuration.GetSection(sectionName)).ValidateOnStart();
     }
 }
