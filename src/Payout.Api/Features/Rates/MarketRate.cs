@@ -1,0 +1,11 @@
+namespace Payout.Api.Features.Rates;
+
+/// <summary>A market rate: <see cref="Value"/> units of <see cref="To"/> (fiat) per one unit of <see cref="From"/> (crypto).</summary>
+public sealed record MarketRate(string From, string To, decimal Value, DateTimeOffset ObservedAt);
+
+/// <summary>Where market rates come from. An I/O boundary, so a live feed can replace the configured one.</summary>
+public interface IRateSource
+{
+    /// <summary>The latest known rate for the pair, or null when the source has none.</summary>
+    ValueTask<MarketRate?> GetAsync(string from, string to, CancellationToken ct);
+}

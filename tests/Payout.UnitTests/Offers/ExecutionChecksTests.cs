@@ -1,0 +1,111 @@
+using CsCheck;
+using Payout.Api.Domain;
+using Payout.Api.Features.Offers;
+
+namespace Payout.UnitTests.Offers;
+
+public sealed class ExecutionChecksTests
+{
+    private static readonly string[] SpecOrder =
+    [
+        "KYC_LEVEL_TOO_LOW", "OFFER_EXPIRED", "CARD_NOT_APPROVED", "CARD_EXPIRED", "BILLING_ADDRESS_REQUIRED",
+        "AMOUNT_BELOW_MINIMUM", "AMOUNT_ABOVE_MAXIMUM", "INSUFFICIENT_FUNDS", "LIMIT_EXCEEDED",
+    ];
+
+    // Every check passes, each at its edge: amount equals the minimum, balance equals the debit, limit equals the amount.
+    private static readonly ExecutionFacts Passing = new(
+        KycLevel: KycLevel.KYC_1,
+        OfferExpired: false,
+        CardApproved: true,
+        CardExpired: false,
+        HasBillingAddress: true,
+        Amount: 27.7284827m,
+        Bounds: new CryptoBounds(27.7284827m, 2_772.84826974m),
+        Balance: 31.2m,
+        TotalDebited: 31.2m,
+        AmountToEur: 25m,
+        RemainingLimitEur: 25m);
+
+    [Fact]
+    public void Nothing_fails_at_the_edges_so_the_offer_can_be_executed()
+    {
+        Assert.Empty(ExecutionChecks.FailingReasons(Passing));
+        Assert.True(ExecutionChecks.PossibleToExecute(Passing));
+        Assert.Empty(ExecutionChecks.FailingReasons(Passing with { Amount = 2_772.84826974m }));
+    }
+
+    public static TheoryData<string, ExecutionFacts> SingleFailures => new()
+    {
+        { "KYC_LEVEL_TOO_LOW", Passing with { KycLevel = KycLevel.KYC_0 } },
+        { "KYC_LEVEL_TOO_LOW", Passing with { KycLevel = KycLevel.NONE } },
+        { "OFFER_EXPIRED", Passing with { OfferExpired = true } },
+        { "CARD_NOT_APPROVED", Passing with { CardApproved = false } },
+        { "CARD_EXPIRED", Passing with { CardExpired = true } },
+        { "BILLING_ADDRESS_REQUIRED", Passing with { HasBillingAddress = false } },
+        { "AMOUNT_BELOW_MINIMUM", Passing with { Amount = 27.72848269m, TotalDebited = 31m } },
+        { "AMOUNT_ABOVE_MAXIMUM", Passing with { Amount = 2_772.84826975m } },
+        { "INSUFFICIENT_FUNDS", Passing with { TotalDebited = 31.20000001m } },
+        { "LIMIT_EXCEEDED", Passing with { AmountToEur = 25.01m } },
+    };
+
+    [Theory]
+    [MemberData(nameof(SingleFailures))]
+    public void One_broken_fact_gives_exactly_its_reason(string expected, ExecutionFacts facts)
+    {
+        Assert.Equal([expected], ExecutionChecks.FailingReasons(facts));
+        Assert.False(ExecutionChecks.PossibleToExecute(facts));
+    }
+
+    [Fact]
+    public void Kyc_levels_above_the_minimum_may_execute()
+    {
+        Assert.Empty(ExecutionChecks.FailingReasons(Passing with { KycLevel = KycLevel.KYC_2 }));
+        Assert.Empty(ExecutionChecks.FailingReasons(Passing with { KycLevel = KycLevel.KYC_3 }));
+    }
+
+    [Fact]
+    public void Everything_failing_is_listed_in_the_order_of_the_spec()
+    {
+        var facts = Passing with
+        {
+            KycLevel = KycLevel.KYC_0,
+            OfferExpired = true,
+            CardApproved = false,
+            CardExpired = true,
+            HasBillingAddress = false,
+            // Empty bounds (min above max): an amount can be under the one and over the other.
+            Bounds = new CryptoBounds(30m, 20m),
+            Amount = 25m,
+            Balance = 0m,
+            AmountToEur = 1m,
+            RemainingLimitEur = 0m,
+        };
+
+        Assert.Equal(SpecOrder, ExecutionChecks.FailingReasons(facts));
+    }
+
+    [Fact]
+    public void Reasons_always_follow_the_spec_order_and_match_their_facts() =>
+        Gen.Select(
+                Gen.Enum<KycLevel>(),
+                Gen.Bool.Array[4],
+                Gen.Int[0, 100].Select(c => c / 10m),
+                Gen.Int[0, 100].Select(c => c / 10m),
+                Gen.Int[0, 100].Select(c => c / 10m),
+                Gen.Int[0, 100].Select(c => c / 10m))
+            .Sample((level, flags, amount, balance, amountToEur, remaining) =>
+            {
+                var facts = new ExecutionFacts(
+                    level, flags[0], flags[1], flags[2], flags[3], amount, new CryptoBounds(2m, 8m), balance, amount + 0.5m, amountToEur, remaining);
+
+                var reasons = ExecutionChecks.FailingReasons(facts);
+
+                Assert.Equal(SpecOrder.Where(reasons.Contains), reasons);
+                Assert.Equal(level < KycLevel.KYC_1, reasons.Contains("KYC_LEVEL_TOO_LOW"));
+                Assert.Equal(amount < 2m, reasons.Contains("AMOUNT_BELOW_MINIMUM"));
+                Assert.Equal(amount > 8m, reasons.Contains("AMOUNT_ABOVE_MAXIMUM"));
+                Assert.Equal(balance < amount + 0.5m, reasons.Contains("INSUFFICIENT_FUNDS"));
+                Assert.Equal(amountToEur > remaining, reasons.Contains("LIMIT_EXCEEDED"));
+                Assert.Equal(reasons.Count == 0, ExecutionChecks.PossibleToExecute(facts));
+            });
+}
