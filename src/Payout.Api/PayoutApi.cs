@@ -1,5 +1,6 @@
 using Payout.Api.Domain;
 using Payout.Api.Features.Auth;
+using Payout.Api.Features.Cards;
 using Payout.Api.Infrastructure.Http;
 
 namespace Payout.Api;
@@ -16,7 +17,7 @@ public static class PayoutApi
             .RequireAuthorization()
             .RequireSdkVersion()
             .RequireKycAtLeast(KycLevel.KYC_0);
-        _ = group;
+        group.MapCardsApi();
         return app;
     }
 }

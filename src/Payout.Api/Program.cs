@@ -1,19 +1,17 @@
 using Payout.Api;
-using Payout.Api.Infrastructure.Persistence;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPayoutServices();
 var app = builder.Build();
 
-if (args is ["migrate", ..])
+if (args is [var command, ..] && Commands.IsCommand(command))
 {
-    await DatabaseSetup.MigrateAsync(app.Services, CancellationToken.None);
-    Console.WriteLine("Migrations applied.");
-    return;
+    return await Commands.RunAsync(command, app.Services);
 }
 
 app.UsePayoutPipeline();
 await app.RunAsync();
+return 0;
 
 /// <summary>Entry point; public so integration tests can host it.</summary>
 public partial class Program;

@@ -1,7 +1,11 @@
 using Microsoft.AspNetCore.Identity;
 using Payout.Api.Domain.Money;
 using Payout.Api.Features.Admin;
+using Payout.Api.Configuration;
 using Payout.Api.Features.Auth;
+using Payout.Api.Features.Cards;
+using Payout.Api.Features.Offers;
+using Payout.Api.Features.Rates;
 using Payout.Api.Features.Customers;
 using Payout.Api.Features.Demo;
 using Payout.Api.Features.Ledger;
@@ -25,6 +29,10 @@ public static class ServiceSetup
         var embeddedDefault = builder.Configuration.ReadDatabaseOptions().Provider == DatabaseProvider.Sqlite;
         services.AddSingleton(KeysOptions.LoadFrom(builder.Configuration, builder.Environment.ContentRootPath, embeddedDefault));
         services.AddPayoutAuth();
+        services.AddCards();
+        services.AddSelfValidatingOptions<PayoutOptions>(builder.Configuration, PayoutOptions.SectionName);
+        services.AddSelfValidatingOptions<FeeOptions>(builder.Configuration, FeeOptions.SectionName);
+        services.AddSelfValidatingOptions<RatesOptions>(builder.Configuration, RatesOptions.SectionName);
         services.AddHostedService<DatabaseInitializer>();
 
         services.AddSingleton(CurrencyCatalog.Default);

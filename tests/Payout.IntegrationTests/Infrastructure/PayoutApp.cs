@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Payout.Api.Features.Ledger;
 
@@ -37,6 +38,8 @@ public class PayoutApp : WebApplicationFactory<Program>, IAsyncLifetime
     public string KeysDirectory => keysDirectory;
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero));
+
+    public CapturedLogs Logs { get; } = new();
 
     public TestDatabase Database => database ?? throw new InvalidOperationException("The app is not initialised.");
 
@@ -81,6 +84,7 @@ public class PayoutApp : WebApplicationFactory<Program>, IAsyncLifetime
             builder.UseSetting(key, value);
         }
 
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Trace));
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
@@ -157,6 +161,22 @@ public class PayoutApp : WebApplicationFactory<Program>, IAsyncLifetime
         client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", accessToken);
         client.DefaultRequestHeaders.Add("X-Sdk-Version", "payoutCard=1.2");
         return client;
+    }
+
+    /// <summary>Adds a card through the API and answers its id.</summary>
+    public async Task<long> AddCardAsync(HttpClient customer, string number = "4012888888881881", bool withBillingAddress = true)
+    {
+        var response = await customer.PostAsJsonAsync("/v4/payout/card",
+            new { cardNumber = number, cardHolder = "Test Customer", cardExpirationYear = 2030, cardExpirationMonth = 12 });
+        response.EnsureSuccessStatusCode();
+        var cardId = (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("cardId").GetInt64();
+        if (withBillingAddress)
+        {
+            (await customer.PostAsJsonAsync($"/v4/payout/card/{cardId}/billing-address",
+                new { address = "1 High Street", city = "London", countryCode = "GB", zip = "SW1A 1AA" })).EnsureSuccessStatusCode();
+        }
+
+        return cardId;
     }
 
     /// <summary>Call after anything that moves money: the ledger's invariant must hold.</summary>

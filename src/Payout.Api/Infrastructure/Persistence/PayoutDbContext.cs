@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Payout.Api.Features.Cards;
 using Payout.Api.Features.Customers;
 using Payout.Api.Features.Ledger;
 
@@ -19,6 +20,8 @@ public abstract class PayoutDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<LedgerPosting> LedgerPostings => Set<LedgerPosting>();
 
     public DbSet<ExternalTransfer> ExternalTransfers => Set<ExternalTransfer>();
+
+    public DbSet<Card> Cards => Set<Card>();
 
     public abstract DatabaseProvider Provider { get; }
 

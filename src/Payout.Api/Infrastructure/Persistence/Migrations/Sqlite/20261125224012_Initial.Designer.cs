@@ -11,7 +11,7 @@ using Payout.Api.Infrastructure.Persistence;
 namespace Payout.Api.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqlitePayoutDbContext))]
-    [Migration("20261125223549_Initial")]
+    [Migration("20261125224012_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -90,6 +90,92 @@ namespace Payout.Api.Infrastructure.Persistence.Migrations.Sqlite
                         .HasDatabaseName("ix_sign_in_failures_phone_at");
 
                     b.ToTable("sign_in_failures", (string)null);
+                });
+
+            modelBuilder.Entity("Payout.Api.Features.Cards.Card", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Brand")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("brand");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<long>("CustomerId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("customer_id");
+
+                    b.Property<long?>("DeletedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("deleted_at");
+
+                    b.Property<byte[]>("EncryptedNumber")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("BLOB")
+                        .HasColumnName("encrypted_number");
+
+                    b.Property<string>("EncryptionKeyId")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("encryption_key_id");
+
+                    b.Property<int>("ExpiryMonth")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expiry_month");
+
+                    b.Property<int>("ExpiryYear")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expiry_year");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fingerprint");
+
+                    b.Property<string>("HolderName")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("holder_name");
+
+                    b.Property<string>("MaskedPan")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("masked_pan");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("ValidationStatus")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("validation_status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_cards");
+
+                    b.HasIndex("EncryptionKeyId")
+                        .HasDatabaseName("ix_cards_encryption_key_id");
+
+                    b.HasIndex("CustomerId", "Fingerprint")
+                        .IsUnique()
+                        .HasDatabaseName("ix_cards_customer_id_fingerprint");
+
+                    b.ToTable("cards", (string)null);
                 });
 
             modelBuilder.Entity("Payout.Api.Features.Customers.Customer", b =>
@@ -315,6 +401,62 @@ namespace Payout.Api.Infrastructure.Persistence.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_refresh_tokens_customers_customer_id");
+                });
+
+            modelBuilder.Entity("Payout.Api.Features.Cards.Card", b =>
+                {
+                    b.HasOne("Payout.Api.Features.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_cards_customers_customer_id");
+
+                    b.OwnsOne("Payout.Api.Features.Cards.BillingAddress", "BillingAddress", b1 =>
+                        {
+                            b1.Property<long>("CardId")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("id");
+
+                            b1.Property<string>("Address")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("billing_address_address");
+
+                            b1.Property<string>("City")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("billing_address_city");
+
+                            b1.Property<string>("CountryCode")
+                                .IsRequired()
+                                .HasMaxLength(2)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("billing_address_country_code");
+
+                            b1.Property<string>("State")
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("billing_address_state");
+
+                            b1.Property<string>("Zip")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("billing_address_zip");
+
+                            b1.HasKey("CardId");
+
+                            b1.ToTable("cards");
+
+                            b1.WithOwner()
+                                .HasForeignKey("CardId")
+                                .HasConstraintName("fk_cards_cards_id");
+                        });
+
+                    b.Navigation("BillingAddress");
                 });
 
             modelBuilder.Entity("Payout.Api.Features.Ledger.ExternalTransfer", b =>

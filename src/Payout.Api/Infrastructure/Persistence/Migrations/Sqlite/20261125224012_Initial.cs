@@ -77,6 +77,42 @@ namespace Payout.Api.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "cards",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    customer_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    brand = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    masked_pan = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    fingerprint = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    encryption_key_id = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    encrypted_number = table.Column<byte[]>(type: "BLOB", maxLength: 64, nullable: false),
+                    holder_name = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    expiry_year = table.Column<int>(type: "INTEGER", nullable: false),
+                    expiry_month = table.Column<int>(type: "INTEGER", nullable: false),
+                    validation_status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    billing_address_address = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    billing_address_city = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    billing_address_country_code = table.Column<string>(type: "TEXT", maxLength: 2, nullable: true),
+                    billing_address_zip = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    billing_address_state = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    updated_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    deleted_at = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_cards", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_cards_customers_customer_id",
+                        column: x => x.customer_id,
+                        principalTable: "customers",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "refresh_tokens",
                 columns: table => new
                 {
@@ -154,6 +190,17 @@ namespace Payout.Api.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "ix_cards_customer_id_fingerprint",
+                table: "cards",
+                columns: new[] { "customer_id", "fingerprint" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_cards_encryption_key_id",
+                table: "cards",
+                column: "encryption_key_id");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_customers_merchant_id_phone",
                 table: "customers",
                 columns: new[] { "merchant_id", "phone" },
@@ -221,6 +268,9 @@ namespace Payout.Api.Infrastructure.Persistence.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "cards");
+
             migrationBuilder.DropTable(
                 name: "external_transfers");
 

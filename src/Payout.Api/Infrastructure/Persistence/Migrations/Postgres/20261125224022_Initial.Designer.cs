@@ -12,7 +12,7 @@ using Payout.Api.Infrastructure.Persistence;
 namespace Payout.Api.Infrastructure.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresPayoutDbContext))]
-    [Migration("20261125223608_Initial")]
+    [Migration("20261125224022_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -99,6 +99,94 @@ namespace Payout.Api.Infrastructure.Persistence.Migrations.Postgres
                         .HasDatabaseName("ix_sign_in_failures_phone_at");
 
                     b.ToTable("sign_in_failures", (string)null);
+                });
+
+            modelBuilder.Entity("Payout.Api.Features.Cards.Card", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Brand")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("brand");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<long>("CustomerId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("customer_id");
+
+                    b.Property<DateTimeOffset?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deleted_at");
+
+                    b.Property<byte[]>("EncryptedNumber")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("bytea")
+                        .HasColumnName("encrypted_number");
+
+                    b.Property<string>("EncryptionKeyId")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("encryption_key_id");
+
+                    b.Property<int>("ExpiryMonth")
+                        .HasColumnType("integer")
+                        .HasColumnName("expiry_month");
+
+                    b.Property<int>("ExpiryYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("expiry_year");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("fingerprint");
+
+                    b.Property<string>("HolderName")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("holder_name");
+
+                    b.Property<string>("MaskedPan")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("masked_pan");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("ValidationStatus")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("validation_status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_cards");
+
+                    b.HasIndex("EncryptionKeyId")
+                        .HasDatabaseName("ix_cards_encryption_key_id");
+
+                    b.HasIndex("CustomerId", "Fingerprint")
+                        .IsUnique()
+                        .HasDatabaseName("ix_cards_customer_id_fingerprint");
+
+                    b.ToTable("cards", (string)null);
                 });
 
             modelBuilder.Entity("Payout.Api.Features.Customers.Customer", b =>
@@ -337,6 +425,62 @@ namespace Payout.Api.Infrastructure.Persistence.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_refresh_tokens_customers_customer_id");
+                });
+
+            modelBuilder.Entity("Payout.Api.Features.Cards.Card", b =>
+                {
+                    b.HasOne("Payout.Api.Features.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_cards_customers_customer_id");
+
+                    b.OwnsOne("Payout.Api.Features.Cards.BillingAddress", "BillingAddress", b1 =>
+                        {
+                            b1.Property<long>("CardId")
+                                .HasColumnType("bigint")
+                                .HasColumnName("id");
+
+                            b1.Property<string>("Address")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("billing_address_address");
+
+                            b1.Property<string>("City")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)")
+                                .HasColumnName("billing_address_city");
+
+                            b1.Property<string>("CountryCode")
+                                .IsRequired()
+                                .HasMaxLength(2)
+                                .HasColumnType("character varying(2)")
+                                .HasColumnName("billing_address_country_code");
+
+                            b1.Property<string>("State")
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)")
+                                .HasColumnName("billing_address_state");
+
+                            b1.Property<string>("Zip")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)")
+                                .HasColumnName("billing_address_zip");
+
+                            b1.HasKey("CardId");
+
+                            b1.ToTable("cards");
+
+                            b1.WithOwner()
+                                .HasForeignKey("CardId")
+                                .HasConstraintName("fk_cards_cards_id");
+                        });
+
+                    b.Navigation("BillingAddress");
                 });
 
             modelBuilder.Entity("Payout.Api.Features.Ledger.ExternalTransfer", b =>

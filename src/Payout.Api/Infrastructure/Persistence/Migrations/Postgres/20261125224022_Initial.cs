@@ -78,6 +78,42 @@ namespace Payout.Api.Infrastructure.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "cards",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    customer_id = table.Column<long>(type: "bigint", nullable: false),
+                    brand = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    masked_pan = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    fingerprint = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    encryption_key_id = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    encrypted_number = table.Column<byte[]>(type: "bytea", maxLength: 64, nullable: false),
+                    holder_name = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    expiry_year = table.Column<int>(type: "integer", nullable: false),
+                    expiry_month = table.Column<int>(type: "integer", nullable: false),
+                    validation_status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    billing_address_address = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    billing_address_city = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    billing_address_country_code = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: true),
+                    billing_address_zip = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    billing_address_state = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    deleted_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_cards", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_cards_customers_customer_id",
+                        column: x => x.customer_id,
+                        principalTable: "customers",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "refresh_tokens",
                 columns: table => new
                 {
@@ -155,6 +191,17 @@ namespace Payout.Api.Infrastructure.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "ix_cards_customer_id_fingerprint",
+                table: "cards",
+                columns: new[] { "customer_id", "fingerprint" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_cards_encryption_key_id",
+                table: "cards",
+                column: "encryption_key_id");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_customers_merchant_id_phone",
                 table: "customers",
                 columns: new[] { "merchant_id", "phone" },
@@ -222,6 +269,9 @@ namespace Payout.Api.Infrastructure.Persistence.Migrations.Postgres
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "cards");
+
             migrationBuilder.DropTable(
                 name: "external_transfers");
 

@@ -1,0 +1,39 @@
+using Payout.Api.Features.Cards;
+using Payout.Api.Infrastructure.Persistence;
+using Payout.Api.Security;
+
+namespace Payout.Api;
+
+/// <summary>
+/// Operator commands that use the service's own configuration and code but do not start it:
+/// <c>dotnet run --project src/Payout.Api -- migrate</c> (or <c>rotate-card-key</c>, <c>reencrypt-cards</c>).
+/// </summary>
+public static class Commands
+{
+    private static readonly string[] Known = ["migrate", "rotate-card-key", "reencrypt-cards"];
+
+    public static bool IsCommand(string argument) => Known.Contains(argument, StringComparer.Ordinal);
+
+    public static async Task<int> RunAsync(string command, IServiceProvider services)
+    {
+        await DatabaseSetup.MigrateAsync(services, CancellationToken.None);
+        await using var scope = services.CreateAsyncScope();
+        var rotation = scope.ServiceProvider.GetRequiredService<CardKeyRotation>();
+        switch (command)
+        {
+            case "rotate-card-key":
+                var (keyId, rotated) = await rotation.RotateAsync(services.GetRequiredService<KeyStore>(), CancellationToken.None);
+                Console.WriteLine($"Card-encryption key {keyId} is now current; {rotated} cards re-encrypted.");
+                break;
+            case "reencrypt-cards":
+                var moved = await rotation.ReEncryptAllAsync(CancellationToken.None);
+                Console.WriteLine($"{moved} cards re-encrypted.");
+                break;
+            default:
+                Console.WriteLine("Migrations applied.");
+                break;
+        }
+
+        return 0;
+    }
+}

@@ -1,0 +1,118 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Payout.Api.Features.Auth;
+using Payout.Api.Features.Offers;
+using Payout.Api.Infrastructure.Errors;
+using Payout.Api.Infrastructure.Persistence;
+using Payout.Api.Security;
+
+namespace Payout.Api.Features.Cards;
+
+/// <summary><c>POST /v4/payout/card</c> (spec §5).</summary>
+public static class AddCard
+{
+    /// <summary>
+    /// Vault's body. <c>cardNumber</c> is a JSON integer or a string of digits, so it is read raw (a 19-digit
+    /// number does not fit a long). Unknown members, <c>cvv</c> among them, are never bound, so never stored.
+    /// </summary>
+    public sealed record Request(JsonElement? CardNumber, string? CardHolder, int? CardExpirationYear, int? CardExpirationMonth)
+    {
+        /// <summary>Records print their members; this one must not print the card number.</summary>
+        public override string ToString() => "AddCard.Request { CardNumber = *** }";
+    }
+
+    public static async Task<Results<Ok<CardResponse>, ApiError>> HandleAsync(
+        Request request, CurrentCustomer customer, CardVault vault, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (ReadNumber(request.CardNumber) is not { } rawNumber)
+        {
+            return ApiError.Validation(CardError.NumberField, "cardNumber is required, as a JSON integer or a string of digits.");
+        }
+
+        if (request.CardExpirationYear is not { } year || request.CardExpirationMonth is not { } month)
+        {
+            var field = request.CardExpirationYear is null ? CardError.YearField : CardError.MonthField;
+            return ApiError.Validation(field, $"{field} is required.");
+        }
+
+        var validation = CardRules.Validate(rawNumber, request.CardHolder, year, month, clock.GetUtcNow());
+        if (!validation.IsValid)
+        {
+            return CardErrors.From(validation.Error);
+        }
+
+        var (card, error) = await vault.AddAsync(customer.Id, validation.Card, cancellationToken);
+        return card is null ? error! : TypedResults.Ok(CardResponse.From(card));
+    }
+
+    private static string? ReadNumber(JsonElement? element) => element switch
+    {
+        { ValueKind: JsonValueKind.String } text => text.GetString(),
+        { ValueKind: JsonValueKind.Number } number => number.GetRawText(),
+        _ => null,
+    };
+}
+
+/// <summary>Stores cards: encryption, fingerprint, duplicate and limit rules, all in one place.</summary>
+public sealed class CardVault(
+    PayoutDbContext db, CardCipher cipher, CardFingerprint fingerprints, ICardEligibility eligibility,
+    IOptions<PayoutOptions> options, TimeProvider clock)
+{
+    public async Task<(Card? Card, ApiError? Error)> AddAsync(long customerId, ValidCard valid, CancellationToken cancellationToken)
+    {
+        var fingerprint = fingerprints.Compute(valid.Number);
+        var status = await eligibility.CheckAsync(valid.Number, cancellationToken);
+
+        // The customer lock makes "at most N cards" hold when two adds race in two processes.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.LockCustomerAsync(customerId, cancellationToken);
+        var now = clock.GetUtcNow();
+        var card = await db.Cards.SingleOrDefaultAsync(c => c.CustomerId == customerId && c.Fingerprint == fingerprint, cancellationToken);
+        if (card is null)
+        {
+            var active = await db.Cards.CountAsync(c => c.CustomerId == customerId && c.DeletedAt == null, cancellationToken);
+            if (active >= options.Value.MaxCardsPerCustomer)
+            {
+                return (null, new ApiError(ErrorCode.CARD_LIMIT_REACHED,
+                    $"A customer can hold at most {options.Value.MaxCardsPerCustomer} cards; delete one first."));
+            }
+
+            var encrypted = cipher.Encrypt(valid.Number);
+            card = new Card
+            {
+                CustomerId = customerId,
+                Brand = valid.Brand,
+                MaskedPan = valid.Number.Masked,
+                Fingerprint = fingerprint,
+                EncryptionKeyId = encrypted.KeyId,
+                EncryptedNumber = encrypted.Ciphertext,
+                HolderName = valid.Holder,
+                CreatedAt = now,
+            };
+            db.Cards.Add(card);
+        }
+
+        // Adding a known number again restores it and takes the new holder and expiry (spec §5).
+        card.HolderName = valid.Holder;
+        card.ExpiryYear = valid.ExpiryYear;
+        card.ExpiryMonth = valid.ExpiryMonth;
+        card.ValidationStatus = status;
+        card.DeletedAt = null;
+        card.UpdatedAt = now;
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return (card, null);
+    }
+
+    /// <summary>The customer's own, not deleted card — or null, for someone else's as for a missing one.</summary>
+    public Task<Card?> FindActiveAsync(long customerId, long cardId, CancellationToken cancellationToken) =>
+        db.Cards.SingleOrDefaultAsync(c => c.Id == cardId && c.CustomerId == customerId && c.DeletedAt == null, cancellationToken);
+
+    public async Task SaveAsync(Card card, CancellationToken cancellationToken)
+    {
+        card.UpdatedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}

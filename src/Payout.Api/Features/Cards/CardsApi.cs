@@ -1,0 +1,24 @@
+using Payout.Api.Security;
+
+namespace Payout.Api.Features.Cards;
+
+public static class CardsApi
+{
+    public static IServiceCollection AddCards(this IServiceCollection services)
+    {
+        services.AddSingleton<CardCipher>();
+        services.AddSingleton<CardFingerprint>();
+        services.AddSingleton<ICardEligibility, ApproveAllCards>();
+        services.AddScoped<CardVault>();
+        services.AddScoped<CardKeyRotation>();
+        return services;
+    }
+
+    public static RouteGroupBuilder MapCardsApi(this RouteGroupBuilder payout)
+    {
+        payout.MapPost("/card", AddCard.HandleAsync).WithTags("Cards");
+        payout.MapPost("/card/{cardId:long}/billing-address", SetBillingAddress.HandleAsync).WithTags("Cards");
+        payout.MapDelete("/card/{cardId:long}", DeleteCard.HandleAsync).WithTags("Cards");
+        return payout;
+    }
+}
