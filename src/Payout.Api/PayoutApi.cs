@@ -1,6 +1,8 @@
 using Payout.Api.Domain;
 using Payout.Api.Features.Auth;
 using Payout.Api.Features.Cards;
+using Payout.Api.Features.Offers;
+using Payout.Api.Features.Payouts;
 using Payout.Api.Infrastructure.Http;
 
 namespace Payout.Api;
@@ -18,6 +20,8 @@ public static class PayoutApi
             .RequireSdkVersion()
             .RequireKycAtLeast(KycLevel.KYC_0);
         group.MapCardsApi();
+        group.MapOffersApi();
+        group.MapPayoutsApi();
         return app;
     }
 }

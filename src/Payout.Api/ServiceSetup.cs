@@ -5,6 +5,7 @@ using Payout.Api.Configuration;
 using Payout.Api.Features.Auth;
 using Payout.Api.Features.Cards;
 using Payout.Api.Features.Offers;
+using Payout.Api.Features.Payouts;
 using Payout.Api.Features.Rates;
 using Payout.Api.Features.Customers;
 using Payout.Api.Features.Demo;
@@ -30,6 +31,9 @@ public static class ServiceSetup
         services.AddSingleton(KeysOptions.LoadFrom(builder.Configuration, builder.Environment.ContentRootPath, embeddedDefault));
         services.AddPayoutAuth();
         services.AddCards();
+        services.AddOffers();
+        services.AddPayouts();
+        services.AddSingleton<IRateSource, ConfiguredRateSource>();
         services.AddSelfValidatingOptions<PayoutOptions>(builder.Configuration, PayoutOptions.SectionName);
         services.AddSelfValidatingOptions<FeeOptions>(builder.Configuration, FeeOptions.SectionName);
         services.AddSelfValidatingOptions<RatesOptions>(builder.Configuration, RatesOptions.SectionName);

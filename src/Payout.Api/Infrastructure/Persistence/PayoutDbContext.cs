@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Payout.Api.Features.Cards;
 using Payout.Api.Features.Customers;
 using Payout.Api.Features.Ledger;
+using Payout.Api.Features.Offers;
+using Payout.Api.Features.Payouts;
 
 namespace Payout.Api.Infrastructure.Persistence;
 
@@ -22,6 +24,10 @@ public abstract class PayoutDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<ExternalTransfer> ExternalTransfers => Set<ExternalTransfer>();
 
     public DbSet<Card> Cards => Set<Card>();
+
+    public DbSet<Offer> Offers => Set<Offer>();
+
+    public DbSet<PayoutOperation> PayoutOperations => Set<PayoutOperation>();
 
     public abstract DatabaseProvider Provider { get; }
 

@@ -414,6 +414,225 @@ namespace Payout.Api.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("ledger_transactions", (string)null);
                 });
 
+            modelBuilder.Entity("Payout.Api.Features.Offers.Offer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<decimal>("AdditionalFee")
+                        .HasPrecision(30, 8)
+                        .HasColumnType("numeric(30,8)")
+                        .HasColumnName("additional_fee");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(30, 8)
+                        .HasColumnType("numeric(30,8)")
+                        .HasColumnName("amount");
+
+                    b.Property<decimal>("AmountTo")
+                        .HasPrecision(30, 8)
+                        .HasColumnType("numeric(30,8)")
+                        .HasColumnName("amount_to");
+
+                    b.Property<decimal>("AmountToEur")
+                        .HasPrecision(30, 8)
+                        .HasColumnType("numeric(30,8)")
+                        .HasColumnName("amount_to_eur");
+
+                    b.Property<long>("CardId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("card_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CurrencyFrom")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("currency_from");
+
+                    b.Property<string>("CurrencyTo")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("currency_to");
+
+                    b.Property<long>("CustomerId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("customer_id");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<decimal>("MaxAmountFrom")
+                        .HasPrecision(30, 8)
+                        .HasColumnType("numeric(30,8)")
+                        .HasColumnName("max_amount_from");
+
+                    b.Property<decimal>("MinAmountFrom")
+                        .HasPrecision(30, 8)
+                        .HasColumnType("numeric(30,8)")
+                        .HasColumnName("min_amount_from");
+
+                    b.Property<decimal>("NetworkFee")
+                        .HasPrecision(30, 8)
+                        .HasColumnType("numeric(30,8)")
+                        .HasColumnName("network_fee");
+
+                    b.Property<long?>("OperationId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("operation_id");
+
+                    b.Property<decimal>("PartnerFee")
+                        .HasPrecision(30, 8)
+                        .HasColumnType("numeric(30,8)")
+                        .HasColumnName("partner_fee");
+
+                    b.Property<decimal>("Rate")
+                        .HasPrecision(30, 8)
+                        .HasColumnType("numeric(30,8)")
+                        .HasColumnName("rate");
+
+                    b.Property<decimal>("TransactionFee")
+                        .HasPrecision(30, 8)
+                        .HasColumnType("numeric(30,8)")
+                        .HasColumnName("transaction_fee");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_offers");
+
+                    b.HasIndex("CardId")
+                        .HasDatabaseName("ix_offers_card_id");
+
+                    b.HasIndex("CustomerId")
+                        .HasDatabaseName("ix_offers_customer_id");
+
+                    b.ToTable("offers", (string)null);
+                });
+
+            modelBuilder.Entity("Payout.Api.Features.Payouts.PayoutOperation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<decimal>("AmountFrom")
+                        .HasPrecision(30, 8)
+                        .HasColumnType("numeric(30,8)")
+                        .HasColumnName("amount_from");
+
+                    b.Property<decimal>("AmountTo")
+                        .HasPrecision(30, 8)
+                        .HasColumnType("numeric(30,8)")
+                        .HasColumnName("amount_to");
+
+                    b.Property<decimal>("AmountToEur")
+                        .HasPrecision(30, 8)
+                        .HasColumnType("numeric(30,8)")
+                        .HasColumnName("amount_to_eur");
+
+                    b.Property<long>("CardId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("card_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CurrencyFrom")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("currency_from");
+
+                    b.Property<string>("CurrencyTo")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("currency_to");
+
+                    b.Property<long>("CustomerId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("customer_id");
+
+                    b.Property<string>("FailureReason")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("failure_reason");
+
+                    b.Property<decimal>("Fee")
+                        .HasPrecision(30, 8)
+                        .HasColumnType("numeric(30,8)")
+                        .HasColumnName("fee");
+
+                    b.Property<string>("MaskedPan")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("masked_pan");
+
+                    b.Property<long>("OfferId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("offer_id");
+
+                    b.Property<decimal>("PartnerFee")
+                        .HasPrecision(30, 8)
+                        .HasColumnType("numeric(30,8)")
+                        .HasColumnName("partner_fee");
+
+                    b.Property<decimal>("Rate")
+                        .HasPrecision(30, 8)
+                        .HasColumnType("numeric(30,8)")
+                        .HasColumnName("rate");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("status");
+
+                    b.Property<decimal>("TotalDebited")
+                        .HasPrecision(30, 8)
+                        .HasColumnType("numeric(30,8)")
+                        .HasColumnName("total_debited");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_payout_operations");
+
+                    b.HasIndex("CardId")
+                        .HasDatabaseName("ix_payout_operations_card_id");
+
+                    b.HasIndex("OfferId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_payout_operations_offer_id");
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_payout_operations_status");
+
+                    b.HasIndex("CustomerId", "CreatedAt")
+                        .HasDatabaseName("ix_payout_operations_customer_id_created_at");
+
+                    b.ToTable("payout_operations", (string)null);
+                });
+
             modelBuilder.Entity("Payout.Api.Features.Auth.RefreshToken", b =>
                 {
                     b.HasOne("Payout.Api.Features.Customers.Customer", null)
@@ -505,6 +724,47 @@ namespace Payout.Api.Infrastructure.Persistence.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_ledger_postings_ledger_transactions_transaction_id");
+                });
+
+            modelBuilder.Entity("Payout.Api.Features.Offers.Offer", b =>
+                {
+                    b.HasOne("Payout.Api.Features.Cards.Card", null)
+                        .WithMany()
+                        .HasForeignKey("CardId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_offers_cards_card_id");
+
+                    b.HasOne("Payout.Api.Features.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_offers_customers_customer_id");
+                });
+
+            modelBuilder.Entity("Payout.Api.Features.Payouts.PayoutOperation", b =>
+                {
+                    b.HasOne("Payout.Api.Features.Cards.Card", null)
+                        .WithMany()
+                        .HasForeignKey("CardId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_payout_operations_cards_card_id");
+
+                    b.HasOne("Payout.Api.Features.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_payout_operations_customers_customer_id");
+
+                    b.HasOne("Payout.Api.Features.Offers.Offer", null)
+                        .WithMany()
+                        .HasForeignKey("OfferId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_payout_operations_offers_offer_id");
                 });
 #pragma warning restore 612, 618
         }

@@ -11,7 +11,7 @@ using Payout.Api.Infrastructure.Persistence;
 namespace Payout.Api.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqlitePayoutDbContext))]
-    [Migration("20261125224012_Initial")]
+    [Migration("20261125224611_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -393,6 +393,204 @@ namespace Payout.Api.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("ledger_transactions", (string)null);
                 });
 
+            modelBuilder.Entity("Payout.Api.Features.Offers.Offer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AdditionalFee")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("additional_fee");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount");
+
+                    b.Property<long>("AmountTo")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount_to");
+
+                    b.Property<long>("AmountToEur")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount_to_eur");
+
+                    b.Property<long>("CardId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("card_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CurrencyFrom")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("currency_from");
+
+                    b.Property<string>("CurrencyTo")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("currency_to");
+
+                    b.Property<long>("CustomerId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("customer_id");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expires_at");
+
+                    b.Property<long>("MaxAmountFrom")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("max_amount_from");
+
+                    b.Property<long>("MinAmountFrom")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("min_amount_from");
+
+                    b.Property<long>("NetworkFee")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("network_fee");
+
+                    b.Property<long?>("OperationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("operation_id");
+
+                    b.Property<long>("PartnerFee")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("partner_fee");
+
+                    b.Property<long>("Rate")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rate");
+
+                    b.Property<long>("TransactionFee")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("transaction_fee");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_offers");
+
+                    b.HasIndex("CardId")
+                        .HasDatabaseName("ix_offers_card_id");
+
+                    b.HasIndex("CustomerId")
+                        .HasDatabaseName("ix_offers_customer_id");
+
+                    b.ToTable("offers", (string)null);
+                });
+
+            modelBuilder.Entity("Payout.Api.Features.Payouts.PayoutOperation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AmountFrom")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount_from");
+
+                    b.Property<long>("AmountTo")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount_to");
+
+                    b.Property<long>("AmountToEur")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount_to_eur");
+
+                    b.Property<long>("CardId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("card_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CurrencyFrom")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("currency_from");
+
+                    b.Property<string>("CurrencyTo")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("currency_to");
+
+                    b.Property<long>("CustomerId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("customer_id");
+
+                    b.Property<string>("FailureReason")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("failure_reason");
+
+                    b.Property<long>("Fee")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("fee");
+
+                    b.Property<string>("MaskedPan")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("masked_pan");
+
+                    b.Property<long>("OfferId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("offer_id");
+
+                    b.Property<long>("PartnerFee")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("partner_fee");
+
+                    b.Property<long>("Rate")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rate");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<long>("TotalDebited")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("total_debited");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_payout_operations");
+
+                    b.HasIndex("CardId")
+                        .HasDatabaseName("ix_payout_operations_card_id");
+
+                    b.HasIndex("OfferId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_payout_operations_offer_id");
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_payout_operations_status");
+
+                    b.HasIndex("CustomerId", "CreatedAt")
+                        .HasDatabaseName("ix_payout_operations_customer_id_created_at");
+
+                    b.ToTable("payout_operations", (string)null);
+                });
+
             modelBuilder.Entity("Payout.Api.Features.Auth.RefreshToken", b =>
                 {
                     b.HasOne("Payout.Api.Features.Customers.Customer", null)
@@ -484,6 +682,47 @@ namespace Payout.Api.Infrastructure.Persistence.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_ledger_postings_ledger_transactions_transaction_id");
+                });
+
+            modelBuilder.Entity("Payout.Api.Features.Offers.Offer", b =>
+                {
+                    b.HasOne("Payout.Api.Features.Cards.Card", null)
+                        .WithMany()
+                        .HasForeignKey("CardId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_offers_cards_card_id");
+
+                    b.HasOne("Payout.Api.Features.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_offers_customers_customer_id");
+                });
+
+            modelBuilder.Entity("Payout.Api.Features.Payouts.PayoutOperation", b =>
+                {
+                    b.HasOne("Payout.Api.Features.Cards.Card", null)
+                        .WithMany()
+                        .HasForeignKey("CardId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_payout_operations_cards_card_id");
+
+                    b.HasOne("Payout.Api.Features.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_payout_operations_customers_customer_id");
+
+                    b.HasOne("Payout.Api.Features.Offers.Offer", null)
+                        .WithMany()
+                        .HasForeignKey("OfferId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_payout_operations_offers_offer_id");
                 });
 #pragma warning restore 612, 618
         }

@@ -190,6 +190,95 @@ namespace Payout.Api.Infrastructure.Persistence.Migrations.Postgres
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "offers",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    customer_id = table.Column<long>(type: "bigint", nullable: false),
+                    card_id = table.Column<long>(type: "bigint", nullable: false),
+                    amount = table.Column<decimal>(type: "numeric(30,8)", precision: 30, scale: 8, nullable: false),
+                    currency_from = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    currency_to = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    rate = table.Column<decimal>(type: "numeric(30,8)", precision: 30, scale: 8, nullable: false),
+                    amount_to = table.Column<decimal>(type: "numeric(30,8)", precision: 30, scale: 8, nullable: false),
+                    amount_to_eur = table.Column<decimal>(type: "numeric(30,8)", precision: 30, scale: 8, nullable: false),
+                    transaction_fee = table.Column<decimal>(type: "numeric(30,8)", precision: 30, scale: 8, nullable: false),
+                    network_fee = table.Column<decimal>(type: "numeric(30,8)", precision: 30, scale: 8, nullable: false),
+                    additional_fee = table.Column<decimal>(type: "numeric(30,8)", precision: 30, scale: 8, nullable: false),
+                    partner_fee = table.Column<decimal>(type: "numeric(30,8)", precision: 30, scale: 8, nullable: false),
+                    min_amount_from = table.Column<decimal>(type: "numeric(30,8)", precision: 30, scale: 8, nullable: false),
+                    max_amount_from = table.Column<decimal>(type: "numeric(30,8)", precision: 30, scale: 8, nullable: false),
+                    expires_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    operation_id = table.Column<long>(type: "bigint", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_offers", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_offers_cards_card_id",
+                        column: x => x.card_id,
+                        principalTable: "cards",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_offers_customers_customer_id",
+                        column: x => x.customer_id,
+                        principalTable: "customers",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "payout_operations",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    offer_id = table.Column<long>(type: "bigint", nullable: false),
+                    customer_id = table.Column<long>(type: "bigint", nullable: false),
+                    card_id = table.Column<long>(type: "bigint", nullable: false),
+                    status = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    amount_from = table.Column<decimal>(type: "numeric(30,8)", precision: 30, scale: 8, nullable: false),
+                    currency_from = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    amount_to = table.Column<decimal>(type: "numeric(30,8)", precision: 30, scale: 8, nullable: false),
+                    currency_to = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    rate = table.Column<decimal>(type: "numeric(30,8)", precision: 30, scale: 8, nullable: false),
+                    fee = table.Column<decimal>(type: "numeric(30,8)", precision: 30, scale: 8, nullable: false),
+                    partner_fee = table.Column<decimal>(type: "numeric(30,8)", precision: 30, scale: 8, nullable: false),
+                    total_debited = table.Column<decimal>(type: "numeric(30,8)", precision: 30, scale: 8, nullable: false),
+                    amount_to_eur = table.Column<decimal>(type: "numeric(30,8)", precision: 30, scale: 8, nullable: false),
+                    masked_pan = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    failure_reason = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_payout_operations", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_payout_operations_cards_card_id",
+                        column: x => x.card_id,
+                        principalTable: "cards",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_payout_operations_customers_customer_id",
+                        column: x => x.customer_id,
+                        principalTable: "customers",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_payout_operations_offers_offer_id",
+                        column: x => x.offer_id,
+                        principalTable: "offers",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "ix_cards_customer_id_fingerprint",
                 table: "cards",
@@ -250,6 +339,37 @@ namespace Payout.Api.Infrastructure.Persistence.Migrations.Postgres
                 column: "transaction_id");
 
             migrationBuilder.CreateIndex(
+                name: "ix_offers_card_id",
+                table: "offers",
+                column: "card_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_offers_customer_id",
+                table: "offers",
+                column: "customer_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_payout_operations_card_id",
+                table: "payout_operations",
+                column: "card_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_payout_operations_customer_id_created_at",
+                table: "payout_operations",
+                columns: new[] { "customer_id", "created_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_payout_operations_offer_id",
+                table: "payout_operations",
+                column: "offer_id",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_payout_operations_status",
+                table: "payout_operations",
+                column: "status");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_refresh_tokens_customer_id",
                 table: "refresh_tokens",
                 column: "customer_id");
@@ -270,13 +390,13 @@ namespace Payout.Api.Infrastructure.Persistence.Migrations.Postgres
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "cards");
-
-            migrationBuilder.DropTable(
                 name: "external_transfers");
 
             migrationBuilder.DropTable(
                 name: "ledger_postings");
+
+            migrationBuilder.DropTable(
+                name: "payout_operations");
 
             migrationBuilder.DropTable(
                 name: "refresh_tokens");
@@ -289,6 +409,12 @@ namespace Payout.Api.Infrastructure.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "ledger_transactions");
+
+            migrationBuilder.DropTable(
+                name: "offers");
+
+            migrationBuilder.DropTable(
+                name: "cards");
 
             migrationBuilder.DropTable(
                 name: "customers");

@@ -1,0 +1,79 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Payout.Api.Features.Cards;
+using Payout.Api.Features.Customers;
+
+namespace Payout.Api.Features.Offers;
+
+/// <summary>
+/// A quote with its rate locked until <see cref="ExpiresAt"/>. Every figure is stored as quoted, so
+/// executing it (or answering it again) never depends on today's rates or fee settings.
+/// </summary>
+public sealed class Offer
+{
+    public long Id { get; set; }
+
+    public long CustomerId { get; set; }
+
+    public long CardId { get; set; }
+
+    public decimal Amount { get; set; }
+
+    public required string CurrencyFrom { get; set; }
+
+    public required string CurrencyTo { get; set; }
+
+    /// <summary>The customer's rate: fiat per one unit of crypto, after the spread.</summary>
+    public decimal Rate { get; set; }
+
+    public decimal AmountTo { get; set; }
+
+    /// <summary><see cref="AmountTo"/> as counted against the KYC limit, in EUR.</summary>
+    public decimal AmountToEur { get; set; }
+
+    public decimal TransactionFee { get; set; }
+
+    public decimal NetworkFee { get; set; }
+
+    public decimal AdditionalFee { get; set; }
+
+    public decimal PartnerFee { get; set; }
+
+    /// <summary>The pair's bounds in crypto at <see cref="Rate"/>, as quoted.</summary>
+    public decimal MinAmountFrom { get; set; }
+
+    public decimal MaxAmountFrom { get; set; }
+
+    public DateTimeOffset ExpiresAt { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>Set once, in the transaction that debits the customer.</summary>
+    public long? OperationId { get; set; }
+
+    public decimal TotalFee => TransactionFee + NetworkFee + AdditionalFee + PartnerFee;
+
+    public decimal TotalDebited => Amount + TotalFee;
+
+    public bool IsExecuted => OperationId is not null;
+
+    public bool IsExpiredAt(DateTimeOffset now) => now >= ExpiresAt;
+}
+
+internal sealed class OfferConfiguration : IEntityTypeConfiguration<Offer>
+{
+    public void Configure(EntityTypeBuilder<Offer> builder)
+    {
+        builder.ToTable("offers");
+        builder.Property(o => o.CurrencyFrom).HasMaxLength(10);
+        builder.Property(o => o.CurrencyTo).HasMaxLength(10);
+        builder.Ignore(o => o.TotalFee);
+        builder.Ignore(o => o.TotalDebited);
+        builder.Ignore(o => o.IsExecuted);
+        builder.HasIndex(o => o.CustomerId);
+        builder.HasOne<Customer>().WithMany().HasForeignKey(o => o.CustomerId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Card>().WithMany().HasForeignKey(o => o.CardId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -1,0 +1,94 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Payout.Api.Domain;
+using Payout.Api.Domain.Money;
+using Payout.Api.Features.Cards;
+using Payout.Api.Features.Ledger;
+using Payout.Api.Features.Payouts;
+using Payout.Api.Features.Rates;
+using Payout.Api.Infrastructure.Persistence;
+
+namespace Payout.Api.Features.Offers;
+
+/// <summary>A pair at its current customer rate: what /data shows and an offer locks.</summary>
+public sealed record PairQuote(Currency From, Currency To, CustomerRate Rate, CryptoBounds Bounds, decimal EurPerTarget);
+
+/// <summary>
+/// The facts every quote needs — supported pairs, fresh rates, bounds, balances, the remaining KYC limit —
+/// read in one place so /data, offers and execute can never disagree about them.
+/// </summary>
+public sealed class Quoting(
+    PayoutDbContext db,
+    IRateSource rates,
+    CurrencyCatalog currencies,
+    LedgerReader ledger,
+    IOptions<FeeOptions> fees,
+    IOptions<PayoutOptions> payout,
+    IOptions<RatesOptions> rateOptions,
+    TimeProvider clock)
+{
+    public FeeOptions Fees => fees.Value;
+
+    public PayoutOptions Payout => payout.Value;
+
+    public RatesOptions Rates => rateOptions.Value;
+
+    /// <summary>Every crypto → fiat pair with a configured rate.</summary>
+    public IEnumerable<(Currency From, Currency To)> Pairs =>
+        currencies.Crypto.SelectMany(from => currencies.Fiat.Select(to => (from, to)))
+            .Where(pair => Rates.MarketRateFor(pair.from.Code, pair.to.Code) is not null);
+
+    public Currency Currency(string code) => currencies.Get(code);
+
+    public bool TryGetPair(string? from, string? to, out Currency fromCurrency, out Currency toCurrency)
+    {
+        var known = currencies.TryGet(from, out fromCurrency) & currencies.TryGet(to, out toCurrency);
+        return known
+            && fromCurrency.Kind == CurrencyKind.Crypto
+            && toCurrency.Kind == CurrencyKind.Fiat
+            && Rates.MarketRateFor(fromCurrency.Code, toCurrency.Code) is not null;
+    }
+
+    /// <returns>Null when no fresh rate is known: the caller answers 503 RATE_UNAVAILABLE.</returns>
+    public async Task<PairQuote?> QuoteAsync(Currency from, Currency to, CancellationToken cancellationToken)
+    {
+        var rate = await rates.GetCustomerRateAsync(from.Code, to.Code, Fees.Spread, Rates.MaxAge, clock.GetUtcNow(), cancellationToken);
+        if (rate is null)
+        {
+            return null;
+        }
+
+        var bounds = OfferPricing.Bounds(Payout.BoundsFor(from.Code, to.Code), from, rate.Value);
+        return new PairQuote(from, to, rate, bounds, KycLimits.EurPerUnit(to, Rates));
+    }
+
+    public Task<decimal> BalanceAsync(long customerId, string currency, CancellationToken cancellationToken) =>
+        ledger.WalletBalanceAsync(customerId, currency, cancellationToken);
+
+    /// <summary>
+    /// The KYC limit left in the rolling window: payouts that succeeded or are still in flight count;
+    /// failed ones gave their share back.
+    /// </summary>
+    public async Task<decimal> RemainingLimitEurAsync(long customerId, KycLevel level, CancellationToken cancellationToken)
+    {
+        var since = KycLimits.WindowStart(clock.GetUtcNow(), Payout);
+        var used = await db.PayoutOperations
+            .Where(p => p.CustomerId == customerId && p.CreatedAt >= since && p.Status != PayoutStatus.FAILED)
+            .SumAsync(p => p.AmountToEur, cancellationToken);
+        return KycLimits.RemainingEur(level, used, Payout);
+    }
+
+    /// <summary>Everything execute checks, as facts for <see cref="ExecutionChecks"/>.</summary>
+    public ExecutionFacts Facts(Offer offer, Card card, KycLevel level, decimal balance, decimal remainingLimitEur) => new(
+        level,
+        offer.IsExpiredAt(clock.GetUtcNow()),
+        card.ValidationStatus == CardValidationStatus.APPROVED && card.DeletedAt is null,
+        CardRules.IsExpired(card.ExpiryYear, card.ExpiryMonth, clock.GetUtcNow()),
+        card.BillingAddress is not null,
+        offer.Amount,
+        new CryptoBounds(offer.MinAmountFrom, offer.MaxAmountFrom),
+        balance,
+        offer.TotalDebited,
+        offer.AmountToEur,
+        remainingLimitEur);
+}

@@ -1,0 +1,143 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Payout.Api.Domain.Ledger;
+using Payout.Api.Features.Auth;
+using Payout.Api.Features.Cards;
+using Payout.Api.Features.Ledger;
+using Payout.Api.Features.Offers;
+using Payout.Api.Infrastructure.Errors;
+using Payout.Api.Infrastructure.Persistence;
+using Payout.Api.Security;
+
+namespace Payout.Api.Features.Payouts;
+
+/// <summary><c>POST /v4/payout/pay/{offerId}</c>: execute an offer exactly once (spec §8).</summary>
+public static class ExecuteOffer
+{
+    public static async Task<Results<Ok<PayoutResponse>, ApiError>> HandleAsync(
+        long offerId, CurrentCustomer customer, PayoutDesk desk, CancellationToken cancellationToken)
+    {
+        var (payout, error) = await desk.ExecuteAsync(offerId, customer, cancellationToken);
+        return payout is null ? error! : TypedResults.Ok(PayoutResponse.From(payout));
+    }
+}
+
+/// <summary>The execute answer (spec §8); <c>fee</c> and <c>totalDebited</c> are in the source crypto.</summary>
+public sealed record PayoutResponse(
+    string Status, decimal AmountFrom, string CurrencyFrom, decimal AmountTo, string CurrencyTo,
+    long OperationId, long OfferId, decimal Fee, decimal TotalDebited, DateTimeOffset CreatedAt)
+{
+    public static PayoutResponse From(PayoutOperation p) => new(
+        p.Status.ToString(), p.AmountFrom, p.CurrencyFrom, p.AmountTo, p.CurrencyTo, p.Id, p.OfferId, p.Fee, p.TotalDebited, p.CreatedAt);
+}
+
+/// <summary>
+/// Execute in two steps. First one transaction, under the customer's lock: every check of spec §8, the
+/// debit into "payouts in flight", the payout record and the offer's change of state. Then the network is
+/// asked, and its answer settled in a transaction of its own — so nothing here assumes it answers at once.
+/// </summary>
+public sealed class PayoutDesk(
+    PayoutDbContext db, Quoting quoting, LedgerWriter ledger, CardCipher cipher, IPayoutNetwork network,
+    PayoutSettlement settlement, TimeProvider clock)
+{
+    public async Task<(PayoutOperation? Payout, ApiError? Error)> ExecuteAsync(
+        long offerId, CurrentCustomer customer, CancellationToken cancellationToken)
+    {
+        var (payout, error, debitedNow) = await DebitAsync(offerId, customer, cancellationToken);
+        if (payout is null || !debitedNow)
+        {
+            return (payout, error);
+        }
+
+        var card = await db.Cards.AsNoTracking().SingleAsync(c => c.Id == payout.CardId, cancellationToken);
+        var instruction = new PayoutInstruction(payout.Id, cipher.Decrypt(card.EncryptionKeyId, card.EncryptedNumber), payout.AmountTo, payout.CurrencyTo);
+        var answer = await network.SendAsync(instruction, cancellationToken);
+        await settlement.ApplyAsync(payout.Id, answer, cancellationToken);
+        return (await db.PayoutOperations.AsNoTracking().SingleAsync(p => p.Id == payout.Id, cancellationToken), null);
+    }
+
+    private async Task<(PayoutOperation? Payout, ApiError? Error, bool DebitedNow)> DebitAsync(
+        long offerId, CurrentCustomer customer, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.LockCustomerAsync(customer.Id, cancellationToken);
+
+        var offer = await db.Offers.SingleOrDefaultAsync(o => o.Id == offerId && o.CustomerId == customer.Id, cancellationToken);
+        if (offer is null)
+        {
+            return (null, OfferErrors.NotFound(), false);
+        }
+
+        if (offer.OperationId is { } executed)
+        {
+            // Executing again answers the same operation, whatever its age: never a second debit.
+            return (await db.PayoutOperations.AsNoTracking().SingleAsync(p => p.Id == executed, cancellationToken), null, false);
+        }
+
+        var card = await db.Cards.AsNoTracking().SingleAsync(c => c.Id == offer.CardId, cancellationToken);
+        var balance = await quoting.BalanceAsync(customer.Id, offer.CurrencyFrom, cancellationToken);
+        var remaining = await quoting.RemainingLimitEurAsync(customer.Id, customer.KycLevel, cancellationToken);
+        var failing = ExecutionChecks.FailingReasons(quoting.Facts(offer, card, customer.KycLevel, balance, remaining));
+        if (failing.Count > 0)
+        {
+            return (null, RefusalFor(failing[0]), false);
+        }
+
+        var payout = NewPayout(offer, card);
+        db.PayoutOperations.Add(payout);
+        await db.SaveChangesAsync(cancellationToken);
+        var debit = LedgerTransactions.PayoutDebit(
+            customer.Id, offer.CurrencyFrom, offer.Amount, offer.TotalFee - offer.PartnerFee, offer.PartnerFee);
+        var (posted, _) = await ledger.PostAsync(debit, cancellationToken);
+        if (posted == PostingOutcome.InsufficientFunds)
+        {
+            // Only reachable if the balance changed under us; the database refused to overdraw.
+            await transaction.RollbackAsync(cancellationToken);
+            return (null, RefusalFor(ExecutionReasons.InsufficientFunds), false);
+        }
+
+        offer.OperationId = payout.Id;
+        offer.UpdatedAt = payout.CreatedAt;
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return (payout, null, true);
+    }
+
+    private PayoutOperation NewPayout(Offer offer, Card card)
+    {
+        var now = clock.GetUtcNow();
+        return new PayoutOperation
+        {
+            OfferId = offer.Id,
+            CustomerId = offer.CustomerId,
+            CardId = card.Id,
+            Status = PayoutStatus.PENDING,
+            AmountFrom = offer.Amount,
+            CurrencyFrom = offer.CurrencyFrom,
+            AmountTo = offer.AmountTo,
+            CurrencyTo = offer.CurrencyTo,
+            Rate = offer.Rate,
+            Fee = offer.TotalFee,
+            PartnerFee = offer.PartnerFee,
+            TotalDebited = offer.TotalDebited,
+            AmountToEur = offer.AmountToEur,
+            MaskedPan = card.MaskedPan,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+    }
+
+    private static ApiError RefusalFor(string reason) => reason switch
+    {
+        ExecutionReasons.KycLevelTooLow => AuthSetup.KycTooLow(ExecutionChecks.MinimumKycLevel),
+        ExecutionReasons.OfferExpired => OfferErrors.Expired(),
+        ExecutionReasons.CardNotApproved => new ApiError(ErrorCode.CARD_NOT_APPROVED, "The payout network has not approved this card."),
+        ExecutionReasons.CardExpired => new ApiError(ErrorCode.CARD_EXPIRED, "The card has expired."),
+        ExecutionReasons.BillingAddressRequired => new ApiError(ErrorCode.BILLING_ADDRESS_REQUIRED, "Send the card's billing address first."),
+        ExecutionReasons.AmountBelowMinimum => new ApiError(ErrorCode.AMOUNT_BELOW_MINIMUM, "The amount is below this pair's minimum.", "amount"),
+        ExecutionReasons.AmountAboveMaximum => new ApiError(ErrorCode.AMOUNT_ABOVE_MAXIMUM, "The amount is above this pair's maximum.", "amount"),
+        ExecutionReasons.InsufficientFunds => new ApiError(ErrorCode.INSUFFICIENT_FUNDS, "The balance does not cover the amount and fees."),
+        ExecutionReasons.LimitExceeded => new ApiError(ErrorCode.LIMIT_EXCEEDED, "This payout would exceed the 30-day limit of the customer's KYC level."),
+        _ => throw new InvalidOperationException($"Unknown execution reason {reason}."),
+    };
+}

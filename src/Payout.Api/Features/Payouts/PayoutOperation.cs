@@ -1,0 +1,79 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Payout.Api.Features.Cards;
+using Payout.Api.Features.Customers;
+using Payout.Api.Features.Offers;
+
+namespace Payout.Api.Features.Payouts;
+
+public enum PayoutStatus
+{
+    PENDING,
+    SUCCESS,
+    FAILED,
+}
+
+/// <summary>
+/// One executed offer: the payout to the card. Its unique <see cref="OfferId"/> is what makes "an offer is
+/// executed at most once" a fact of the database, whatever the number of processes.
+/// </summary>
+public sealed class PayoutOperation
+{
+    public long Id { get; set; }
+
+    public long OfferId { get; set; }
+
+    public long CustomerId { get; set; }
+
+    public long CardId { get; set; }
+
+    public PayoutStatus Status { get; set; }
+
+    public decimal AmountFrom { get; set; }
+
+    public required string CurrencyFrom { get; set; }
+
+    public decimal AmountTo { get; set; }
+
+    public required string CurrencyTo { get; set; }
+
+    public decimal Rate { get; set; }
+
+    /// <summary>All fee lines together, partner fee included (the answer's <c>fee</c>).</summary>
+    public decimal Fee { get; set; }
+
+    /// <summary>The partner's share of <see cref="Fee"/>, settled to partner revenue.</summary>
+    public decimal PartnerFee { get; set; }
+
+    public decimal TotalDebited { get; set; }
+
+    /// <summary>What the payout holds of the customer's KYC limit while PENDING or SUCCESS.</summary>
+    public decimal AmountToEur { get; set; }
+
+    public required string MaskedPan { get; set; }
+
+    public string? FailureReason { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+}
+
+internal sealed class PayoutOperationConfiguration : IEntityTypeConfiguration<PayoutOperation>
+{
+    public void Configure(EntityTypeBuilder<PayoutOperation> builder)
+    {
+        builder.ToTable("payout_operations");
+        builder.Property(p => p.Status).HasConversion<string>().HasMaxLength(10);
+        builder.Property(p => p.CurrencyFrom).HasMaxLength(10);
+        builder.Property(p => p.CurrencyTo).HasMaxLength(10);
+        builder.Property(p => p.MaskedPan).HasMaxLength(16);
+        builder.Property(p => p.FailureReason).HasMaxLength(100);
+        builder.HasIndex(p => p.OfferId).IsUnique();
+        builder.HasIndex(p => new { p.CustomerId, p.CreatedAt });
+        builder.HasIndex(p => p.Status);
+        builder.HasOne<Offer>().WithMany().HasForeignKey(p => p.OfferId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Customer>().WithMany().HasForeignKey(p => p.CustomerId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Card>().WithMany().HasForeignKey(p => p.CardId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -1,0 +1,18 @@
+namespace Payout.Api.Features.Payouts;
+
+public static class PayoutsApi
+{
+    public static IServiceCollection AddPayouts(this IServiceCollection services)
+    {
+        services.AddSingleton<IPayoutNetwork, InstantPayoutNetwork>();
+        services.AddScoped<PayoutSettlement>();
+        services.AddScoped<PayoutDesk>();
+        return services;
+    }
+
+    public static RouteGroupBuilder MapPayoutsApi(this RouteGroupBuilder payout)
+    {
+        payout.MapPost("/pay/{offerId:long}", ExecuteOffer.HandleAsync).WithTags("Payouts");
+        return payout;
+    }
+}
