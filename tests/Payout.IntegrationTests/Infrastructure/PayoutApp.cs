@@ -85,7 +85,16 @@ public class PayoutApp : WebApplicationFactory<Program>, IAsyncLifetime
         }
 
         builder.ConfigureLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Trace));
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            ConfigureServices(services);
+        });
+    }
+
+    /// <summary>Replaces an I/O boundary (rates, the payout network) for a scenario; never the database.</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
     }
 
     public HttpClient AdminClient()
@@ -178,6 +187,34 @@ public class PayoutApp : WebApplicationFactory<Program>, IAsyncLifetime
 
         return cardId;
     }
+
+    /// <summary>A signed-in KYC_1 customer with a card (billing address set) and a deposit: ready to pay out.</summary>
+    public async Task<(TestCustomer Customer, HttpClient Client, long CardId)> PayingCustomerAsync(
+        string currency = "USDT", decimal deposit = 1_000m, string kycLevel = "KYC_1")
+    {
+        var customer = await CreateCustomerAsync(kycLevel);
+        if (deposit > 0)
+        {
+            await DepositAsync(customer.Id, currency, deposit);
+        }
+
+        var client = await ClientForAsync(customer);
+        return (customer, client, await AddCardAsync(client));
+    }
+
+    public async Task<HttpResponseMessage> CreateOfferAsync(HttpClient client, long cardId, decimal amount, string from = "USDT", string to = "EUR") =>
+        await client.PostAsJsonAsync("/v4/payout/offer", new { amount, fromCurrency = from, toCurrency = to, cardId });
+
+    /// <summary>Creates an offer that must succeed and answers its body.</summary>
+    public async Task<System.Text.Json.JsonElement> OfferAsync(HttpClient client, long cardId, decimal amount, string from = "USDT", string to = "EUR")
+    {
+        var response = await CreateOfferAsync(client, cardId, amount, from, to);
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        return await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+    }
+
+    public Task<HttpResponseMessage> PayAsync(HttpClient client, long offerId) =>
+        client.PostAsync($"/v4/payout/pay/{offerId}", null);
 
     /// <summary>Call after anything that moves money: the ledger's invariant must hold.</summary>
     public async Task AssertLedgerHoldsAsync()
