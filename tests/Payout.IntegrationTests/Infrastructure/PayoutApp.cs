@@ -54,6 +54,8 @@ public class PayoutApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     async Task IAsyncLifetime.DisposeAsync()
     {
+        // Whatever a test class did, it must leave the ledger balanced.
+        var violations = await LedgerViolationsAsync();
         await DisposeAsync();
         if (ownsDatabase)
         {
@@ -64,6 +66,8 @@ public class PayoutApp : WebApplicationFactory<Program>, IAsyncLifetime
 
             Directory.Delete(keysDirectory, recursive: true);
         }
+
+        Assert.Empty(violations);
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -217,11 +221,12 @@ public class PayoutApp : WebApplicationFactory<Program>, IAsyncLifetime
         client.PostAsync($"/v4/payout/pay/{offerId}", null);
 
     /// <summary>Call after anything that moves money: the ledger's invariant must hold.</summary>
-    public async Task AssertLedgerHoldsAsync()
+    public async Task AssertLedgerHoldsAsync() => Assert.Empty(await LedgerViolationsAsync());
+
+    private async Task<IReadOnlyList<string>> LedgerViolationsAsync()
     {
         await using var scope = Services.CreateAsyncScope();
-        var violations = await scope.ServiceProvider.GetRequiredService<LedgerInvariant>().FindViolationsAsync(CancellationToken.None);
-        Assert.Empty(violations);
+        return await scope.ServiceProvider.GetRequiredService<LedgerInvariant>().FindViolationsAsync(CancellationToken.None);
     }
 
     private sealed record CustomerBody(long CustomerId);
