@@ -45,6 +45,26 @@ public sealed class StartupTests
     }
 
     [Fact]
+    public void Postgres_with_missing_keys_stops_the_start_naming_the_folder_and_the_way_out()
+    {
+        var keys = Directory.CreateTempSubdirectory("payout-nokeys-").FullName;
+        using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            b.UseSetting("Database:Provider", "Postgres");
+            b.UseSetting("ConnectionStrings:Payout", "Host=127.0.0.1;Port=1;Database=unused");
+            b.UseSetting("Admin:ApiKey", PayoutApp.AdminKey);
+            b.UseSetting("Keys:Directory", keys);
+        });
+
+        var error = Flatten(Assert.ThrowsAny<Exception>(() => factory.CreateClient()));
+
+        Assert.Contains(keys, error, StringComparison.Ordinal);
+        Assert.Contains("Keys:GenerateMissing", error, StringComparison.Ordinal);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(keys, "*.key", SearchOption.AllDirectories));
+        Directory.Delete(keys, recursive: true);
+    }
+
+    [Fact]
     public void An_admin_key_that_is_too_short_stops_the_start()
     {
         using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
