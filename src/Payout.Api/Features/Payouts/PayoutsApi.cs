@@ -13,6 +13,8 @@ public static class PayoutsApi
     public static RouteGroupBuilder MapPayoutsApi(this RouteGroupBuilder payout)
     {
         payout.MapPost("/pay/{offerId:long}", ExecuteOffer.HandleAsync).WithTags("Payouts");
+        payout.MapGet("/history", History.ListAsync).WithTags("Payouts");
+        payout.MapGet("/operations/{operationId:long}", History.GetAsync).WithTags("Payouts");
         return payout;
     }
 }
