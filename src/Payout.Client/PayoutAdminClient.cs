@@ -73,6 +73,7 @@ public sealed class PayoutAdminClient
 
     private async Task<T> SendAsync<T>(ApiRequest request, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> responseType, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         using var message = request.Build(baseAddress);
         message.Headers.Add(KeyHeader, apiKey);
         using var response = await httpClient.SendAsync(message, cancellationToken);

@@ -220,6 +220,7 @@ public sealed class PayoutClient
 
     private async Task<HttpResponseMessage> SendOnceAsync(ApiRequest request, TokenPair? tokens, bool sdkHeader, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         using var message = request.Build(baseAddress);
         if (tokens is not null)
         {
@@ -294,6 +295,7 @@ public sealed class PayoutClient
 
     private async Task<TokenPair> RequestTokensAsync(KeyValuePair<string, string>[] form, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         if (options.MerchantId == Guid.Empty)
         {
             throw new InvalidOperationException("Set PayoutClientOptions.MerchantId: token requests carry X-Merchant-ID.");
