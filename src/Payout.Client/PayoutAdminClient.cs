@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization.Metadata;
 using Payout.Client.Internal;
 
 namespace Payout.Client;
@@ -71,7 +72,7 @@ public sealed class PayoutAdminClient
     public Task<CustomerBalances> GetBalancesAsync(long customerId, CancellationToken cancellationToken = default) =>
         SendAsync(new ApiRequest(HttpMethod.Get, $"admin/v1/customers/{ApiHttp.Id(customerId)}/balances"), Json.CustomerBalances, cancellationToken);
 
-    private async Task<T> SendAsync<T>(ApiRequest request, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> responseType, CancellationToken cancellationToken)
+    private async Task<T> SendAsync<T>(ApiRequest request, JsonTypeInfo<T> responseType, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         using var message = request.Build(baseAddress);

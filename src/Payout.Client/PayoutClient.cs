@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
+using System.Text.Json.Serialization.Metadata;
 using Payout.Client.Internal;
 
 namespace Payout.Client;
@@ -182,7 +183,7 @@ public sealed class PayoutClient
     public Task<PayoutOperation> GetOperationAsync(long operationId, CancellationToken cancellationToken = default) =>
         SendAsync(new ApiRequest(HttpMethod.Get, $"v4/payout/operations/{ApiHttp.Id(operationId)}"), Json.PayoutOperation, cancellationToken);
 
-    private async Task<T> SendAsync<T>(ApiRequest request, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> responseType, CancellationToken cancellationToken)
+    private async Task<T> SendAsync<T>(ApiRequest request, JsonTypeInfo<T> responseType, CancellationToken cancellationToken)
     {
         using var response = await SendAuthorizedAsync(request, sdkHeader: true, cancellationToken);
         return await ApiHttp.ReadAsync(response, responseType, cancellationToken);
