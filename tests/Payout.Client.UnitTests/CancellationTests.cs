@@ -1,0 +1,50 @@
+namespace Payout.Client.UnitTests;
+
+public sealed class CancellationTests
+{
+    private static StubHandler NeverAnswers(TaskCompletionSource started) => new(async (_, cancellationToken) =>
+    {
+        started.TrySetResult();
+        await Task.Delay(Timeout.Infinite, cancellationToken);
+        throw new InvalidOperationException("unreachable");
+    });
+
+    [Fact]
+    public async Task CancelledWhileWaiting_ThrowsOperationCanceled()
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var client = TestClients.Payout(NeverAnswers(started));
+        using var cancellation = new CancellationTokenSource();
+
+        var call = client.ExecuteAsync(7, "pay-key-1", cancellation.Token);
+        await started.Task;
+        await cancellation.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
+    }
+
+    [Fact]
+    public async Task AlreadyCancelled_SendsNothing()
+    {
+        var stub = StubHandler.InTurn(() => Answers.Json(SpecJson.Data));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => TestClients.Payout(stub).GetDataAsync(new CancellationToken(canceled: true)));
+
+        Assert.Empty(stub.Requests);
+    }
+
+    [Fact]
+    public async Task CancelledDuringSignIn_KeepsNoTokens()
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var client = TestClients.SignedOut(NeverAnswers(started));
+        using var cancellation = new CancellationTokenSource();
+
+        var call = client.SignInAsync("+447871239999", "1234Qwerty", cancellation.Token);
+        await started.Task;
+        await cancellation.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
+        Assert.Null(client.Tokens);
+    }
+}

@@ -1,0 +1,59 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Payout.Client.UnitTests;
+
+public sealed class RegistrationTests
+{
+    [Fact]
+    public async Task AddPayoutClient_BuildsATypedClientFromOptions_AndReturnsTheHttpClientBuilder()
+    {
+        var stub = StubHandler.InTurn(() => Answers.Tokens("at-1", "rt-1"), () => Answers.Json(SpecJson.Data));
+        var services = new ServiceCollection();
+        IHttpClientBuilder builder = services.AddPayoutClient(o =>
+        {
+            o.BaseAddress = new Uri("https://payout.example/");
+            o.MerchantId = TestClients.DemoMerchant;
+        });
+        builder.ConfigurePrimaryHttpMessageHandler(() => stub);
+        using var provider = services.BuildServiceProvider();
+
+        await provider.GetRequiredService<PayoutClient>().SignInAsync("+447871239999", "1234Qwerty");
+        await provider.GetRequiredService<PayoutClient>().GetDataAsync();
+
+        Assert.Equal("https://payout.example/oauth/token", stub.Requests[0].Uri.ToString());
+        Assert.Equal("bece038f-2e46-49f4-b25e-89cd38d6dc16", stub.Requests[0].Header("X-Merchant-ID"));
+        Assert.Equal("Bearer at-1", stub.Requests[1].Header("Authorization"));
+    }
+
+    [Fact]
+    public void AddPayoutClient_ClientsShareOneSession()
+    {
+        var services = new ServiceCollection();
+        services.AddPayoutClient(o => o.BaseAddress = new Uri("https://payout.example/"));
+        using var provider = services.BuildServiceProvider();
+
+        var first = provider.GetRequiredService<PayoutClient>();
+        var second = provider.GetRequiredService<PayoutClient>();
+
+        Assert.Same(first.Session, second.Session);
+        Assert.Same(provider.GetRequiredService<PayoutSession>(), first.Session);
+    }
+
+    [Fact]
+    public async Task AddPayoutAdminClient_SendsTheAdminKey()
+    {
+        var stub = StubHandler.InTurn(() => Answers.Json(SpecJson.Balances));
+        var services = new ServiceCollection();
+        services.AddPayoutAdminClient(o =>
+        {
+            o.BaseAddress = new Uri("https://payout.example/");
+            o.ApiKey = "admin-key";
+        }).ConfigurePrimaryHttpMessageHandler(() => stub);
+        using var provider = services.BuildServiceProvider();
+
+        await provider.GetRequiredService<PayoutAdminClient>().GetBalancesAsync(5);
+
+        Assert.Equal("https://payout.example/admin/v1/customers/5/balances", stub.Single.Uri.ToString());
+        Assert.Equal("admin-key", stub.Single.Header("X-Admin-Key"));
+    }
+}
