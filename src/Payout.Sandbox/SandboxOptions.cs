@@ -18,7 +18,7 @@ public sealed class SandboxOptions
     /// <summary>HMAC-SHA256 key for the <c>X-Sandbox-Signature</c> of callbacks.</summary>
     public string CallbackSecret { get; set; } = DevCallbackSecret;
 
-    /// <summary>Where callbacks go when a create request gives no <c>callbackUrl</c>; null = no callback.</summary>
+    /// <summary>Where callbacks go when a create request gives no <c>callbackUrl</c>; null or empty = no callback.</summary>
     public string? CallbackUrl { get; set; }
 
     /// <summary>How long a PENDING payout waits before it becomes PAID or DECLINED.</summary>
@@ -33,7 +33,8 @@ public sealed class SandboxOptions
     /// <summary>Callback deliveries per payout, the first one included.</summary>
     public int CallbackMaxAttempts { get; set; } = 8;
 
-    public Uri? DefaultCallbackUri => CallbackUrl is null ? null : new Uri(CallbackUrl, UriKind.Absolute);
+    // Empty counts as unset: an environment variable cannot say null.
+    public Uri? DefaultCallbackUri => string.IsNullOrWhiteSpace(CallbackUrl) ? null : new Uri(CallbackUrl, UriKind.Absolute);
 
     public bool UsesDevSecrets =>
         ApiKey == DevApiKey || CallbackSecret == DevCallbackSecret;
@@ -52,7 +53,7 @@ public sealed class SandboxOptions
             errors.Add("Sandbox:CallbackSecret (Sandbox__CallbackSecret) must be at least 16 characters.");
         }
 
-        if (CallbackUrl is not null && !IsHttpUrl(CallbackUrl))
+        if (!string.IsNullOrWhiteSpace(CallbackUrl) && !IsHttpUrl(CallbackUrl))
         {
             errors.Add("Sandbox:CallbackUrl must be an absolute http or https URL.");
         }
