@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace Payout.Sandbox;
 
 /// <summary>What the sandbox network does with a payout to a given card.</summary>
@@ -46,7 +48,7 @@ public static class SandboxCards
     public static IReadOnlyList<string> PublicTestNumbers { get; } =
         ["4012888888881881", "4111111111111111", "5555555555554444", "5105105105105100", "2223003122003222"];
 
-    /// <summary>Every special number with its behaviour (the README's table).</summary>
+    /// <summary>Every special number with its behaviour (the README's table). Frozen: no caller can change the table.</summary>
     public static IReadOnlyDictionary<string, CardBehaviour> Special { get; } = new Dictionary<string, CardBehaviour>(StringComparer.Ordinal)
     {
         [PendingThenPaid] = CardBehaviour.PendingThenPaid,
@@ -56,7 +58,7 @@ public static class SandboxCards
         [Transient] = CardBehaviour.Transient,
         [LostResponse] = CardBehaviour.LostResponse,
         [NoAnswer] = CardBehaviour.NoAnswer,
-    };
+    }.ToFrozenDictionary(StringComparer.Ordinal);
 
     public static CardBehaviour BehaviourOf(string digits) =>
         Special.TryGetValue(digits, out var behaviour) ? behaviour : CardBehaviour.PaidAtOnce;
