@@ -4,8 +4,8 @@
 #   scripts/test.sh [extra dotnet test args, e.g. --filter FullyQualifiedName~Payouts]
 #
 # - builds the solution once (Release),
-# - runs every tests/*/*UnitTests.csproj once,
-# - runs every tests/*/*IntegrationTests.csproj once per database in
+# - runs every other test project (tests/*/*Tests.csproj) once,
+# - runs every tests/*/*IntegrationTests.csproj (the service against a database) once per database in
 #   PAYOUT_TEST_DATABASES (default "Sqlite Postgres"), with PAYOUT_TEST_DATABASE set,
 # - for Postgres, starts a throwaway cluster on a free 127.0.0.1 port (installing
 #   Debian's postgresql package first when run as root without it) and exports
@@ -80,8 +80,8 @@ shopt -s nullglob
 for proj in tests/*/*.csproj; do
     name="$(basename "$proj" .csproj)"
     case "$name" in
-        *UnitTests)        unit_projects+=("$proj") ;;
         *IntegrationTests) integration_projects+=("$proj") ;;
+        *Tests)            unit_projects+=("$proj") ;;
     esac
 done
 shopt -u nullglob
@@ -175,7 +175,7 @@ if [[ -z "$SOLUTION" ]]; then
     summarize_and_exit
 fi
 if (( ${#unit_projects[@]} + ${#integration_projects[@]} == 0 )); then
-    echo "scripts/test.sh: no tests/*/*UnitTests.csproj or tests/*/*IntegrationTests.csproj found" >&2
+    echo "scripts/test.sh: no tests/*/*Tests.csproj found" >&2
     FAILURES+=("no test projects found")
     summarize_and_exit
 fi

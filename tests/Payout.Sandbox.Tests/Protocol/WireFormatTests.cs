@@ -2,9 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using Payout.Sandbox.IntegrationTests.Infrastructure;
+using Payout.Sandbox.Tests.Infrastructure;
 
-namespace Payout.Sandbox.IntegrationTests.Protocol;
+namespace Payout.Sandbox.Tests.Protocol;
 
 /// <summary>The exact JSON PayOut's connector is written against (README "Protocol").</summary>
 public sealed class WireFormatTests(SandboxApp app) : IClassFixture<SandboxApp>

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
-using Payout.Sandbox.IntegrationTests.Infrastructure;
+using Payout.Sandbox.Tests.Infrastructure;
 
-namespace Payout.Sandbox.IntegrationTests.Cards;
+namespace Payout.Sandbox.Tests.Cards;
 
 /// <summary>Each row of the README's test card table, end to end.</summary>
 public sealed class CardBehaviourTests(SandboxApp app) : IClassFixture<SandboxApp>

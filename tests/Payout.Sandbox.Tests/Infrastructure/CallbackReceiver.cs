@@ -3,7 +3,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 
-namespace Payout.Sandbox.IntegrationTests.Infrastructure;
+namespace Payout.Sandbox.Tests.Infrastructure;
 
 /// <summary>
 /// Stands in for PayOut's callback endpoint: the primary handler of the sandbox's "sandbox-callbacks" client, so

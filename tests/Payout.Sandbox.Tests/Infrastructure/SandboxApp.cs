@@ -9,7 +9,7 @@ using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Payout.Sandbox.IntegrationTests.Infrastructure;
+namespace Payout.Sandbox.Tests.Infrastructure;
 
 /// <summary>
 /// The sandbox network in process, on a fake clock, with callbacks going to a <see cref="CallbackReceiver"/> and every

@@ -6,9 +6,9 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Payout.Sandbox.IntegrationTests.Infrastructure;
+using Payout.Sandbox.Tests.Infrastructure;
 
-namespace Payout.Sandbox.IntegrationTests.Protocol;
+namespace Payout.Sandbox.Tests.Protocol;
 
 /// <summary>How another host (Payout.Api) mounts the sandbox, and what stops its start.</summary>
 public sealed class HostingTests

@@ -1,9 +1,9 @@
 using System.Net;
 using System.Text;
 using Microsoft.Extensions.Logging.Testing;
-using Payout.Sandbox.IntegrationTests.Infrastructure;
+using Payout.Sandbox.Tests.Infrastructure;
 
-namespace Payout.Sandbox.IntegrationTests.Security;
+namespace Payout.Sandbox.Tests.Security;
 
 /// <summary>Card numbers never reach a log line, at any level, on any path (success, errors, hangs, callbacks).</summary>
 public sealed class CardNumberLoggingTests(SandboxApp app) : IClassFixture<SandboxApp>

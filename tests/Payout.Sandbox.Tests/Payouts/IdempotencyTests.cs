@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
-using Payout.Sandbox.IntegrationTests.Infrastructure;
+using Payout.Sandbox.Tests.Infrastructure;
 
-namespace Payout.Sandbox.IntegrationTests.Payouts;
+namespace Payout.Sandbox.Tests.Payouts;
 
 /// <summary>The same Idempotency-Key never pays twice, whatever the timing.</summary>
 public sealed class IdempotencyTests(SandboxApp app) : IClassFixture<SandboxApp>

@@ -1,4 +1,4 @@
-namespace Payout.Sandbox.IntegrationTests.Cards;
+namespace Payout.Sandbox.Tests.Cards;
 
 public sealed class SandboxCardsTests
 {

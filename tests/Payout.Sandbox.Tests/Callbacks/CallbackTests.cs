@@ -1,7 +1,7 @@
 using System.Globalization;
-using Payout.Sandbox.IntegrationTests.Infrastructure;
+using Payout.Sandbox.Tests.Infrastructure;
 
-namespace Payout.Sandbox.IntegrationTests.Callbacks;
+namespace Payout.Sandbox.Tests.Callbacks;
 
 public sealed class CallbackTests(SandboxApp app) : IClassFixture<SandboxApp>
 {

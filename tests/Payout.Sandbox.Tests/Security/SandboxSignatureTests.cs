@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Payout.Sandbox.IntegrationTests.Security;
+namespace Payout.Sandbox.Tests.Security;
 
 public sealed class SandboxSignatureTests
 {

@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using Payout.Sandbox.IntegrationTests.Infrastructure;
+using Payout.Sandbox.Tests.Infrastructure;
 
-namespace Payout.Sandbox.IntegrationTests.Protocol;
+namespace Payout.Sandbox.Tests.Protocol;
 
 public sealed class AuthenticationTests(SandboxApp app) : IClassFixture<SandboxApp>
 {
