@@ -6,6 +6,7 @@ using Payout.Api.Features.Auth;
 using Payout.Api.Features.Cards;
 using Payout.Api.Features.Offers;
 using Payout.Api.Features.Payouts;
+using Payout.Api.Features.Payouts.Network;
 using Payout.Api.Features.Rates;
 using Payout.Api.Features.Customers;
 using Payout.Api.Features.Demo;
@@ -33,6 +34,7 @@ public static class ServiceSetup
         services.AddCards();
         services.AddOffers();
         services.AddPayouts();
+        services.AddPayoutNetwork(builder.Configuration);
         services.AddSingleton<IRateSource, ConfiguredRateSource>();
         services.AddSelfValidatingOptions<PayoutOptions>(builder.Configuration, PayoutOptions.SectionName);
         services.AddSelfValidatingOptions<FeeOptions>(builder.Configuration, FeeOptions.SectionName);
@@ -67,6 +69,7 @@ public static class ServiceSetup
         app.UseAuthorization();
         app.MapAuthApi();
         app.MapPayoutApi();
+        app.MapPayoutNetwork();
         app.MapAdminApi();
         return app;
     }

@@ -1,11 +1,14 @@
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Payout.Api.Features.Ledger;
+using Payout.Api.Features.Payouts.Network;
+using Payout.Sandbox;
 
 namespace Payout.IntegrationTests.Infrastructure;
 
@@ -50,6 +53,7 @@ public class PayoutApp : WebApplicationFactory<Program>, IAsyncLifetime
     {
         database ??= await TestDatabase.CreateAsync();
         _ = Server; // starts the host: migrations run now, not inside the first test's timing
+        await FundNetworkFloatAsync();
     }
 
     async Task IAsyncLifetime.DisposeAsync()
@@ -81,6 +85,12 @@ public class PayoutApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Merchants:0:Name", "Test merchant");
         builder.UseSetting("Keys:Directory", keysDirectory);
         builder.UseSetting("Keys:GenerateMissing", "true");
+        // The embedded sandbox network, reached through the test server; its delays follow the fake clock.
+        builder.UseSetting("PayoutNetwork:BaseUrl", "http://localhost/sandbox-network/");
+        builder.UseSetting("PayoutNetwork:CallbackUrl", "http://localhost/network/callbacks");
+        builder.UseSetting("PayoutNetwork:AttemptTimeoutSeconds", "1");
+        builder.UseSetting("PayoutNetwork:DispatchIntervalMilliseconds", "100");
+        builder.UseSetting("Sandbox:PendingDelaySeconds", "5");
         // A real hash, made cheap: the suite signs in hundreds of times.
         builder.UseSetting("Auth:PasswordHasher:IterationCount", "1");
         foreach (var (key, value) in Settings)
@@ -92,6 +102,11 @@ public class PayoutApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
+            foreach (var client in new[] { NetworkSetup.ClientName, SandboxSetup.CallbackClientName })
+            {
+                services.AddHttpClient(client).ConfigurePrimaryHttpMessageHandler(sp => ((TestServer)sp.GetRequiredService<IServer>()).CreateHandler());
+            }
+
             ConfigureServices(services);
         });
     }
@@ -106,6 +121,18 @@ public class PayoutApp : WebApplicationFactory<Program>, IAsyncLifetime
         var client = CreateClient();
         client.DefaultRequestHeaders.Add("X-Admin-Key", AdminKey);
         return client;
+    }
+
+    /// <summary>Our fiat at the network, generous enough that no scenario runs it dry unless it means to.</summary>
+    private async Task FundNetworkFloatAsync()
+    {
+        using var admin = AdminClient();
+        foreach (var fiat in new[] { "EUR", "USD" })
+        {
+            var response = await admin.PostAsJsonAsync($"/admin/v1/network-float/{fiat}/top-ups",
+                new { amount = 100_000_000m, reference = $"test-float:{fiat}" });
+            response.EnsureSuccessStatusCode();
+        }
     }
 
     /// <summary>A phone number no other test uses.</summary>

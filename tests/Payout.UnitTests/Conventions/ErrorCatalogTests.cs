@@ -29,6 +29,7 @@ public sealed class ErrorCatalogTests
         ["OFFER_ALREADY_EXECUTED"] = (400, 3008),
         ["RATE_UNAVAILABLE"] = (503, 3009),
         ["OPERATION_NOT_FOUND"] = (404, 3010),
+        ["NETWORK_FLOAT_LOW"] = (503, 3011),
         ["IDEMPOTENCY_KEY_REUSED"] = (409, 4001),
         ["REQUEST_IN_PROGRESS"] = (409, 4002),
         ["RATE_LIMITED"] = (429, 4003),

@@ -20,6 +20,15 @@ public enum AccountType
 
     /// <summary>The partner's share of fees from settled payouts.</summary>
     PartnerRevenue = 6,
+
+    /// <summary>Our fiat pre-funded at the payout network; it cannot go below zero either.</summary>
+    NetworkFloat = 7,
+
+    /// <summary>Fiat reserved from the float for payouts the network has not finished.</summary>
+    FiatInFlight = 8,
+
+    /// <summary>Fiat the network paid to cards.</summary>
+    FiatPaidOut = 9,
 }
 
 /// <summary>Names one ledger account: a house account per currency, or a customer's wallet per currency.</summary>
@@ -39,8 +48,10 @@ public sealed record AccountKey
 
     public long? CustomerId { get; }
 
-    /// <summary>Only a customer's wallet is held to "never below zero"; house accounts carry the other side.</summary>
-    public bool MayGoNegative => Type != AccountType.CustomerWallet;
+    /// <summary>A customer's wallet and our float are held to "never below zero"; other house accounts carry the other side.</summary>
+    public bool MayGoNegative => !MustStayNonNegative(Type);
+
+    public static bool MustStayNonNegative(AccountType type) => type is AccountType.CustomerWallet or AccountType.NetworkFloat;
 
     public static AccountKey Wallet(long customerId, string currency) => new(AccountType.CustomerWallet, currency, customerId);
 

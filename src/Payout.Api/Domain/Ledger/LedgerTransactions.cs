@@ -8,6 +8,7 @@ public static class LedgerTransactions
     public const string PayoutSettleKind = "PAYOUT_SETTLE";
     public const string PayoutRefundKind = "PAYOUT_REFUND";
     public const string WithdrawalKind = "WITHDRAWAL";
+    public const string FloatTopUpKind = "FLOAT_TOP_UP";
 
     /// <summary>Money arriving from outside into a customer's wallet.</summary>
     public static LedgerTransaction Deposit(long customerId, string currency, decimal amount) =>
@@ -19,13 +20,23 @@ public static class LedgerTransactions
         LedgerTransaction.Create(WithdrawalKind, LedgerTransaction.Transfer(
             AccountKey.Wallet(customerId, currency), AccountKey.House(AccountType.Deposits, currency), amount));
 
-    /// <summary>At execute: amount plus fees leave the wallet and wait in "payouts in flight".</summary>
-    public static LedgerTransaction PayoutDebit(long customerId, string currency, decimal amount, decimal fees, decimal partnerFee) =>
-        LedgerTransaction.Create(PayoutDebitKind, LedgerTransaction.Transfer(
-            AccountKey.Wallet(customerId, currency), AccountKey.House(AccountType.PayoutsInFlight, currency), amount + fees + partnerFee));
+    /// <summary>Fiat we pre-fund at the payout network.</summary>
+    public static LedgerTransaction FloatTopUp(string fiat, decimal amount) =>
+        LedgerTransaction.Create(FloatTopUpKind, LedgerTransaction.Transfer(
+            AccountKey.House(AccountType.Deposits, fiat), AccountKey.House(AccountType.NetworkFloat, fiat), amount));
 
-    /// <summary>The network paid: the amount is settled, our fees and the partner's become revenue.</summary>
-    public static LedgerTransaction PayoutSettle(string currency, decimal amount, decimal fees, decimal partnerFee)
+    /// <summary>
+    /// At execute: amount plus fees leave the wallet and wait in "payouts in flight"; the fiat the card will
+    /// receive is reserved from the float, so the float can never promise more than it holds.
+    /// </summary>
+    public static LedgerTransaction PayoutDebit(long customerId, string currency, decimal amount, decimal fees, decimal partnerFee, FiatLeg fiat) =>
+        LedgerTransaction.Create(PayoutDebitKind, LedgerTransaction.Transfer(
+                AccountKey.Wallet(customerId, currency), AccountKey.House(AccountType.PayoutsInFlight, currency), amount + fees + partnerFee)
+            .Concat(LedgerTransaction.Transfer(
+                AccountKey.House(AccountType.NetworkFloat, fiat.Currency), AccountKey.House(AccountType.FiatInFlight, fiat.Currency), fiat.Amount)));
+
+    /// <summary>The network paid: the amount is settled, our fees and the partner's become revenue, the fiat is paid out.</summary>
+    public static LedgerTransaction PayoutSettle(string currency, decimal amount, decimal fees, decimal partnerFee, FiatLeg fiat)
     {
         var inFlight = AccountKey.House(AccountType.PayoutsInFlight, currency);
         return LedgerTransaction.Create(PayoutSettleKind,
@@ -34,11 +45,18 @@ public static class LedgerTransactions
             new LedgerEntry(AccountKey.House(AccountType.SettledPayouts, currency), amount),
             new LedgerEntry(AccountKey.House(AccountType.FeeRevenue, currency), fees),
             new LedgerEntry(AccountKey.House(AccountType.PartnerRevenue, currency), partnerFee),
+            .. LedgerTransaction.Transfer(
+                AccountKey.House(AccountType.FiatInFlight, fiat.Currency), AccountKey.House(AccountType.FiatPaidOut, fiat.Currency), fiat.Amount),
         ]);
     }
 
-    /// <summary>The network failed the payout: everything that was debited goes back to the wallet.</summary>
-    public static LedgerTransaction PayoutRefund(long customerId, string currency, decimal totalDebited) =>
+    /// <summary>The network failed the payout: everything that was debited goes back to the wallet, the fiat back to the float.</summary>
+    public static LedgerTransaction PayoutRefund(long customerId, string currency, decimal totalDebited, FiatLeg fiat) =>
         LedgerTransaction.Create(PayoutRefundKind, LedgerTransaction.Transfer(
-            AccountKey.House(AccountType.PayoutsInFlight, currency), AccountKey.Wallet(customerId, currency), totalDebited));
+                AccountKey.House(AccountType.PayoutsInFlight, currency), AccountKey.Wallet(customerId, currency), totalDebited)
+            .Concat(LedgerTransaction.Transfer(
+                AccountKey.House(AccountType.FiatInFlight, fiat.Currency), AccountKey.House(AccountType.NetworkFloat, fiat.Currency), fiat.Amount)));
 }
+
+/// <summary>The fiat side of a payout: what the card receives, in its currency.</summary>
+public sealed record FiatLeg(string Currency, decimal Amount);

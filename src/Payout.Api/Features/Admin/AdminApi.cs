@@ -21,6 +21,9 @@ public static class AdminApi
         group.MapPost("/customers/{customerId:long}/deposits", MoveFunds.DepositAsync);
         group.MapPost("/customers/{customerId:long}/withdrawals", MoveFunds.WithdrawAsync);
         group.MapGet("/ledger/invariant", CheckLedger.HandleAsync);
+        group.MapGet("/network-float", NetworkFloat.ListAsync);
+        group.MapPost("/network-float/{currency}/top-ups", NetworkFloat.TopUpAsync);
+        group.MapGet("/payouts/stuck", StuckPayouts.HandleAsync);
         return app;
     }
 

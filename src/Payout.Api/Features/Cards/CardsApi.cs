@@ -8,7 +8,6 @@ public static class CardsApi
     {
         services.AddSingleton<CardCipher>();
         services.AddSingleton<CardFingerprint>();
-        services.AddSingleton<ICardEligibility, ApproveAllCards>();
         services.AddScoped<CardVault>();
         services.AddScoped<CardKeyRotation>();
         return services;

@@ -8,10 +8,3 @@ public interface ICardEligibility
 {
     Task<CardValidationStatus> CheckAsync(CardNumber number, CancellationToken cancellationToken);
 }
-
-/// <summary>Until a payout network is configured, every valid Visa or Mastercard card is approved.</summary>
-public sealed class ApproveAllCards : ICardEligibility
-{
-    public Task<CardValidationStatus> CheckAsync(CardNumber number, CancellationToken cancellationToken) =>
-        Task.FromResult(CardValidationStatus.APPROVED);
-}

@@ -36,6 +36,9 @@ public static class DemoSeed
         ["DAI"] = 5_000m,
     };
 
+    /// <summary>What the demo installation holds at the sandbox network, so demo payouts can be paid.</summary>
+    public const decimal DemoFloat = 1_000_000m;
+
     /// <summary>
     /// Only on an empty database. Safe when several processes start at once: the unique phone lets one
     /// create the customer, and the deposits' references credit once.
@@ -60,6 +63,11 @@ public static class DemoSeed
         foreach (var (currency, amount) in Balances)
         {
             await transfers.ApplyAsync(customer.Id, currency, amount, $"demo-seed:{customer.Id}:{currency}", cancellationToken);
+        }
+
+        foreach (var fiat in new[] { "EUR", "USD" })
+        {
+            await transfers.ApplyAsync(null, fiat, DemoFloat, $"demo-seed:float:{fiat}", cancellationToken);
         }
     }
 }

@@ -11,7 +11,8 @@ public sealed class ExternalTransfer
 {
     public long Id { get; set; }
 
-    public long CustomerId { get; set; }
+    /// <summary>The customer whose wallet moved; null for a top-up of our float at the payout network.</summary>
+    public long? CustomerId { get; set; }
 
     public required string Currency { get; set; }
 

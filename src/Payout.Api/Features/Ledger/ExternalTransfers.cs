@@ -6,14 +6,16 @@ using Payout.Api.Infrastructure.Persistence;
 namespace Payout.Api.Features.Ledger;
 
 /// <summary>
-/// Money crossing the boundary of PayOut's ledger under an operator's instruction: deposits in, withdrawals out.
+/// Money crossing the boundary of PayOut's ledger under an operator's instruction: deposits in, withdrawals out,
+/// and top-ups of our fiat float at the payout network (no customer).
 /// A reference makes the instruction idempotent: the same reference is applied once, then answered again.
 /// </summary>
 public sealed class ExternalTransfers(PayoutDbContext db, LedgerWriter ledger, LedgerReader reader, TimeProvider clock)
 {
+    /// <param name="customerId">The customer, or null for the network float.</param>
     /// <param name="signedAmount">Positive to deposit, negative to withdraw.</param>
     public async Task<(decimal Balance, ApiError? Error)> ApplyAsync(
-        long customerId, string currency, decimal signedAmount, string? reference, CancellationToken cancellationToken)
+        long? customerId, string currency, decimal signedAmount, string? reference, CancellationToken cancellationToken)
     {
         if (reference is not null && await FindAsync(reference, cancellationToken) is { } earlier)
         {
@@ -21,10 +23,13 @@ public sealed class ExternalTransfers(PayoutDbContext db, LedgerWriter ledger, L
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var movement = signedAmount > 0
-            ? LedgerTransactions.Deposit(customerId, currency, signedAmount)
-            : LedgerTransactions.Withdrawal(customerId, currency, -signedAmount);
-        var (outcome, ledgerTransactionId) = await ledger.PostAsync(movement, cancellationToken);
+        var movement = customerId switch
+        {
+            null => LedgerTransactions.FloatTopUp(currency, signedAmount),
+            { } id when signedAmount > 0 => LedgerTransactions.Deposit(id, currency, signedAmount),
+            { } id => LedgerTransactions.Withdrawal(id, currency, -signedAmount),
+        };
+        var (outcome, ledgerTransactionId, _) = await ledger.PostAsync(movement, cancellationToken);
         if (outcome == PostingOutcome.InsufficientFunds)
         {
             await transaction.RollbackAsync(cancellationToken);
@@ -55,20 +60,25 @@ public sealed class ExternalTransfers(PayoutDbContext db, LedgerWriter ledger, L
             return await ReplayAsync(winner, customerId, currency, signedAmount, cancellationToken);
         }
 
-        return (await reader.WalletBalanceAsync(customerId, currency, cancellationToken), null);
+        return (await BalanceAsync(customerId, currency, cancellationToken), null);
     }
+
+    private Task<decimal> BalanceAsync(long? customerId, string currency, CancellationToken cancellationToken) =>
+        customerId is { } id
+            ? reader.WalletBalanceAsync(id, currency, cancellationToken)
+            : reader.HouseBalanceAsync(AccountType.NetworkFloat, currency, cancellationToken);
 
     private Task<ExternalTransfer?> FindAsync(string reference, CancellationToken cancellationToken) =>
         db.ExternalTransfers.AsNoTracking().SingleOrDefaultAsync(t => t.Reference == reference, cancellationToken);
 
     private async Task<(decimal Balance, ApiError? Error)> ReplayAsync(
-        ExternalTransfer earlier, long customerId, string currency, decimal signedAmount, CancellationToken cancellationToken)
+        ExternalTransfer earlier, long? customerId, string currency, decimal signedAmount, CancellationToken cancellationToken)
     {
         if (earlier.CustomerId != customerId || earlier.Currency != currency || earlier.Amount != signedAmount)
         {
             return (0, new ApiError(ErrorCode.CONFLICT, "This reference was already used for a different transfer.", "reference"));
         }
 
-        return (await reader.WalletBalanceAsync(customerId, currency, cancellationToken), null);
+        return (await BalanceAsync(customerId, currency, cancellationToken), null);
     }
 }

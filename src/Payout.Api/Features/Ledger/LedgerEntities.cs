@@ -56,8 +56,8 @@ internal sealed class LedgerAccountConfiguration : IEntityTypeConfiguration<Ledg
     public void Configure(EntityTypeBuilder<LedgerAccount> builder)
     {
         builder.ToTable("ledger_accounts", t => t.HasCheckConstraint(
-            "ck_ledger_accounts_wallet_not_negative",
-            $"type <> {(int)AccountType.CustomerWallet} OR balance >= 0"));
+            "ck_ledger_accounts_not_negative",
+            $"type NOT IN ({(int)AccountType.CustomerWallet}, {(int)AccountType.NetworkFloat}) OR balance >= 0"));
         builder.Property(a => a.Code).HasMaxLength(80);
         builder.Property(a => a.Currency).HasMaxLength(10);
         builder.HasIndex(a => a.Code).IsUnique();

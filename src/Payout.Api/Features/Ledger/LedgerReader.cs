@@ -14,6 +14,12 @@ public sealed class LedgerReader(PayoutDbContext db)
         return await db.LedgerAccounts.Where(a => a.Code == code).Select(a => (decimal?)a.Balance).SingleOrDefaultAsync(cancellationToken) ?? 0m;
     }
 
+    public async Task<decimal> HouseBalanceAsync(AccountType type, string currency, CancellationToken cancellationToken)
+    {
+        var code = AccountKey.House(type, currency).Code;
+        return await db.LedgerAccounts.Where(a => a.Code == code).Select(a => (decimal?)a.Balance).SingleOrDefaultAsync(cancellationToken) ?? 0m;
+    }
+
     public async Task<Dictionary<string, decimal>> WalletBalancesAsync(long customerId, CancellationToken cancellationToken) =>
         await db.LedgerAccounts
             .Where(a => a.CustomerId == customerId && a.Type == AccountType.CustomerWallet)
@@ -49,10 +55,10 @@ public sealed class LedgerInvariant(PayoutDbContext db)
         violations.AddRange(mismatched.Select(a => $"Account {a.Code} has balance {a.Balance} but its postings sum to {a.Posted}."));
 
         var negative = await db.LedgerAccounts
-            .Where(a => a.Type == AccountType.CustomerWallet && a.Balance < 0)
+            .Where(a => (a.Type == AccountType.CustomerWallet || a.Type == AccountType.NetworkFloat) && a.Balance < 0)
             .Select(a => a.Code)
             .ToListAsync(cancellationToken);
-        violations.AddRange(negative.Select(code => $"Wallet {code} is below zero."));
+        violations.AddRange(negative.Select(code => $"Account {code} is below zero."));
 
         return violations;
     }

@@ -4,6 +4,8 @@ using Payout.Api.Infrastructure.Persistence;
 
 namespace Payout.Api.Features.Ledger;
 
+public sealed record PostingResult(PostingOutcome Outcome, long TransactionId, AccountKey? RefusedAccount);
+
 public enum PostingOutcome
 {
     Posted,
@@ -18,8 +20,9 @@ public enum PostingOutcome
 /// </summary>
 public sealed class LedgerWriter(PayoutDbContext db, TimeProvider clock)
 {
-    /// <returns>The stored transaction's id, or <see cref="PostingOutcome.InsufficientFunds"/>, after which the caller must roll back.</returns>
-    public async Task<(PostingOutcome Outcome, long TransactionId)> PostAsync(LedgerTransaction transaction, CancellationToken cancellationToken)
+    /// <returns>The stored transaction's id, or <see cref="PostingOutcome.InsufficientFunds"/> with the account that
+    /// refused, after which the caller must roll back.</returns>
+    public async Task<PostingResult> PostAsync(LedgerTransaction transaction, CancellationToken cancellationToken)
     {
         if (db.Database.CurrentTransaction is null)
         {
@@ -38,7 +41,7 @@ public sealed class LedgerWriter(PayoutDbContext db, TimeProvider clock)
             var account = accounts[entry.Account.Code];
             if (!await ApplyAsync(account.Id, entry.Amount, entry.Account.MayGoNegative, cancellationToken))
             {
-                return (PostingOutcome.InsufficientFunds, 0);
+                return new PostingResult(PostingOutcome.InsufficientFunds, 0, entry.Account);
             }
 
             db.LedgerPostings.Add(new LedgerPosting
@@ -52,7 +55,7 @@ public sealed class LedgerWriter(PayoutDbContext db, TimeProvider clock)
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return (PostingOutcome.Posted, record.Id);
+        return new PostingResult(PostingOutcome.Posted, record.Id, null);
     }
 
     /// <summary>

@@ -14,6 +14,7 @@ public static class ExecutionReasons
     public const string AmountAboveMaximum = "AMOUNT_ABOVE_MAXIMUM";
     public const string InsufficientFunds = "INSUFFICIENT_FUNDS";
     public const string LimitExceeded = "LIMIT_EXCEEDED";
+    public const string NetworkFloatLow = "NETWORK_FLOAT_LOW";
 }
 
 /// <summary>Everything the execute checks need, gathered by the caller (no I/O here).</summary>
@@ -36,7 +37,8 @@ public sealed record ExecutionFacts(
     decimal Balance,
     decimal TotalDebited,
     decimal AmountToEur,
-    decimal RemainingLimitEur);
+    decimal RemainingLimitEur,
+    bool FloatCovers = true);
 
 public static class ExecutionChecks
 {
@@ -59,6 +61,8 @@ public static class ExecutionChecks
         AddIf(reasons, facts.Amount > facts.Bounds.MaxAmountFrom, ExecutionReasons.AmountAboveMaximum);
         AddIf(reasons, facts.Balance < facts.TotalDebited, ExecutionReasons.InsufficientFunds);
         AddIf(reasons, facts.AmountToEur > facts.RemainingLimitEur, ExecutionReasons.LimitExceeded);
+        // Last: it is about our side, not the customer's — the fiat we hold at the network.
+        AddIf(reasons, !facts.FloatCovers, ExecutionReasons.NetworkFloatLow);
         return reasons;
     }
 

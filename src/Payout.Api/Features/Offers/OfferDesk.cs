@@ -66,7 +66,8 @@ public sealed class OfferDesk(Quoting quoting, TimeProvider clock)
     {
         var balance = await quoting.BalanceAsync(customer.Id, offer.CurrencyFrom, cancellationToken);
         var remaining = await quoting.RemainingLimitEurAsync(customer.Id, customer.KycLevel, cancellationToken);
-        var facts = quoting.Facts(offer, card, customer.KycLevel, balance, remaining) with { OfferExpired = false };
+        var floatAvailable = await quoting.FloatAvailableAsync(offer.CurrencyTo, cancellationToken);
+        var facts = quoting.Facts(offer, card, customer.KycLevel, balance, remaining, floatAvailable) with { OfferExpired = false };
         var from = quoting.Currency(offer.CurrencyFrom);
         return OfferResponse.From(offer, quoting.Payout.OfferValidSeconds, ExecutionChecks.FailingReasons(facts), remaining, from);
     }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Payout.Api.Domain;
+using Payout.Api.Domain.Ledger;
 using Payout.Api.Domain.Money;
 using Payout.Api.Features.Cards;
 using Payout.Api.Features.Ledger;
@@ -65,6 +66,10 @@ public sealed class Quoting(
     public Task<decimal> BalanceAsync(long customerId, string currency, CancellationToken cancellationToken) =>
         ledger.WalletBalanceAsync(customerId, currency, cancellationToken);
 
+    /// <summary>Fiat at the payout network not yet promised to a payout.</summary>
+    public Task<decimal> FloatAvailableAsync(string fiat, CancellationToken cancellationToken) =>
+        ledger.HouseBalanceAsync(AccountType.NetworkFloat, fiat, cancellationToken);
+
     /// <summary>
     /// The KYC limit left in the rolling window: payouts that succeeded or are still in flight count;
     /// failed ones gave their share back.
@@ -79,7 +84,7 @@ public sealed class Quoting(
     }
 
     /// <summary>Everything execute checks, as facts for <see cref="ExecutionChecks"/>.</summary>
-    public ExecutionFacts Facts(Offer offer, Card card, KycLevel level, decimal balance, decimal remainingLimitEur) => new(
+    public ExecutionFacts Facts(Offer offer, Card card, KycLevel level, decimal balance, decimal remainingLimitEur, decimal floatAvailable) => new(
         level,
         offer.IsExpiredAt(clock.GetUtcNow()),
         card.ValidationStatus == CardValidationStatus.APPROVED && card.DeletedAt is null,
@@ -90,5 +95,6 @@ public sealed class Quoting(
         balance,
         offer.TotalDebited,
         offer.AmountToEur,
-        remainingLimitEur);
+        remainingLimitEur,
+        floatAvailable >= offer.AmountTo);
 }

@@ -1,13 +1,14 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Payout.Api.Domain.Ledger;
 using Payout.Api.Features.Auth;
 using Payout.Api.Features.Cards;
 using Payout.Api.Features.Ledger;
 using Payout.Api.Features.Offers;
 using Payout.Api.Infrastructure.Errors;
+using Payout.Api.Features.Payouts.Network;
 using Payout.Api.Infrastructure.Persistence;
-using Payout.Api.Security;
 
 namespace Payout.Api.Features.Payouts;
 
@@ -33,12 +34,13 @@ public sealed record PayoutResponse(
 
 /// <summary>
 /// Execute in two steps. First one transaction, under the customer's lock: every check of spec §8, the
-/// debit into "payouts in flight", the payout record and the offer's change of state. Then the network is
-/// asked, and its answer settled in a transaction of its own — so nothing here assumes it answers at once.
+/// debit into "payouts in flight", the fiat reserved from the float, the payout record, its outbox entry and
+/// the offer's change of state. Then the dispatcher sends it, outside the request; execute waits a short
+/// budget for the final answer and otherwise answers PENDING — nothing here assumes the network answers at once.
 /// </summary>
 public sealed class PayoutDesk(
-    PayoutDbContext db, Quoting quoting, LedgerWriter ledger, CardCipher cipher, IPayoutNetwork network,
-    PayoutSettlement settlement, TimeProvider clock)
+    PayoutDbContext db, Quoting quoting, LedgerWriter ledger, DispatchWorker dispatcher,
+    IOptions<PayoutNetworkOptions> network, TimeProvider clock)
 {
     public async Task<(PayoutOperation? Payout, ApiError? Error)> ExecuteAsync(
         long offerId, CurrentCustomer customer, CancellationToken cancellationToken)
@@ -49,10 +51,17 @@ public sealed class PayoutDesk(
             return (payout, error);
         }
 
-        var card = await db.Cards.AsNoTracking().SingleAsync(c => c.Id == payout.CardId, cancellationToken);
-        var instruction = new PayoutInstruction(payout.Id, cipher.Decrypt(card.EncryptionKeyId, card.EncryptedNumber), payout.AmountTo, payout.CurrencyTo);
-        var answer = await network.SendAsync(instruction, cancellationToken);
-        await settlement.ApplyAsync(payout.Id, answer, cancellationToken);
+        var dispatch = dispatcher.DispatchNowAsync(payout.Id);
+        try
+        {
+            // A latency budget, not business time: measured on the real clock.
+            await dispatch.WaitAsync(TimeSpan.FromMilliseconds(network.Value.ExecuteWaitMilliseconds), cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            // Still waiting for the network: the answer is PENDING; the dispatch goes on without us.
+        }
+
         return (await db.PayoutOperations.AsNoTracking().SingleAsync(p => p.Id == payout.Id, cancellationToken), null);
     }
 
@@ -77,7 +86,8 @@ public sealed class PayoutDesk(
         var card = await db.Cards.AsNoTracking().SingleAsync(c => c.Id == offer.CardId, cancellationToken);
         var balance = await quoting.BalanceAsync(customer.Id, offer.CurrencyFrom, cancellationToken);
         var remaining = await quoting.RemainingLimitEurAsync(customer.Id, customer.KycLevel, cancellationToken);
-        var failing = ExecutionChecks.FailingReasons(quoting.Facts(offer, card, customer.KycLevel, balance, remaining));
+        var floatAvailable = await quoting.FloatAvailableAsync(offer.CurrencyTo, cancellationToken);
+        var failing = ExecutionChecks.FailingReasons(quoting.Facts(offer, card, customer.KycLevel, balance, remaining, floatAvailable));
         if (failing.Count > 0)
         {
             return (null, RefusalFor(failing[0]), false);
@@ -87,15 +97,18 @@ public sealed class PayoutDesk(
         db.PayoutOperations.Add(payout);
         await db.SaveChangesAsync(cancellationToken);
         var debit = LedgerTransactions.PayoutDebit(
-            customer.Id, offer.CurrencyFrom, offer.Amount, offer.TotalFee - offer.PartnerFee, offer.PartnerFee);
-        var (posted, _) = await ledger.PostAsync(debit, cancellationToken);
-        if (posted == PostingOutcome.InsufficientFunds)
+            customer.Id, offer.CurrencyFrom, offer.Amount, offer.TotalFee - offer.PartnerFee, offer.PartnerFee,
+            new FiatLeg(offer.CurrencyTo, offer.AmountTo));
+        var posted = await ledger.PostAsync(debit, cancellationToken);
+        if (posted.Outcome == PostingOutcome.InsufficientFunds)
         {
-            // Only reachable if the balance changed under us; the database refused to overdraw.
+            // Only reachable if a balance changed under us; the database refused to overdraw it.
             await transaction.RollbackAsync(cancellationToken);
-            return (null, RefusalFor(ExecutionReasons.InsufficientFunds), false);
+            var reason = posted.RefusedAccount?.Type == AccountType.NetworkFloat ? ExecutionReasons.NetworkFloatLow : ExecutionReasons.InsufficientFunds;
+            return (null, RefusalFor(reason), false);
         }
 
+        db.PayoutOutbox.Add(new PayoutOutboxEntry { OperationId = payout.Id, State = DispatchState.Queued, DueAt = payout.CreatedAt, UpdatedAt = payout.CreatedAt });
         offer.OperationId = payout.Id;
         offer.UpdatedAt = payout.CreatedAt;
         await db.SaveChangesAsync(cancellationToken);
@@ -138,6 +151,7 @@ public sealed class PayoutDesk(
         ExecutionReasons.AmountAboveMaximum => new ApiError(ErrorCode.AMOUNT_ABOVE_MAXIMUM, "The amount is above this pair's maximum.", "amount"),
         ExecutionReasons.InsufficientFunds => new ApiError(ErrorCode.INSUFFICIENT_FUNDS, "The balance does not cover the amount and fees."),
         ExecutionReasons.LimitExceeded => new ApiError(ErrorCode.LIMIT_EXCEEDED, "This payout would exceed the 30-day limit of the customer's KYC level."),
+        ExecutionReasons.NetworkFloatLow => new ApiError(ErrorCode.NETWORK_FLOAT_LOW, "Payouts in this currency are paused for a while; try again later."),
         _ => throw new InvalidOperationException($"Unknown execution reason {reason}."),
     };
 }

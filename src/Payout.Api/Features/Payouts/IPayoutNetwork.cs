@@ -16,25 +16,28 @@ public enum NetworkOutcome
 
     /// <summary>Refused for good: nothing was paid.</summary>
     Declined,
+
+    /// <summary>A status query: the network confirms it never received this payout.</summary>
+    NotFound,
+
+    /// <summary>No usable answer (timeout, connection refused, 5xx after retries): nothing is known.</summary>
+    NoAnswer,
 }
 
-public sealed record NetworkAnswer(NetworkOutcome Outcome, string? DeclineReason = null);
+public sealed record NetworkAnswer(NetworkOutcome Outcome, string? Detail = null)
+{
+    public bool IsFinal => Outcome is NetworkOutcome.Paid or NetworkOutcome.Declined;
+}
 
 /// <summary>
 /// The card-payout network (Visa Direct, Mastercard Send, or a processor in front of them). An I/O
-/// boundary: answers may come at once, later, or twice, and nothing that calls it may assume otherwise.
+/// boundary: answers may come at once, later, twice, or not at all, and nothing that calls it may assume otherwise.
 /// </summary>
 public interface IPayoutNetwork
 {
+    /// <summary>Asks for the payout; sending the same operation again never pays twice.</summary>
     Task<NetworkAnswer> SendAsync(PayoutInstruction instruction, CancellationToken cancellationToken);
-}
 
-/// <summary>
-/// The in-process stand-in used until a real network is configured: it pays every payout at once.
-/// The lifecycle around it is the real one (debit to in flight, then settle), so swapping it changes no rule.
-/// </summary>
-public sealed class InstantPayoutNetwork : IPayoutNetwork
-{
-    public Task<NetworkAnswer> SendAsync(PayoutInstruction instruction, CancellationToken cancellationToken) =>
-        Task.FromResult(new NetworkAnswer(NetworkOutcome.Paid));
+    /// <summary>What the network knows of the operation: a final answer, pending, not found, or no answer.</summary>
+    Task<NetworkAnswer> GetStatusAsync(long operationId, CancellationToken cancellationToken);
 }

@@ -9,8 +9,9 @@ namespace Payout.Api.Features.Payouts;
 /// Applies the network's final answer to a payout, exactly once: the status moves out of PENDING with a
 /// conditional update, and only the request that moved it writes the ledger — in the same transaction.
 /// A terminal payout never moves again, so a late or repeated answer changes nothing.
+/// It joins the caller's transaction when there is one (a callback commits its receipt with the change).
 /// </summary>
-public sealed class PayoutSettlement(PayoutDbContext db, LedgerWriter ledger, TimeProvider clock)
+public sealed class PayoutSettlement(PayoutDbContext db, LedgerWriter ledger, TimeProvider clock, ILogger<PayoutSettlement> logger)
 {
     public async Task ApplyAsync(long operationId, NetworkAnswer answer, CancellationToken cancellationToken)
     {
@@ -21,10 +22,10 @@ public sealed class PayoutSettlement(PayoutDbContext db, LedgerWriter ledger, Ti
 
         var succeeded = answer.Outcome == NetworkOutcome.Paid;
         var status = succeeded ? PayoutStatus.SUCCESS : PayoutStatus.FAILED;
-        var reason = succeeded ? null : answer.DeclineReason ?? "DECLINED";
+        var reason = succeeded ? null : answer.Detail ?? "DECLINED";
         var now = clock.GetUtcNow();
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var owned = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         var moved = await db.PayoutOperations
             .Where(p => p.Id == operationId && p.Status == PayoutStatus.PENDING)
             .ExecuteUpdateAsync(s => s
@@ -37,15 +38,24 @@ public sealed class PayoutSettlement(PayoutDbContext db, LedgerWriter ledger, Ti
         }
 
         var payout = await db.PayoutOperations.AsNoTracking().SingleAsync(p => p.Id == operationId, cancellationToken);
+        var fiat = new FiatLeg(payout.CurrencyTo, payout.AmountTo);
         var movement = succeeded
-            ? LedgerTransactions.PayoutSettle(payout.CurrencyFrom, payout.AmountFrom, payout.Fee - payout.PartnerFee, payout.PartnerFee)
-            : LedgerTransactions.PayoutRefund(payout.CustomerId, payout.CurrencyFrom, payout.TotalDebited);
-        var (outcome, _) = await ledger.PostAsync(movement, cancellationToken);
-        if (outcome != PostingOutcome.Posted)
+            ? LedgerTransactions.PayoutSettle(payout.CurrencyFrom, payout.AmountFrom, payout.Fee - payout.PartnerFee, payout.PartnerFee, fiat)
+            : LedgerTransactions.PayoutRefund(payout.CustomerId, payout.CurrencyFrom, payout.TotalDebited, fiat);
+        var posted = await ledger.PostAsync(movement, cancellationToken);
+        if (posted.Outcome != PostingOutcome.Posted)
         {
-            throw new InvalidOperationException($"Settling payout {operationId} could not be posted: {outcome}.");
+            throw new InvalidOperationException($"Settling payout {operationId} could not be posted: {posted.Outcome}.");
         }
 
-        await transaction.CommitAsync(cancellationToken);
+        // The payout is final: its outbox entry has nothing left to do.
+        await db.PayoutOutbox.Where(e => e.OperationId == operationId)
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.State, DispatchState.Done).SetProperty(e => e.UpdatedAt, now), cancellationToken);
+        if (owned is not null)
+        {
+            await owned.CommitAsync(cancellationToken);
+        }
+
+        logger.LogInformation("Payout {OperationId} is {Status}", operationId, status);
     }
 }

@@ -4,7 +4,6 @@ public static class PayoutsApi
 {
     public static IServiceCollection AddPayouts(this IServiceCollection services)
     {
-        services.AddSingleton<IPayoutNetwork, InstantPayoutNetwork>();
         services.AddScoped<PayoutSettlement>();
         services.AddScoped<PayoutDesk>();
         return services;

@@ -37,6 +37,7 @@ public enum ErrorCode
     CONFLICT,
     OPERATION_NOT_FOUND,
     MERCHANT_NOT_FOUND,
+    NETWORK_FLOAT_LOW,
     INTERNAL,
 }
 
@@ -67,6 +68,7 @@ public static class ErrorCatalog
         [ErrorCode.OFFER_ALREADY_EXECUTED] = (400, 3008),
         [ErrorCode.RATE_UNAVAILABLE] = (503, 3009),
         [ErrorCode.OPERATION_NOT_FOUND] = (404, 3010),
+        [ErrorCode.NETWORK_FLOAT_LOW] = (503, 3011),
         [ErrorCode.IDEMPOTENCY_KEY_REUSED] = (409, 4001),
         [ErrorCode.REQUEST_IN_PROGRESS] = (409, 4002),
         [ErrorCode.RATE_LIMITED] = (429, 4003),

@@ -29,6 +29,8 @@ public abstract class PayoutDbContext(DbContextOptions options) : DbContext(opti
 
     public DbSet<PayoutOperation> PayoutOperations => Set<PayoutOperation>();
 
+    public DbSet<PayoutOutboxEntry> PayoutOutbox => Set<PayoutOutboxEntry>();
+
     public abstract DatabaseProvider Provider { get; }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>

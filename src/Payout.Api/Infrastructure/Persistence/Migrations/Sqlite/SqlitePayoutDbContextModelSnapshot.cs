@@ -247,7 +247,7 @@ namespace Payout.Api.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("currency");
 
-                    b.Property<long>("CustomerId")
+                    b.Property<long?>("CustomerId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("customer_id");
 
@@ -319,7 +319,7 @@ namespace Payout.Api.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.ToTable("ledger_accounts", null, t =>
                         {
-                            t.HasCheckConstraint("ck_ledger_accounts_wallet_not_negative", "type <> 1 OR balance >= 0");
+                            t.HasCheckConstraint("ck_ledger_accounts_not_negative", "type NOT IN (1, 7) OR balance >= 0");
                         });
                 });
 
@@ -485,6 +485,23 @@ namespace Payout.Api.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("offers", (string)null);
                 });
 
+            modelBuilder.Entity("Payout.Api.Features.Payouts.Network.CallbackReceipt", b =>
+                {
+                    b.Property<string>("SignatureHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("signature_hash");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("received_at");
+
+                    b.HasKey("SignatureHash")
+                        .HasName("pk_network_callback_receipts");
+
+                    b.ToTable("network_callback_receipts", (string)null);
+                });
+
             modelBuilder.Entity("Payout.Api.Features.Payouts.PayoutOperation", b =>
                 {
                     b.Property<long>("Id")
@@ -586,6 +603,53 @@ namespace Payout.Api.Infrastructure.Persistence.Migrations.Sqlite
                         .HasDatabaseName("ix_payout_operations_customer_id_created_at");
 
                     b.ToTable("payout_operations", (string)null);
+                });
+
+            modelBuilder.Entity("Payout.Api.Features.Payouts.PayoutOutboxEntry", b =>
+                {
+                    b.Property<long>("OperationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("operation_id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("due_at");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_error");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lease_owner");
+
+                    b.Property<long?>("LeaseUntil")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("lease_until");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("OperationId")
+                        .HasName("pk_payout_outbox");
+
+                    b.HasIndex("State", "DueAt")
+                        .HasDatabaseName("ix_payout_outbox_state_due_at");
+
+                    b.ToTable("payout_outbox", (string)null);
                 });
 
             modelBuilder.Entity("Payout.Api.Features.Auth.RefreshToken", b =>
@@ -720,6 +784,16 @@ namespace Payout.Api.Infrastructure.Persistence.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_payout_operations_offers_offer_id");
+                });
+
+            modelBuilder.Entity("Payout.Api.Features.Payouts.PayoutOutboxEntry", b =>
+                {
+                    b.HasOne("Payout.Api.Features.Payouts.PayoutOperation", null)
+                        .WithOne()
+                        .HasForeignKey("Payout.Api.Features.Payouts.PayoutOutboxEntry", "OperationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_payout_outbox_payout_operations_operation_id");
                 });
 #pragma warning restore 612, 618
         }

@@ -12,7 +12,7 @@ using Payout.Api.Infrastructure.Persistence;
 namespace Payout.Api.Infrastructure.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresPayoutDbContext))]
-    [Migration("20261125224624_Initial")]
+    [Migration("20261125230141_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -266,7 +266,7 @@ namespace Payout.Api.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(10)")
                         .HasColumnName("currency");
 
-                    b.Property<long>("CustomerId")
+                    b.Property<long?>("CustomerId")
                         .HasColumnType("bigint")
                         .HasColumnName("customer_id");
 
@@ -341,7 +341,7 @@ namespace Payout.Api.Infrastructure.Persistence.Migrations.Postgres
 
                     b.ToTable("ledger_accounts", null, t =>
                         {
-                            t.HasCheckConstraint("ck_ledger_accounts_wallet_not_negative", "type <> 1 OR balance >= 0");
+                            t.HasCheckConstraint("ck_ledger_accounts_not_negative", "type NOT IN (1, 7) OR balance >= 0");
                         });
                 });
 
@@ -524,6 +524,23 @@ namespace Payout.Api.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("offers", (string)null);
                 });
 
+            modelBuilder.Entity("Payout.Api.Features.Payouts.Network.CallbackReceipt", b =>
+                {
+                    b.Property<string>("SignatureHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("signature_hash");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.HasKey("SignatureHash")
+                        .HasName("pk_network_callback_receipts");
+
+                    b.ToTable("network_callback_receipts", (string)null);
+                });
+
             modelBuilder.Entity("Payout.Api.Features.Payouts.PayoutOperation", b =>
                 {
                     b.Property<long>("Id")
@@ -634,6 +651,53 @@ namespace Payout.Api.Infrastructure.Persistence.Migrations.Postgres
                         .HasDatabaseName("ix_payout_operations_customer_id_created_at");
 
                     b.ToTable("payout_operations", (string)null);
+                });
+
+            modelBuilder.Entity("Payout.Api.Features.Payouts.PayoutOutboxEntry", b =>
+                {
+                    b.Property<long>("OperationId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("operation_id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("last_error");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("lease_owner");
+
+                    b.Property<DateTimeOffset?>("LeaseUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("lease_until");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("state");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("OperationId")
+                        .HasName("pk_payout_outbox");
+
+                    b.HasIndex("State", "DueAt")
+                        .HasDatabaseName("ix_payout_outbox_state_due_at");
+
+                    b.ToTable("payout_outbox", (string)null);
                 });
 
             modelBuilder.Entity("Payout.Api.Features.Auth.RefreshToken", b =>
@@ -768,6 +832,16 @@ namespace Payout.Api.Infrastructure.Persistence.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_payout_operations_offers_offer_id");
+                });
+
+            modelBuilder.Entity("Payout.Api.Features.Payouts.PayoutOutboxEntry", b =>
+                {
+                    b.HasOne("Payout.Api.Features.Payouts.PayoutOperation", null)
+                        .WithOne()
+                        .HasForeignKey("Payout.Api.Features.Payouts.PayoutOutboxEntry", "OperationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_payout_outbox_payout_operations_operation_id");
                 });
 #pragma warning restore 612, 618
         }

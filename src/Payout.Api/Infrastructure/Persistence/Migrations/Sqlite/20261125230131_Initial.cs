@@ -45,7 +45,7 @@ namespace Payout.Api.Infrastructure.Persistence.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_ledger_accounts", x => x.id);
-                    table.CheckConstraint("ck_ledger_accounts_wallet_not_negative", "type <> 1 OR balance >= 0");
+                    table.CheckConstraint("ck_ledger_accounts_not_negative", "type NOT IN (1, 7) OR balance >= 0");
                 });
 
             migrationBuilder.CreateTable(
@@ -60,6 +60,18 @@ namespace Payout.Api.Infrastructure.Persistence.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_ledger_transactions", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "network_callback_receipts",
+                columns: table => new
+                {
+                    signature_hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    received_at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_network_callback_receipts", x => x.signature_hash);
                 });
 
             migrationBuilder.CreateTable(
@@ -142,7 +154,7 @@ namespace Payout.Api.Infrastructure.Persistence.Migrations.Sqlite
                 {
                     id = table.Column<long>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
-                    customer_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    customer_id = table.Column<long>(type: "INTEGER", nullable: true),
                     currency = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
                     amount = table.Column<long>(type: "INTEGER", nullable: false),
                     reference = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
@@ -278,6 +290,30 @@ namespace Payout.Api.Infrastructure.Persistence.Migrations.Sqlite
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "payout_outbox",
+                columns: table => new
+                {
+                    operation_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    state = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    due_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    lease_until = table.Column<long>(type: "INTEGER", nullable: true),
+                    lease_owner = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    last_error = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    updated_at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_payout_outbox", x => x.operation_id);
+                    table.ForeignKey(
+                        name: "fk_payout_outbox_payout_operations_operation_id",
+                        column: x => x.operation_id,
+                        principalTable: "payout_operations",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "ix_cards_customer_id_fingerprint",
                 table: "cards",
@@ -369,6 +405,11 @@ namespace Payout.Api.Infrastructure.Persistence.Migrations.Sqlite
                 column: "status");
 
             migrationBuilder.CreateIndex(
+                name: "ix_payout_outbox_state_due_at",
+                table: "payout_outbox",
+                columns: new[] { "state", "due_at" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_refresh_tokens_customer_id",
                 table: "refresh_tokens",
                 column: "customer_id");
@@ -395,7 +436,10 @@ namespace Payout.Api.Infrastructure.Persistence.Migrations.Sqlite
                 name: "ledger_postings");
 
             migrationBuilder.DropTable(
-                name: "payout_operations");
+                name: "network_callback_receipts");
+
+            migrationBuilder.DropTable(
+                name: "payout_outbox");
 
             migrationBuilder.DropTable(
                 name: "refresh_tokens");
@@ -408,6 +452,9 @@ namespace Payout.Api.Infrastructure.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "ledger_transactions");
+
+            migrationBuilder.DropTable(
+                name: "payout_operations");
 
             migrationBuilder.DropTable(
                 name: "offers");

@@ -46,7 +46,7 @@ namespace Payout.Api.Infrastructure.Persistence.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_ledger_accounts", x => x.id);
-                    table.CheckConstraint("ck_ledger_accounts_wallet_not_negative", "type <> 1 OR balance >= 0");
+                    table.CheckConstraint("ck_ledger_accounts_not_negative", "type NOT IN (1, 7) OR balance >= 0");
                 });
 
             migrationBuilder.CreateTable(
@@ -61,6 +61,18 @@ namespace Payout.Api.Infrastructure.Persistence.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_ledger_transactions", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "network_callback_receipts",
+                columns: table => new
+                {
+                    signature_hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    received_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_network_callback_receipts", x => x.signature_hash);
                 });
 
             migrationBuilder.CreateTable(
@@ -143,7 +155,7 @@ namespace Payout.Api.Infrastructure.Persistence.Migrations.Postgres
                 {
                     id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    customer_id = table.Column<long>(type: "bigint", nullable: false),
+                    customer_id = table.Column<long>(type: "bigint", nullable: true),
                     currency = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
                     amount = table.Column<decimal>(type: "numeric(30,8)", precision: 30, scale: 8, nullable: false),
                     reference = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
@@ -279,6 +291,30 @@ namespace Payout.Api.Infrastructure.Persistence.Migrations.Postgres
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "payout_outbox",
+                columns: table => new
+                {
+                    operation_id = table.Column<long>(type: "bigint", nullable: false),
+                    state = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    due_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    attempts = table.Column<int>(type: "integer", nullable: false),
+                    lease_until = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    lease_owner = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    last_error = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_payout_outbox", x => x.operation_id);
+                    table.ForeignKey(
+                        name: "fk_payout_outbox_payout_operations_operation_id",
+                        column: x => x.operation_id,
+                        principalTable: "payout_operations",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "ix_cards_customer_id_fingerprint",
                 table: "cards",
@@ -370,6 +406,11 @@ namespace Payout.Api.Infrastructure.Persistence.Migrations.Postgres
                 column: "status");
 
             migrationBuilder.CreateIndex(
+                name: "ix_payout_outbox_state_due_at",
+                table: "payout_outbox",
+                columns: new[] { "state", "due_at" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_refresh_tokens_customer_id",
                 table: "refresh_tokens",
                 column: "customer_id");
@@ -396,7 +437,10 @@ namespace Payout.Api.Infrastructure.Persistence.Migrations.Postgres
                 name: "ledger_postings");
 
             migrationBuilder.DropTable(
-                name: "payout_operations");
+                name: "network_callback_receipts");
+
+            migrationBuilder.DropTable(
+                name: "payout_outbox");
 
             migrationBuilder.DropTable(
                 name: "refresh_tokens");
@@ -409,6 +453,9 @@ namespace Payout.Api.Infrastructure.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "ledger_transactions");
+
+            migrationBuilder.DropTable(
+                name: "payout_operations");
 
             migrationBuilder.DropTable(
                 name: "offers");

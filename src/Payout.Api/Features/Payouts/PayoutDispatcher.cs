@@ -1,0 +1,107 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Payout.Api.Features.Payouts.Network;
+using Payout.Api.Infrastructure.Persistence;
+using Payout.Api.Security;
+
+namespace Payout.Api.Features.Payouts;
+
+/// <summary>
+/// Moves one outbox entry forward: sends the payout, or asks the network about it, and applies the answer.
+/// The rules that keep money safe live here:
+/// a payout that may already have reached the network is never sent blind — its status is asked first;
+/// a payout is failed only when the network says so or confirms it never received it;
+/// without an answer nothing changes but the time of the next try.
+/// </summary>
+public sealed class PayoutDispatcher(
+    PayoutDbContext db, IPayoutNetwork network, PayoutSettlement settlement, CardCipher cipher,
+    IOptions<PayoutNetworkOptions> options, TimeProvider clock, ILogger<PayoutDispatcher> logger)
+{
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(5);
+    private readonly PayoutNetworkOptions settings = options.Value;
+
+    /// <summary>Process identity for leases (several API processes share one database).</summary>
+    public static readonly string Owner = $"{Environment.ProcessId}-{Guid.NewGuid():N}";
+
+    /// <summary>Takes the entry's lease (if free and due) and processes it; false when someone else holds it.</summary>
+    public async Task<bool> TryProcessAsync(long operationId, bool evenIfNotDue, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var leaseUntil = now.AddSeconds(settings.LeaseSeconds);
+        var claimed = await db.PayoutOutbox
+            .Where(e => e.OperationId == operationId && e.State != DispatchState.Done
+                && (evenIfNotDue || e.DueAt <= now)
+                && (e.LeaseUntil == null || e.LeaseUntil < now))
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.LeaseUntil, leaseUntil).SetProperty(e => e.LeaseOwner, Owner), cancellationToken);
+        if (claimed == 0)
+        {
+            return false;
+        }
+
+        await ProcessLeasedAsync(operationId, cancellationToken);
+        return true;
+    }
+
+    /// <summary>Processes an entry this process has already leased (the batch claim of <see cref="DispatchWorker"/>).</summary>
+    public async Task ProcessLeasedAsync(long operationId, CancellationToken cancellationToken)
+    {
+        var entry = await db.PayoutOutbox.AsNoTracking().SingleAsync(e => e.OperationId == operationId, cancellationToken);
+        var answer = entry.State == DispatchState.AwaitingResult || entry.Attempts > 0
+            ? await network.GetStatusAsync(operationId, cancellationToken)
+            : new NetworkAnswer(NetworkOutcome.NotFound);
+        if (answer.Outcome == NetworkOutcome.NotFound && entry.State == DispatchState.Queued)
+        {
+            // Never received (or never sent): sending is safe — the network deduplicates by our id anyway.
+            answer = await network.SendAsync(await InstructionAsync(operationId, cancellationToken), cancellationToken);
+        }
+
+        await RecordAsync(entry, answer, cancellationToken);
+    }
+
+    private async Task RecordAsync(PayoutOutboxEntry entry, NetworkAnswer answer, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        if (answer.IsFinal || answer.Outcome == NetworkOutcome.NotFound)
+        {
+            // NotFound here can only follow AwaitingResult: the network took it as pending and now denies it — it failed.
+            var final = answer.Outcome == NetworkOutcome.NotFound ? new NetworkAnswer(NetworkOutcome.Declined, "NOT_RECEIVED_BY_NETWORK") : answer;
+            await settlement.ApplyAsync(entry.OperationId, final, cancellationToken);
+            await UpdateAsync(entry.OperationId, DispatchState.Done, now, entry.Attempts + 1, null, cancellationToken);
+            return;
+        }
+
+        if (answer.Outcome == NetworkOutcome.Pending)
+        {
+            await UpdateAsync(entry.OperationId, DispatchState.AwaitingResult, now.AddSeconds(settings.ReconcileAfterSeconds), entry.Attempts + 1, null, cancellationToken);
+            return;
+        }
+
+        var attempts = entry.Attempts + 1;
+        var backoff = TimeSpan.FromSeconds(Math.Min(MaxBackoff.TotalSeconds, Math.Pow(2, Math.Min(attempts, 10))));
+        logger.LogWarning("Payout {OperationId}: no answer from the network (attempt {Attempts}); next try in {Backoff}",
+            entry.OperationId, attempts, backoff);
+        await UpdateAsync(entry.OperationId, entry.State, now + backoff, attempts, answer.Detail, cancellationToken);
+    }
+
+    private Task UpdateAsync(long operationId, DispatchState state, DateTimeOffset dueAt, int attempts, string? error, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        return db.PayoutOutbox
+            .Where(e => e.OperationId == operationId && e.LeaseOwner == Owner)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(e => e.State, state)
+                .SetProperty(e => e.DueAt, dueAt)
+                .SetProperty(e => e.Attempts, attempts)
+                .SetProperty(e => e.LastError, error)
+                .SetProperty(e => e.LeaseUntil, (DateTimeOffset?)null)
+                .SetProperty(e => e.LeaseOwner, (string?)null)
+                .SetProperty(e => e.UpdatedAt, now), cancellationToken);
+    }
+
+    private async Task<PayoutInstruction> InstructionAsync(long operationId, CancellationToken cancellationToken)
+    {
+        var payout = await db.PayoutOperations.AsNoTracking().SingleAsync(p => p.Id == operationId, cancellationToken);
+        var card = await db.Cards.AsNoTracking().SingleAsync(c => c.Id == payout.CardId, cancellationToken);
+        return new PayoutInstruction(payout.Id, cipher.Decrypt(card.EncryptionKeyId, card.EncryptedNumber), payout.AmountTo, payout.CurrencyTo);
+    }
+}
