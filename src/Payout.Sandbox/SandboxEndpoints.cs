@@ -54,7 +54,7 @@ internal static class SandboxEndpoints
             : SandboxResults.Error(StatusCodes.Status404NotFound, "PAYOUT_NOT_FOUND", "The network never received this payout.");
     }
 
-    public static async Task<IResult> CheckEligibilityAsync(HttpContext http, TimeProvider time, IOptions<SandboxOptions> options)
+    public static async Task<IResult> CheckEligibilityAsync(HttpContext http)
     {
         var (request, error) = await SandboxJson.ReadAsync<EligibilityRequest>(http.Request);
         if (request is null)
@@ -67,9 +67,9 @@ internal static class SandboxEndpoints
             return SandboxResults.Validation("cardNumber must be a string of 12 to 19 digits with a valid check digit.");
         }
 
+        // The no-answer card is eligible: it must be addable, so that its payouts can go unanswered.
         return SandboxCards.BehaviourOf(request.CardNumber!) switch
         {
-            CardBehaviour.NoAnswer => await NoAnswerAsync(http, time, options.Value),
             CardBehaviour.NotEligible => SandboxResults.Ok(new EligibilityResponse(false, DeclineReasons.NotEligible)),
             _ => SandboxResults.Ok(new EligibilityResponse(true, null)),
         };

@@ -39,7 +39,7 @@ public static class SandboxSetup
             .AddEndpointFilter(SandboxFilters.RequireApiKey);
         network.MapPost("/payouts", SandboxEndpoints.CreatePayoutAsync);
         network.MapGet("/payouts/{payoutId}", SandboxEndpoints.GetPayoutAsync);
-        network.MapPost("/eligibility", SandboxEndpoints.CheckEligibilityAsync);
+        network.MapPost("/eligibility", (Delegate)SandboxEndpoints.CheckEligibilityAsync);
 
         // Admin calls work during an outage: they are how a test ends it and inspects what was recorded.
         var admin = sandbox.MapGroup("/v1/admin").AddEndpointFilter(SandboxFilters.RequireApiKey);

@@ -31,12 +31,18 @@ public class PayoutApp : WebApplicationFactory<Program>, IAsyncLifetime
         ownsDatabase = true;
     }
 
-    /// <summary>A second app on another app's database and keys: two API processes sharing one installation.</summary>
-    internal PayoutApp(TestDatabase sharedDatabase, string sharedKeysDirectory)
+    /// <summary>
+    /// A second app on another app's database and keys: two API processes sharing one installation. With
+    /// <paramref name="networkHost"/>, it talks to that app's embedded network (one network for both).
+    /// </summary>
+    internal PayoutApp(TestDatabase sharedDatabase, string sharedKeysDirectory, PayoutApp? networkHost = null)
     {
         database = sharedDatabase;
         keysDirectory = sharedKeysDirectory;
+        this.networkHost = networkHost;
     }
+
+    private readonly PayoutApp? networkHost;
 
     public string KeysDirectory => keysDirectory;
 
@@ -102,10 +108,10 @@ public class PayoutApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
-            foreach (var client in new[] { NetworkSetup.ClientName, SandboxSetup.CallbackClientName })
-            {
-                services.AddHttpClient(client).ConfigurePrimaryHttpMessageHandler(sp => ((TestServer)sp.GetRequiredService<IServer>()).CreateHandler());
-            }
+            services.AddHttpClient(NetworkSetup.ClientName).ConfigurePrimaryHttpMessageHandler(sp =>
+                networkHost?.Server.CreateHandler() ?? ((TestServer)sp.GetRequiredService<IServer>()).CreateHandler());
+            services.AddHttpClient(SandboxSetup.CallbackClientName).ConfigurePrimaryHttpMessageHandler(sp =>
+                ((TestServer)sp.GetRequiredService<IServer>()).CreateHandler());
 
             ConfigureServices(services);
         });
@@ -246,6 +252,31 @@ public class PayoutApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public Task<HttpResponseMessage> PayAsync(HttpClient client, long offerId) =>
         client.PostAsync($"/v4/payout/pay/{offerId}", null);
+
+    /// <summary>The embedded sandbox network's operator API (what it received and paid; outages).</summary>
+    public HttpClient NetworkAdminClient()
+    {
+        var client = CreateClient();
+        client.BaseAddress = new Uri("http://localhost/sandbox-network/v1/admin/");
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", PayoutNetworkOptions.DevelopmentKey);
+        return client;
+    }
+
+    /// <summary>Waits (in real time, bounded) until the operation leaves PENDING; the dispatcher works in the background.</summary>
+    public async Task<System.Text.Json.JsonElement> WaitForFinalAsync(HttpClient customer, long operationId, TimeSpan? within = null)
+    {
+        var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(15));
+        while (true)
+        {
+            var operation = await customer.GetFromJsonAsync<System.Text.Json.JsonElement>($"/v4/payout/operations/{operationId}");
+            if (operation.GetProperty("status").GetString() != "PENDING" || DateTime.UtcNow > deadline)
+            {
+                return operation;
+            }
+
+            await Task.Delay(50);
+        }
+    }
 
     /// <summary>Call after anything that moves money: the ledger's invariant must hold.</summary>
     public async Task AssertLedgerHoldsAsync() => Assert.Empty(await LedgerViolationsAsync());

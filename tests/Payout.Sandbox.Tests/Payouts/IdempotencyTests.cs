@@ -40,7 +40,8 @@ public sealed class IdempotencyTests(SandboxApp app) : IClassFixture<SandboxApp>
 
         Assert.Single(answers.Distinct());
         var seen = await app.AdminPayoutAsync(id);
-        Assert.Equal(("PAID", 1, 20), (seen!.Status, seen.TimesPaid, seen.CreateAttempts));
+        Assert.Equal(("PAID", 1), (seen!.Status, seen.TimesPaid));
+        Assert.InRange(seen.CreateAttempts, 1, 20);
     }
 
     [Fact]

@@ -65,8 +65,9 @@ public sealed class LedgerTransactionTests
     public void Payout_lifecycle_moves_money_from_wallet_to_settled_and_revenue() =>
         Gen.Select(PositiveAmounts, PositiveAmounts, PositiveAmounts).Sample((amount, fees, partnerFee) =>
         {
-            var debit = LedgerTransactions.PayoutDebit(7, "USDT", amount, fees, partnerFee);
-            var settle = LedgerTransactions.PayoutSettle("USDT", amount, fees, partnerFee);
+            var fiat = new FiatLeg("EUR", 90m);
+            var debit = LedgerTransactions.PayoutDebit(7, "USDT", amount, fees, partnerFee, fiat);
+            var settle = LedgerTransactions.PayoutSettle("USDT", amount, fees, partnerFee, fiat);
             var byAccount = debit.Entries.Concat(settle.Entries)
                 .GroupBy(e => e.Account)
                 .ToDictionary(g => g.Key, g => g.Sum(e => e.Amount));
@@ -75,17 +76,19 @@ public sealed class LedgerTransactionTests
             Assert.Equal(0m, byAccount[AccountKey.House(AccountType.PayoutsInFlight, "USDT")]);
             Assert.Equal(amount, byAccount[AccountKey.House(AccountType.SettledPayouts, "USDT")]);
             Assert.Equal(fees, byAccount[AccountKey.House(AccountType.FeeRevenue, "USDT")]);
+            Assert.Equal(-90m, byAccount[AccountKey.House(AccountType.NetworkFloat, "EUR")]);
+            Assert.Equal(0m, byAccount[AccountKey.House(AccountType.FiatInFlight, "EUR")]);
+            Assert.Equal(90m, byAccount[AccountKey.House(AccountType.FiatPaidOut, "EUR")]);
         });
 
     [Fact]
     public void A_refund_returns_exactly_what_was_debited() =>
         Gen.Select(PositiveAmounts, PositiveAmounts).Sample((amount, fees) =>
         {
-            var debit = LedgerTransactions.PayoutDebit(7, "BTC", amount, fees, 0);
-            var refund = LedgerTransactions.PayoutRefund(7, "BTC", amount + fees);
-            var wallet = debit.Entries.Concat(refund.Entries)
-                .Where(e => e.Account == AccountKey.Wallet(7, "BTC"))
-                .Sum(e => e.Amount);
-            Assert.Equal(0m, wallet);
+            var fiat = new FiatLeg("USD", 1_000m);
+            var debit = LedgerTransactions.PayoutDebit(7, "BTC", amount, fees, 0, fiat);
+            var refund = LedgerTransactions.PayoutRefund(7, "BTC", amount + fees, fiat);
+            var net = debit.Entries.Concat(refund.Entries).GroupBy(e => e.Account).ToDictionary(g => g.Key, g => g.Sum(e => e.Amount));
+            Assert.All(net.Values, total => Assert.Equal(0m, total));
         });
 }

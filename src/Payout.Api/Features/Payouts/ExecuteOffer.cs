@@ -108,7 +108,10 @@ public sealed class PayoutDesk(
             return (null, RefusalFor(reason), false);
         }
 
-        db.PayoutOutbox.Add(new PayoutOutboxEntry { OperationId = payout.Id, State = DispatchState.Queued, DueAt = payout.CreatedAt, UpdatedAt = payout.CreatedAt });
+        // Due a little after the request's own wait: the request dispatches it now, and the background loop
+        // takes over only if this process dies first or the attempt gets no answer.
+        var dueAt = payout.CreatedAt + TimeSpan.FromMilliseconds(network.Value.ExecuteWaitMilliseconds) + TimeSpan.FromSeconds(1);
+        db.PayoutOutbox.Add(new PayoutOutboxEntry { OperationId = payout.Id, State = DispatchState.Queued, DueAt = dueAt, UpdatedAt = payout.CreatedAt });
         offer.OperationId = payout.Id;
         offer.UpdatedAt = payout.CreatedAt;
         await db.SaveChangesAsync(cancellationToken);

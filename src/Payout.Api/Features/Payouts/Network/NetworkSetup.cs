@@ -58,6 +58,8 @@ public static class NetworkSetup
     private static void ConfigureResilience(ResiliencePipelineBuilder<HttpResponseMessage> builder, ResilienceHandlerContext context)
     {
         var settings = context.ServiceProvider.GetRequiredService<IOptions<PayoutNetworkOptions>>().Value;
+        // Timeouts and backoff are latency, not business time: never the service's (possibly fake) clock.
+        builder.TimeProvider = TimeProvider.System;
         builder
             .AddRetry(new HttpRetryStrategyOptions
             {
