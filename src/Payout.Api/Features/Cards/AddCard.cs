@@ -110,6 +110,21 @@ public sealed class CardVault(
     public Task<Card?> FindActiveAsync(long customerId, long cardId, CancellationToken cancellationToken) =>
         db.Cards.SingleOrDefaultAsync(c => c.Id == cardId && c.CustomerId == customerId && c.DeletedAt == null, cancellationToken);
 
+    /// <summary>
+    /// A card whose eligibility the network did not answer when it was added is PENDING; asking again when
+    /// it is next quoted means a network hiccup at add time does not leave the card unusable.
+    /// </summary>
+    public async Task RecheckIfPendingAsync(Card card, CancellationToken cancellationToken)
+    {
+        if (card.ValidationStatus != CardValidationStatus.PENDING)
+        {
+            return;
+        }
+
+        card.ValidationStatus = await eligibility.CheckAsync(cipher.Decrypt(card.EncryptionKeyId, card.EncryptedNumber), cancellationToken);
+        await SaveAsync(card, cancellationToken);
+    }
+
     public async Task SaveAsync(Card card, CancellationToken cancellationToken)
     {
         card.UpdatedAt = clock.GetUtcNow();

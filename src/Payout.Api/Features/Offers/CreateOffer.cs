@@ -32,6 +32,8 @@ public static class CreateOffer
             return CardErrors.NotFound();
         }
 
+        await cards.RecheckIfPendingAsync(card, cancellationToken);
+
         var offer = new Offer { CustomerId = customer.Id, CardId = card.Id, CurrencyFrom = from.Code, CurrencyTo = to.Code, CreatedAt = clock.GetUtcNow() };
         if (await desk.PriceAsync(offer, from, to, amount, cancellationToken) is { } unpriced)
         {
