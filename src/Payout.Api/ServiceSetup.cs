@@ -26,6 +26,7 @@ public static class ServiceSetup
         services.AddSingleton(TimeProvider.System);
         services.AddErrorHandling();
         services.AddStrictJson();
+        services.AddPayoutRateLimiting(builder.Configuration);
         builder.AddPayoutDatabase();
         var embeddedDefault = builder.Configuration.ReadDatabaseOptions().Provider == DatabaseProvider.Sqlite;
         services.AddSingleton(KeysOptions.LoadFrom(builder.Configuration, builder.Environment.ContentRootPath, embeddedDefault));
@@ -65,6 +66,7 @@ public static class ServiceSetup
         app.UseErrorHandling();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UsePayoutRateLimiting();
         app.MapAuthApi();
         app.MapPayoutApi();
         app.MapAdminApi();

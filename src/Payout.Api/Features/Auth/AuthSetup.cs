@@ -6,6 +6,7 @@ using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using Payout.Api.Domain;
 using Payout.Api.Infrastructure.Errors;
+using Payout.Api.Infrastructure.Http;
 using Payout.Api.Infrastructure.Persistence;
 using Payout.Api.Security;
 
@@ -28,7 +29,8 @@ public static class AuthSetup
 
     public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/oauth/token", IssueToken.HandleAsync).WithTags("Auth").DisableAntiforgery();
+        app.MapPost("/oauth/token", IssueToken.HandleAsync).WithTags("Auth").DisableAntiforgery()
+            .RequireRateLimiting(RateLimiting.TokenPerAddress);
         app.MapPost("/signout", SignOut.HandleAsync).RequireAuthorization().WithTags("Auth");
         return app;
     }
