@@ -12,6 +12,7 @@ using Payout.Api.Features.Demo;
 using Payout.Api.Features.Ledger;
 using Payout.Api.Infrastructure.Errors;
 using Payout.Api.Infrastructure.Http;
+using Payout.Api.Infrastructure.Observability;
 using Payout.Api.Infrastructure.Persistence;
 using Payout.Api.Security;
 
@@ -27,6 +28,7 @@ public static class ServiceSetup
         services.AddErrorHandling();
         services.AddStrictJson();
         services.AddPayoutRateLimiting(builder.Configuration);
+        services.AddPayoutHealthChecks();
         builder.AddPayoutDatabase();
         var embeddedDefault = builder.Configuration.ReadDatabaseOptions().Provider == DatabaseProvider.Sqlite;
         services.AddSingleton(KeysOptions.LoadFrom(builder.Configuration, builder.Environment.ContentRootPath, embeddedDefault));
@@ -70,6 +72,7 @@ public static class ServiceSetup
         app.MapAuthApi();
         app.MapPayoutApi();
         app.MapAdminApi();
+        app.MapPayoutHealthChecks();
         return app;
     }
 }
