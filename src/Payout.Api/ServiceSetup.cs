@@ -28,6 +28,7 @@ public static class ServiceSetup
         services.AddErrorHandling();
         services.AddStrictJson();
         services.AddPayoutRateLimiting(builder.Configuration);
+        builder.AddPayoutTelemetry();
         services.AddPayoutHealthChecks();
         builder.AddPayoutDatabase();
         var embeddedDefault = builder.Configuration.ReadDatabaseOptions().Provider == DatabaseProvider.Sqlite;
@@ -73,6 +74,7 @@ public static class ServiceSetup
         app.MapPayoutApi();
         app.MapAdminApi();
         app.MapPayoutHealthChecks();
+        app.MapPayoutMetrics();
         return app;
     }
 }

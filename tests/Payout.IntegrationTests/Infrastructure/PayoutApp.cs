@@ -41,6 +41,9 @@ public class PayoutApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public CapturedLogs Logs { get; } = new();
 
+    /// <summary>The same log entries as the service's console writes them (JSON lines).</summary>
+    public ConsoleLogLines ConsoleLines { get; } = new();
+
     public TestDatabase Database => database ?? throw new InvalidOperationException("The app is not initialised.");
 
     /// <summary>Extra configuration a scenario needs (e.g. a short offer validity).</summary>
@@ -90,7 +93,11 @@ public class PayoutApp : WebApplicationFactory<Program>, IAsyncLifetime
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Trace));
+        builder.ConfigureLogging(logging =>
+        {
+            logging.AddProvider(Logs).SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Trace);
+            ConsoleLines.AttachTo(logging);
+        });
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);

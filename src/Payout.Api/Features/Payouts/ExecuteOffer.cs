@@ -6,6 +6,7 @@ using Payout.Api.Features.Cards;
 using Payout.Api.Features.Ledger;
 using Payout.Api.Features.Offers;
 using Payout.Api.Infrastructure.Errors;
+using Payout.Api.Infrastructure.Observability;
 using Payout.Api.Infrastructure.Persistence;
 using Payout.Api.Security;
 
@@ -38,7 +39,7 @@ public sealed record PayoutResponse(
 /// </summary>
 public sealed class PayoutDesk(
     PayoutDbContext db, Quoting quoting, LedgerWriter ledger, CardCipher cipher, IPayoutNetwork network,
-    PayoutSettlement settlement, TimeProvider clock)
+    PayoutSettlement settlement, TimeProvider clock, PayoutMetrics metrics)
 {
     public async Task<(PayoutOperation? Payout, ApiError? Error)> ExecuteAsync(
         long offerId, CurrentCustomer customer, CancellationToken cancellationToken)
@@ -48,6 +49,8 @@ public sealed class PayoutDesk(
         {
             return (payout, error);
         }
+
+        metrics.PayoutEntered(PayoutStatus.PENDING);
 
         var card = await db.Cards.AsNoTracking().SingleAsync(c => c.Id == payout.CardId, cancellationToken);
         var instruction = new PayoutInstruction(payout.Id, cipher.Decrypt(card.EncryptionKeyId, card.EncryptedNumber), payout.AmountTo, payout.CurrencyTo);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Payout.Api.Domain.Ledger;
 using Payout.Api.Features.Ledger;
+using Payout.Api.Infrastructure.Observability;
 using Payout.Api.Infrastructure.Persistence;
 
 namespace Payout.Api.Features.Payouts;
@@ -10,7 +11,7 @@ namespace Payout.Api.Features.Payouts;
 /// conditional update, and only the request that moved it writes the ledger — in the same transaction.
 /// A terminal payout never moves again, so a late or repeated answer changes nothing.
 /// </summary>
-public sealed class PayoutSettlement(PayoutDbContext db, LedgerWriter ledger, TimeProvider clock)
+public sealed class PayoutSettlement(PayoutDbContext db, LedgerWriter ledger, TimeProvider clock, PayoutMetrics metrics)
 {
     public async Task ApplyAsync(long operationId, NetworkAnswer answer, CancellationToken cancellationToken)
     {
@@ -47,5 +48,6 @@ public sealed class PayoutSettlement(PayoutDbContext db, LedgerWriter ledger, Ti
         }
 
         await transaction.CommitAsync(cancellationToken);
+        metrics.PayoutEntered(status);
     }
 }
