@@ -27,6 +27,7 @@ public static class ServiceSetup
         services.AddSingleton(TimeProvider.System);
         services.AddErrorHandling();
         services.AddStrictJson();
+        services.AddPayoutOpenApi();
         services.AddPayoutRateLimiting(builder.Configuration);
         builder.AddPayoutTelemetry();
         services.AddPayoutHealthChecks();
@@ -73,6 +74,7 @@ public static class ServiceSetup
         app.MapAuthApi();
         app.MapPayoutApi();
         app.MapAdminApi();
+        app.MapPayoutOpenApi();
         app.MapPayoutHealthChecks();
         app.MapPayoutMetrics();
         return app;

@@ -30,17 +30,23 @@ public static class AuthSetup
     public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
     {
         app.MapPost("/oauth/token", IssueToken.HandleAsync).WithTags("Auth").DisableAntiforgery()
-            .RequireRateLimiting(RateLimiting.TokenPerAddress);
-        app.MapPost("/signout", SignOut.HandleAsync).RequireAuthorization().WithTags("Auth");
+            .RequireRateLimiting(RateLimiting.TokenPerAddress)
+            .WithMetadata(new RequiredHeader(IssueToken.MerchantHeader, "The merchant (partner) of the customer, a UUID.", "bece038f-2e46-49f4-b25e-89cd38d6dc16"))
+            .Accepts<IssueToken.Form>("application/x-www-form-urlencoded")
+            .Produces<IssueToken.Response>()
+            .ProducesError(StatusCodes.Status400BadRequest)
+            .ProducesError(StatusCodes.Status401Unauthorized);
+        app.MapPost("/signout", SignOut.HandleAsync).RequireAuthorization().WithTags("Auth").Produces(StatusCodes.Status204NoContent);
         return app;
     }
 
     /// <summary>The customer gate of spec §3: NONE may use no payout endpoint.</summary>
     public static RouteGroupBuilder RequireKycAtLeast(this RouteGroupBuilder group, KycLevel minimum) =>
         group.AddEndpointFilter(async (context, next) =>
-            CurrentCustomer.Of(context.HttpContext) is { } customer && customer.KycLevel >= minimum
-                ? await next(context)
-                : KycTooLow(minimum));
+                CurrentCustomer.Of(context.HttpContext) is { } customer && customer.KycLevel >= minimum
+                    ? await next(context)
+                    : KycTooLow(minimum))
+            .ProducesError(StatusCodes.Status403Forbidden);
 
     public static ApiError KycTooLow(KycLevel minimum) =>
         new(ErrorCode.KYC_LEVEL_TOO_LOW, $"This needs KYC level {minimum} or higher.");

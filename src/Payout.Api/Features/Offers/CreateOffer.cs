@@ -12,6 +12,7 @@ public static class CreateOffer
 {
     public sealed record Request(decimal? Amount, string? FromCurrency, string? ToCurrency, long? CardId);
 
+    [ProducesError(ErrorCode.RATE_UNAVAILABLE)]
     public static async Task<Results<Ok<OfferResponse>, ApiError>> HandleAsync(
         Request request, CurrentCustomer customer, OfferDesk desk, CardVault cards, PayoutDbContext db, TimeProvider clock,
         PayoutMetrics metrics, CancellationToken cancellationToken)
