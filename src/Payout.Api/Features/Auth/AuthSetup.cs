@@ -43,9 +43,9 @@ public static class AuthSetup
     /// <summary>The customer gate of spec §3: NONE may use no payout endpoint.</summary>
     public static RouteGroupBuilder RequireKycAtLeast(this RouteGroupBuilder group, KycLevel minimum) =>
         group.AddEndpointFilter(async (context, next) =>
-                CurrentCustomer.Of(context.HttpContext) is { } customer && customer.KycLevel >= minimum
-                    ? await next(context)
-                    : KycTooLow(minimum))
+            CurrentCustomer.Of(context.HttpContext) is { } customer && customer.KycLevel >= minimum
+                ? await next(context)
+                : KycTooLow(minimum))
             .ProducesError(StatusCodes.Status403Forbidden);
 
     public static ApiError KycTooLow(KycLevel minimum) =>
