@@ -39,10 +39,20 @@ public static class OpenApiSetup
     public static IEndpointRouteBuilder MapPayoutOpenApi(this IEndpointRouteBuilder app)
     {
         app.MapOpenApi(DocumentRoute);
-        app.MapScalarApiReference(DocsPath, options => options
-            .WithTitle("PayOut API")
-            .WithOpenApiRoutePattern(DocumentRoute)
-            .AddPreferredSecuritySchemes(BearerScheme));
+        // Served from the package; nothing in the page calls a third party (no telemetry, AI agent, MCP or web fonts).
+        app.MapScalarApiReference(DocsPath, options =>
+        {
+            options.WithTitle("PayOut API")
+                .WithOpenApiRoutePattern(DocumentRoute)
+                .AddPreferredSecuritySchemes(BearerScheme)
+                .DisableTelemetry()
+                .DisableAgent()
+                .DisableMcp()
+                .DisableDefaultFonts();
+            options.ShowDeveloperTools = DeveloperToolsVisibility.Never;
+            // The document names no server (it is committed); "try it" calls the origin that served the page.
+            options.DynamicBaseServerUrl = true;
+        });
         return app;
     }
 
