@@ -17,6 +17,7 @@ public static class PayoutApi
     {
         var group = app.MapGroup("/v4/payout")
             .RequireAuthorization()
+            .RequireRateLimiting(RateLimiting.PerCustomer)
             .RequireSdkVersion()
             .RequireKycAtLeast(KycLevel.KYC_0);
         group.MapCardsApi();

@@ -13,6 +13,7 @@ using Payout.Api.Features.Demo;
 using Payout.Api.Features.Ledger;
 using Payout.Api.Infrastructure.Errors;
 using Payout.Api.Infrastructure.Http;
+using Payout.Api.Infrastructure.Observability;
 using Payout.Api.Infrastructure.Persistence;
 using Payout.Api.Security;
 
@@ -27,6 +28,10 @@ public static class ServiceSetup
         services.AddSingleton(TimeProvider.System);
         services.AddErrorHandling();
         services.AddStrictJson();
+        services.AddPayoutOpenApi();
+        services.AddPayoutRateLimiting(builder.Configuration);
+        builder.AddPayoutTelemetry();
+        services.AddPayoutHealthChecks();
         builder.AddPayoutDatabase();
         var embeddedDefault = builder.Configuration.ReadDatabaseOptions().Provider == DatabaseProvider.Sqlite;
         services.AddSingleton(KeysOptions.LoadFrom(builder.Configuration, builder.Environment.ContentRootPath, embeddedDefault));
@@ -67,10 +72,14 @@ public static class ServiceSetup
         app.UseErrorHandling();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UsePayoutRateLimiting();
         app.MapAuthApi();
         app.MapPayoutApi();
         app.MapPayoutNetwork();
         app.MapAdminApi();
+        app.MapPayoutOpenApi();
+        app.MapPayoutHealthChecks();
+        app.MapPayoutMetrics();
         return app;
     }
 }

@@ -9,11 +9,23 @@ using Payout.IntegrationTests.Infrastructure;
 
 namespace Payout.IntegrationTests.Cards;
 
+/// <summary>Every log category at Trace (the framework's request logs, EF Core's commands): the most a log can hold.</summary>
+public sealed class VerboseLogsApp : PayoutApp
+{
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Logging:LogLevel:Default"] = "Trace",
+        ["Logging:LogLevel:Microsoft.AspNetCore"] = "Trace",
+        ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Trace",
+    };
+}
+
 /// <summary>
 /// PCI DSS 3.4: after cards are added — also through rejected and failing requests — the number is found
-/// nowhere: not in the database file or dump, not in any log line, not in any response.
+/// nowhere: not in the database file or dump, not in any log line (as captured, and as the JSON console writes
+/// it, scopes included, with every category at Trace), not in any response.
 /// </summary>
-public sealed class CardNumberSecrecyTests(PayoutApp app) : IClassFixture<PayoutApp>
+public sealed class CardNumberSecrecyTests(VerboseLogsApp app) : IClassFixture<VerboseLogsApp>
 {
     private const string Number = "5105105105105100";
 
@@ -43,6 +55,8 @@ public sealed class CardNumberSecrecyTests(PayoutApp app) : IClassFixture<Payout
         AssertAbsent("responses", Encoding.UTF8.GetBytes(responses.ToString()));
         AssertAbsent("logs", Encoding.UTF8.GetBytes(string.Join('\n', app.Logs.Lines)));
         Assert.NotEmpty(app.Logs.Lines);
+        AssertAbsent("console (JSON) logs", Encoding.UTF8.GetBytes(string.Join('\n', app.ConsoleLines.Lines)));
+        Assert.Contains(app.ConsoleLines.Lines, line => line.Contains("/v4/payout/card", StringComparison.Ordinal));
         AssertAbsent("database", await ReadDatabaseAsync());
     }
 

@@ -50,6 +50,9 @@ public class PayoutApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public CapturedLogs Logs { get; } = new();
 
+    /// <summary>The same log entries as the service's console writes them (JSON lines).</summary>
+    public ConsoleLogLines ConsoleLines { get; } = new();
+
     public TestDatabase Database => database ?? throw new InvalidOperationException("The app is not initialised.");
 
     /// <summary>Extra configuration a scenario needs (e.g. a short offer validity).</summary>
@@ -99,12 +102,18 @@ public class PayoutApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Sandbox:PendingDelaySeconds", "5");
         // A real hash, made cheap: the suite signs in hundreds of times.
         builder.UseSetting("Auth:PasswordHasher:IterationCount", "1");
+        // Every test signs in from the same "address"; the token limit is tested by its own fixture.
+        builder.UseSetting("RateLimits:TokenPerAddressPerMinute", "1000000");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Trace));
+        builder.ConfigureLogging(logging =>
+        {
+            logging.AddProvider(Logs).SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Trace);
+            ConsoleLines.AttachTo(logging);
+        });
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
 using Payout.Api.Infrastructure.Errors;
+using Payout.Api.Infrastructure.Http;
 
 namespace Payout.Api.Features.Admin;
 
@@ -12,7 +13,7 @@ public static class AdminApi
 
     public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/admin/v1").AddEndpointFilter(RequireAdminKey).WithTags("Admin");
+        var group = app.MapGroup("/admin/v1").AddEndpointFilter(RequireAdminKey).WithMetadata(ApiKeyRequirement.Admin).WithTags("Admin");
         group.MapGet("/merchants", ListMerchants.Handle);
         group.MapPost("/customers", CreateCustomer.HandleAsync);
         group.MapGet("/customers", FindCustomers.HandleAsync);

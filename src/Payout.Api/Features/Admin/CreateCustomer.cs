@@ -8,6 +8,8 @@ public static class CreateCustomer
 {
     public sealed record Request(string? MerchantId, string? Phone, string? Password, string? KycLevel);
 
+    [ProducesError(ErrorCode.MERCHANT_NOT_FOUND)]
+    [ProducesError(ErrorCode.CONFLICT)]
     public static async Task<Results<Created<CustomerResponse>, ApiError>> HandleAsync(
         Request request, CustomerRegistry registry, CancellationToken cancellationToken)
     {

@@ -11,15 +11,17 @@ public static class MoveFunds
 {
     public const int MaxReferenceLength = 200;
 
-    public sealed record Request(string? Currency, decimal? Amount, string? Reference);
+    public sealed record Request(string? Currency, decimal? Amount, string? Reference = null);
 
     public sealed record Response(string Currency, decimal Balance);
 
+    [ProducesError(ErrorCode.CONFLICT)]
     public static Task<Results<Ok<Response>, ApiError>> DepositAsync(
         long customerId, Request request, CustomerRegistry registry, ExternalTransfers transfers, CurrencyCatalog currencies,
         CancellationToken cancellationToken) =>
         MoveAsync(customerId, request, +1, registry, transfers, currencies, cancellationToken);
 
+    [ProducesError(ErrorCode.CONFLICT)]
     public static Task<Results<Ok<Response>, ApiError>> WithdrawAsync(
         long customerId, Request request, CustomerRegistry registry, ExternalTransfers transfers, CurrencyCatalog currencies,
         CancellationToken cancellationToken) =>

@@ -6,6 +6,7 @@ using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using Payout.Api.Domain;
 using Payout.Api.Infrastructure.Errors;
+using Payout.Api.Infrastructure.Http;
 using Payout.Api.Infrastructure.Persistence;
 using Payout.Api.Security;
 
@@ -28,8 +29,14 @@ public static class AuthSetup
 
     public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/oauth/token", IssueToken.HandleAsync).WithTags("Auth").DisableAntiforgery();
-        app.MapPost("/signout", SignOut.HandleAsync).RequireAuthorization().WithTags("Auth");
+        app.MapPost("/oauth/token", IssueToken.HandleAsync).WithTags("Auth").DisableAntiforgery()
+            .RequireRateLimiting(RateLimiting.TokenPerAddress)
+            .WithMetadata(new RequiredHeader(IssueToken.MerchantHeader, "The merchant (partner) of the customer, a UUID.", "bece038f-2e46-49f4-b25e-89cd38d6dc16"))
+            .Accepts<IssueToken.Form>("application/x-www-form-urlencoded")
+            .Produces<IssueToken.Response>()
+            .ProducesError(StatusCodes.Status400BadRequest)
+            .ProducesError(StatusCodes.Status401Unauthorized);
+        app.MapPost("/signout", SignOut.HandleAsync).RequireAuthorization().WithTags("Auth").Produces(StatusCodes.Status204NoContent);
         return app;
     }
 
@@ -38,7 +45,8 @@ public static class AuthSetup
         group.AddEndpointFilter(async (context, next) =>
             CurrentCustomer.Of(context.HttpContext) is { } customer && customer.KycLevel >= minimum
                 ? await next(context)
-                : KycTooLow(minimum));
+                : KycTooLow(minimum))
+            .ProducesError(StatusCodes.Status403Forbidden);
 
     public static ApiError KycTooLow(KycLevel minimum) =>
         new(ErrorCode.KYC_LEVEL_TOO_LOW, $"This needs KYC level {minimum} or higher.");

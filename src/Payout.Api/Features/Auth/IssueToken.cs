@@ -19,6 +19,16 @@ public static class IssueToken
         [property: System.Text.Json.Serialization.JsonPropertyName("expires_in")] int ExpiresIn,
         [property: System.Text.Json.Serialization.JsonPropertyName("scope")] string Scope);
 
+    /// <summary>
+    /// The form fields, for the OpenAPI document: the handler reads the form itself (each field once, length-checked).
+    /// <c>number</c> and <c>password</c> go with <c>mobile_phone</c>, <c>refresh_token</c> with <c>refresh_token</c>.
+    /// </summary>
+    public sealed record Form(
+        [property: System.Text.Json.Serialization.JsonPropertyName("grant_type")] string GrantType,
+        [property: System.Text.Json.Serialization.JsonPropertyName("number")] string? Number = null,
+        [property: System.Text.Json.Serialization.JsonPropertyName("password")] string? Password = null,
+        [property: System.Text.Json.Serialization.JsonPropertyName("refresh_token")] string? RefreshToken = null);
+
     public static async Task<IResult> HandleAsync(HttpContext http, SignIn signIn, CancellationToken cancellationToken)
     {
         if (!http.Request.HasFormContentType)

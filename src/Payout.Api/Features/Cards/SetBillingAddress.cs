@@ -7,7 +7,7 @@ namespace Payout.Api.Features.Cards;
 /// <summary><c>POST /v4/payout/card/{cardId}/billing-address</c>: required before a first payout; sending it again replaces it.</summary>
 public static class SetBillingAddress
 {
-    public sealed record Request(string? Address, string? City, string? CountryCode, string? Zip, string? State);
+    public sealed record Request(string? Address, string? City, string? CountryCode, string? Zip, string? State = null);
 
     public static async Task<Results<Ok<CardResponse>, ApiError>> HandleAsync(
         long cardId, Request request, CurrentCustomer customer, CardVault vault, CancellationToken cancellationToken)

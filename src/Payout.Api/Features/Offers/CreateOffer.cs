@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Payout.Api.Features.Auth;
 using Payout.Api.Features.Cards;
 using Payout.Api.Infrastructure.Errors;
+using Payout.Api.Infrastructure.Observability;
 using Payout.Api.Infrastructure.Persistence;
 
 namespace Payout.Api.Features.Offers;
@@ -11,9 +12,10 @@ public static class CreateOffer
 {
     public sealed record Request(decimal? Amount, string? FromCurrency, string? ToCurrency, long? CardId);
 
+    [ProducesError(ErrorCode.RATE_UNAVAILABLE)]
     public static async Task<Results<Ok<OfferResponse>, ApiError>> HandleAsync(
         Request request, CurrentCustomer customer, OfferDesk desk, CardVault cards, PayoutDbContext db, TimeProvider clock,
-        CancellationToken cancellationToken)
+        PayoutMetrics metrics, CancellationToken cancellationToken)
     {
         var (from, to, amount, invalid) = desk.CheckInput(request.Amount, request.FromCurrency, request.ToCurrency);
         if (invalid is not null)
@@ -42,6 +44,7 @@ public static class CreateOffer
 
         db.Offers.Add(offer);
         await db.SaveChangesAsync(cancellationToken);
+        metrics.OfferCreated();
         return TypedResults.Ok(await desk.DescribeAsync(offer, card, customer, cancellationToken));
     }
 }

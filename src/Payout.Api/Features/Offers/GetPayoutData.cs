@@ -24,6 +24,7 @@ public static class GetPayoutData
         decimal DefaultMinAmountFrom, decimal DefaultMaxAmountFrom, decimal DefaultMaxAmountAll);
 
     /// <summary>A pair without a fresh rate is left out; when no pair has one, the answer is 503.</summary>
+    [ProducesError(ErrorCode.RATE_UNAVAILABLE)]
     public static async Task<Results<Ok<Response>, ApiError>> HandleAsync(
         CurrentCustomer customer, Quoting quoting, PayoutDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {

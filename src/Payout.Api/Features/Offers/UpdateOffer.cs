@@ -11,6 +11,7 @@ public static class UpdateOffer
 {
     public sealed record Request(decimal? Amount, string? FromCurrency, string? ToCurrency);
 
+    [ProducesError(ErrorCode.RATE_UNAVAILABLE)]
     public static async Task<Results<Ok<OfferResponse>, ApiError>> HandleAsync(
         long offerId, Request request, CurrentCustomer customer, OfferDesk desk, PayoutDbContext db, TimeProvider clock,
         CancellationToken cancellationToken)

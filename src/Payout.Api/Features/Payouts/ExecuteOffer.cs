@@ -6,8 +6,9 @@ using Payout.Api.Features.Auth;
 using Payout.Api.Features.Cards;
 using Payout.Api.Features.Ledger;
 using Payout.Api.Features.Offers;
-using Payout.Api.Infrastructure.Errors;
 using Payout.Api.Features.Payouts.Network;
+using Payout.Api.Infrastructure.Errors;
+using Payout.Api.Infrastructure.Observability;
 using Payout.Api.Infrastructure.Persistence;
 
 namespace Payout.Api.Features.Payouts;
@@ -40,7 +41,7 @@ public sealed record PayoutResponse(
 /// </summary>
 public sealed class PayoutDesk(
     PayoutDbContext db, Quoting quoting, LedgerWriter ledger, DispatchWorker dispatcher,
-    IOptions<PayoutNetworkOptions> network, TimeProvider clock)
+    IOptions<PayoutNetworkOptions> network, TimeProvider clock, PayoutMetrics metrics)
 {
     public async Task<(PayoutOperation? Payout, ApiError? Error)> ExecuteAsync(
         long offerId, CurrentCustomer customer, CancellationToken cancellationToken)
@@ -51,6 +52,7 @@ public sealed class PayoutDesk(
             return (payout, error);
         }
 
+        metrics.PayoutEntered(PayoutStatus.PENDING);
         var dispatch = dispatcher.DispatchNowAsync(payout.Id);
         try
         {

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Payout.Api.Domain.Ledger;
 using Payout.Api.Features.Ledger;
+using Payout.Api.Infrastructure.Observability;
 using Payout.Api.Infrastructure.Persistence;
 
 namespace Payout.Api.Features.Payouts;
@@ -11,7 +12,8 @@ namespace Payout.Api.Features.Payouts;
 /// A terminal payout never moves again, so a late or repeated answer changes nothing.
 /// It joins the caller's transaction when there is one (a callback commits its receipt with the change).
 /// </summary>
-public sealed class PayoutSettlement(PayoutDbContext db, LedgerWriter ledger, TimeProvider clock, ILogger<PayoutSettlement> logger)
+public sealed class PayoutSettlement(
+    PayoutDbContext db, LedgerWriter ledger, TimeProvider clock, PayoutMetrics metrics, ILogger<PayoutSettlement> logger)
 {
     public async Task ApplyAsync(long operationId, NetworkAnswer answer, CancellationToken cancellationToken)
     {
@@ -57,5 +59,6 @@ public sealed class PayoutSettlement(PayoutDbContext db, LedgerWriter ledger, Ti
         }
 
         logger.LogInformation("Payout {OperationId} is {Status}", operationId, status);
+        metrics.PayoutEntered(status);
     }
 }

@@ -52,8 +52,29 @@ public sealed class ApiError : IResult, IStatusCodeHttpResult, IEndpointMetadata
         return httpContext.Response.WriteAsJsonAsync(ToBody(), ErrorJson.Options, "application/json", httpContext.RequestAborted);
     }
 
-    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) =>
-        builder.Metadata.Add(new ProducesResponseTypeMetadata(400, typeof(ErrorBody), ["application/json"]));
+    /// <summary>
+    /// Called for every handler whose return type includes <see cref="ApiError"/>: documents the error body under
+    /// 400 (every handler validates), 404 when the route has parameters (an id that is not the caller's), and the
+    /// statuses of the handler's <see cref="ProducesErrorAttribute"/>s. Gates add theirs (401, 403, 429) themselves.
+    /// </summary>
+    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder)
+    {
+        var statuses = new SortedSet<int> { StatusCodes.Status400BadRequest };
+        if (builder is RouteEndpointBuilder { RoutePattern.Parameters.Count: > 0 })
+        {
+            statuses.Add(StatusCodes.Status404NotFound);
+        }
+
+        foreach (var declared in method.GetCustomAttributes<ProducesErrorAttribute>())
+        {
+            statuses.Add(ErrorCatalog.StatusOf(declared.Code));
+        }
+
+        foreach (var status in statuses)
+        {
+            builder.Metadata.Add(ErrorResponses.For(status));
+        }
+    }
 
     public static ApiError Validation(string field, string message) => new(ErrorCode.VALIDATION, message, field);
 

@@ -53,8 +53,13 @@ public static class SdkVersion
                 : null;
     }
 
-    /// <summary>Applied to the <c>/v4/payout</c> group, after authentication and before the KYC gate.</summary>
+    /// <summary>
+    /// Applied to the <c>/v4/payout</c> group, after authentication and before the KYC gate. The metadata names
+    /// the header and its 400 in the OpenAPI document.
+    /// </summary>
     public static RouteGroupBuilder RequireSdkVersion(this RouteGroupBuilder group) =>
         group.AddEndpointFilter(async (context, next) =>
-            Check(context.HttpContext.Request.Headers[Header]) is { } error ? error : await next(context));
+                Check(context.HttpContext.Request.Headers[Header]) is { } error ? error : await next(context))
+            .WithMetadata(new RequiredHeader(Header, "The app's SDK version: `payoutCard=1.2` or `1.2`, any major.minor from 1.2.", "payoutCard=1.2"))
+            .ProducesError(StatusCodes.Status400BadRequest);
 }

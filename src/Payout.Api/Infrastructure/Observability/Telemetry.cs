@@ -1,0 +1,86 @@
+using Npgsql;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+using Payout.Api.Infrastructure.Persistence;
+
+namespace Payout.Api.Infrastructure.Observability;
+
+/// <summary>
+/// Logs, traces and metrics. Logs are one JSON object per line on the console, with the request's scope
+/// (<c>RequestId</c>, <c>RequestPath</c>) and the trace (<c>TraceId</c>, <c>SpanId</c>) on every line written
+/// during a request. Traces and metrics use OpenTelemetry; metrics are scraped at <c>/metrics</c> (Prometheus
+/// text), and everything goes to an OTLP collector too when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set.
+/// </summary>
+public static class Telemetry
+{
+    public const string ServiceName = "payout-api";
+    public const string MetricsPath = "/metrics";
+    public const string OtlpEndpointKey = "OTEL_EXPORTER_OTLP_ENDPOINT";
+
+    public static IHostApplicationBuilder AddPayoutTelemetry(this IHostApplicationBuilder builder)
+    {
+        builder.Logging.AddJsonConsole(json =>
+        {
+            json.IncludeScopes = true;
+            json.UseUtcTimestamp = true;
+            json.TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
+        });
+        builder.Logging.Configure(logging => logging.ActivityTrackingOptions =
+            ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId | ActivityTrackingOptions.ParentId);
+
+        builder.Services.AddSingleton<BusinessGauges>();
+        builder.Services.AddSingleton<PayoutMetrics>();
+
+        var postgres = builder.Configuration.ReadDatabaseOptions().Provider == DatabaseProvider.Postgres;
+        var telemetry = builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(ServiceName))
+            .WithTracing(tracing =>
+            {
+                tracing.AddAspNetCoreInstrumentation(aspNet => aspNet.Filter = context => !IsPlumbing(context.Request.Path));
+                tracing.AddHttpClientInstrumentation();
+                // One span per database command: Npgsql's own on PostgreSQL (it knows the server), EF Core's on SQLite.
+                if (postgres)
+                {
+                    tracing.AddNpgsql();
+                }
+                else
+                {
+                    tracing.AddEntityFrameworkCoreInstrumentation();
+                }
+            })
+            .WithMetrics(metrics =>
+            {
+                metrics.AddAspNetCoreInstrumentation();
+                metrics.AddHttpClientInstrumentation();
+                metrics.AddMeter(PayoutMetrics.MeterName);
+                if (postgres)
+                {
+                    metrics.AddNpgsqlInstrumentation();
+                }
+
+                metrics.AddPrometheusExporter();
+            });
+
+        if (!string.IsNullOrWhiteSpace(builder.Configuration[OtlpEndpointKey]))
+        {
+            telemetry.UseOtlpExporter();
+        }
+
+        return builder;
+    }
+
+    /// <summary>Maps <c>/metrics</c> and creates the business instruments, so they are scraped from the start.</summary>
+    public static IEndpointRouteBuilder MapPayoutMetrics(this IEndpointRouteBuilder app)
+    {
+        _ = app.ServiceProvider.GetRequiredService<PayoutMetrics>();
+        app.MapPrometheusScrapingEndpoint(MetricsPath);
+        return app;
+    }
+
+    /// <summary>Scrapes, probes and docs are not traced: they would drown the requests that matter.</summary>
+    private static bool IsPlumbing(PathString path) =>
+        path.StartsWithSegments(MetricsPath) || path.StartsWithSegments("/health")
+        || path.StartsWithSegments("/openapi") || path.StartsWithSegments("/docs");
+}
