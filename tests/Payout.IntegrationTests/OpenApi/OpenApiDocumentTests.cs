@@ -16,7 +16,8 @@ namespace Payout.IntegrationTests.OpenApi;
 /// </summary>
 public sealed partial class OpenApiDocumentTests(PayoutApp app) : IClassFixture<PayoutApp>
 {
-    private static readonly string[] Plumbing = ["/openapi", "/docs", "/metrics", "/health"];
+    /// <summary>Not PayOut's API: documents, probes, and the embedded sandbox network (its protocol is in src/Payout.Sandbox/README.md).</summary>
+    private static readonly string[] Plumbing = ["/openapi", "/docs", "/metrics", "/health", "/sandbox-network"];
 
     [Fact]
     public async Task Every_mapped_route_is_in_the_document()
@@ -39,7 +40,7 @@ public sealed partial class OpenApiDocumentTests(PayoutApp app) : IClassFixture<
         var document = await DocumentAsync();
         var operations = Operations(document).Where(o => o.Path.StartsWith("/v4/payout/", StringComparison.Ordinal)).ToList();
 
-        Assert.Equal(7, operations.Count);
+        Assert.Equal(9, operations.Count);
         foreach (var (path, method, operation) in operations)
         {
             var where = $"{method} {path}";
@@ -79,7 +80,7 @@ public sealed partial class OpenApiDocumentTests(PayoutApp app) : IClassFixture<
         Assert.False(string.IsNullOrWhiteSpace(document.GetProperty("info").GetProperty("description").GetString()));
 
         var admin = Operations(document).Where(o => o.Path.StartsWith("/admin/v1/", StringComparison.Ordinal)).ToList();
-        Assert.Equal(8, admin.Count);
+        Assert.Equal(11, admin.Count);
         Assert.All(admin, o =>
         {
             Assert.Equal("AdminKey", Assert.Single(o.Operation.GetProperty("security").EnumerateArray()).EnumerateObject().Single().Name);
