@@ -13,6 +13,7 @@ using Payout.Api.Features.Demo;
 using Payout.Api.Features.Ledger;
 using Payout.Api.Infrastructure.Errors;
 using Payout.Api.Infrastructure.Http;
+using Payout.Api.Infrastructure.Idempotency;
 using Payout.Api.Infrastructure.Observability;
 using Payout.Api.Infrastructure.Persistence;
 using Payout.Api.Security;
@@ -36,6 +37,7 @@ public static class ServiceSetup
         var embeddedDefault = builder.Configuration.ReadDatabaseOptions().Provider == DatabaseProvider.Sqlite;
         services.AddSingleton(KeysOptions.LoadFrom(builder.Configuration, builder.Environment.ContentRootPath, embeddedDefault));
         services.AddPayoutAuth();
+        services.AddScoped<IdempotencyKeys.IdempotencyStore>();
         services.AddCards();
         services.AddOffers();
         services.AddPayouts();
@@ -73,6 +75,7 @@ public static class ServiceSetup
         app.UseAuthentication();
         app.UseAuthorization();
         app.UsePayoutRateLimiting();
+        app.UseIdempotencyKeys();
         app.MapAuthApi();
         app.MapPayoutApi();
         app.MapPayoutNetwork();

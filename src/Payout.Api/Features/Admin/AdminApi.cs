@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.Extensions.Options;
 using Payout.Api.Infrastructure.Errors;
 using Payout.Api.Infrastructure.Http;
+using Payout.Api.Infrastructure.Idempotency;
 
 namespace Payout.Api.Features.Admin;
 
@@ -19,8 +20,8 @@ public static class AdminApi
         group.MapGet("/customers", FindCustomers.HandleAsync);
         group.MapPut("/customers/{customerId:long}/kyc", ChangeKycLevel.HandleAsync);
         group.MapGet("/customers/{customerId:long}/balances", GetBalances.HandleAsync);
-        group.MapPost("/customers/{customerId:long}/deposits", MoveFunds.DepositAsync);
-        group.MapPost("/customers/{customerId:long}/withdrawals", MoveFunds.WithdrawAsync);
+        group.MapPost("/customers/{customerId:long}/deposits", MoveFunds.DepositAsync).WithIdempotencyKey();
+        group.MapPost("/customers/{customerId:long}/withdrawals", MoveFunds.WithdrawAsync).WithIdempotencyKey();
         group.MapGet("/ledger/invariant", CheckLedger.HandleAsync);
         group.MapGet("/network-float", NetworkFloat.ListAsync);
         group.MapPost("/network-float/{currency}/top-ups", NetworkFloat.TopUpAsync);

@@ -1,3 +1,4 @@
+using Payout.Api.Infrastructure.Idempotency;
 using Payout.Api.Security;
 
 namespace Payout.Api.Features.Cards;
@@ -15,7 +16,7 @@ public static class CardsApi
 
     public static RouteGroupBuilder MapCardsApi(this RouteGroupBuilder payout)
     {
-        payout.MapPost("/card", AddCard.HandleAsync).WithTags("Cards");
+        payout.MapPost("/card", AddCard.HandleAsync).WithTags("Cards").WithIdempotencyKey();
         payout.MapPost("/card/{cardId:long}/billing-address", SetBillingAddress.HandleAsync).WithTags("Cards");
         payout.MapDelete("/card/{cardId:long}", DeleteCard.HandleAsync).WithTags("Cards");
         return payout;

@@ -1,3 +1,5 @@
+using Payout.Api.Infrastructure.Idempotency;
+
 namespace Payout.Api.Features.Offers;
 
 public static class OffersApi
@@ -12,7 +14,7 @@ public static class OffersApi
     public static RouteGroupBuilder MapOffersApi(this RouteGroupBuilder payout)
     {
         payout.MapGet("/data", GetPayoutData.HandleAsync).WithTags("Offers");
-        payout.MapPost("/offer", CreateOffer.HandleAsync).WithTags("Offers");
+        payout.MapPost("/offer", CreateOffer.HandleAsync).WithTags("Offers").WithIdempotencyKey();
         payout.MapPut("/offer/{offerId:long}", UpdateOffer.HandleAsync).WithTags("Offers");
         return payout;
     }

@@ -1,3 +1,5 @@
+using Payout.Api.Infrastructure.Idempotency;
+
 namespace Payout.Api.Features.Payouts;
 
 public static class PayoutsApi
@@ -11,7 +13,7 @@ public static class PayoutsApi
 
     public static RouteGroupBuilder MapPayoutsApi(this RouteGroupBuilder payout)
     {
-        payout.MapPost("/pay/{offerId:long}", ExecuteOffer.HandleAsync).WithTags("Payouts");
+        payout.MapPost("/pay/{offerId:long}", ExecuteOffer.HandleAsync).WithTags("Payouts").WithIdempotencyKey(replayByRunningAgain: true);
         payout.MapGet("/history", History.ListAsync).WithTags("Payouts");
         payout.MapGet("/operations/{operationId:long}", History.GetAsync).WithTags("Payouts");
         return payout;

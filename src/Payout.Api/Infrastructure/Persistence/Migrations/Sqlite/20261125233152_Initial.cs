@@ -31,6 +31,24 @@ namespace Payout.Api.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "idempotency_keys",
+                columns: table => new
+                {
+                    scope = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    key = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    request_hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    status_code = table.Column<int>(type: "INTEGER", nullable: true),
+                    response_body = table.Column<string>(type: "TEXT", nullable: true),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    locked_until = table.Column<long>(type: "INTEGER", nullable: false),
+                    expires_at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_idempotency_keys", x => new { x.scope, x.key });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ledger_accounts",
                 columns: table => new
                 {
@@ -348,6 +366,11 @@ namespace Payout.Api.Infrastructure.Persistence.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_idempotency_keys_expires_at",
+                table: "idempotency_keys",
+                column: "expires_at");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_ledger_accounts_code",
                 table: "ledger_accounts",
                 column: "code",
@@ -431,6 +454,9 @@ namespace Payout.Api.Infrastructure.Persistence.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "external_transfers");
+
+            migrationBuilder.DropTable(
+                name: "idempotency_keys");
 
             migrationBuilder.DropTable(
                 name: "ledger_postings");
