@@ -34,6 +34,8 @@ public static class ServiceSetup
         builder.AddPayoutTelemetry();
         services.AddPayoutHealthChecks();
         builder.AddPayoutDatabase();
+        // First of the hosted services: they start in order, so the dispatcher never polls an unmigrated database.
+        services.AddHostedService<DatabaseInitializer>();
         var embeddedDefault = builder.Configuration.ReadDatabaseOptions().Provider == DatabaseProvider.Sqlite;
         services.AddSingleton(KeysOptions.LoadFrom(builder.Configuration, builder.Environment.ContentRootPath, embeddedDefault));
         services.AddPayoutAuth();
@@ -46,7 +48,6 @@ public static class ServiceSetup
         services.AddSelfValidatingOptions<PayoutOptions>(builder.Configuration, PayoutOptions.SectionName);
         services.AddSelfValidatingOptions<FeeOptions>(builder.Configuration, FeeOptions.SectionName);
         services.AddSelfValidatingOptions<RatesOptions>(builder.Configuration, RatesOptions.SectionName);
-        services.AddHostedService<DatabaseInitializer>();
 
         services.AddSingleton(CurrencyCatalog.Default);
         services.AddScoped<LedgerWriter>();
