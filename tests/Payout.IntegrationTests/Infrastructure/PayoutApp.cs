@@ -138,14 +138,16 @@ public class PayoutApp : WebApplicationFactory<Program>, IAsyncLifetime
         return client;
     }
 
-    /// <summary>Our fiat at the network, generous enough that no scenario runs it dry unless it means to.</summary>
+    /// <summary>Our fiat at the network per currency: generous, so no scenario runs it dry unless it means to.</summary>
+    protected virtual decimal NetworkFloat => 100_000_000m;
+
     private async Task FundNetworkFloatAsync()
     {
         using var admin = AdminClient();
         foreach (var fiat in new[] { "EUR", "USD" })
         {
             var response = await admin.PostAsJsonAsync($"/admin/v1/network-float/{fiat}/top-ups",
-                new { amount = 100_000_000m, reference = $"test-float:{fiat}" });
+                new { amount = NetworkFloat, reference = $"test-float:{fiat}" });
             response.EnsureSuccessStatusCode();
         }
     }

@@ -1,0 +1,39 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Payout.IntegrationTests.Infrastructure;
+
+namespace Payout.IntegrationTests.Network;
+
+/// <summary>An installation with only 100 EUR and 100 USD at the network.</summary>
+public sealed class SmallFloatApp : PayoutApp
+{
+    protected override decimal NetworkFloat => 100m;
+}
+
+/// <summary>The fiat float: reserved at execute, paid out at settlement, never promised twice.</summary>
+public sealed class NetworkFloatTests(SmallFloatApp app) : IClassFixture<SmallFloatApp>
+{
+    [Fact]
+    public async Task A_payout_the_float_cannot_cover_is_not_executable_and_nothing_moves()
+    {
+        var (customer, client, cardId) = await app.PayingCustomerAsync();
+        var first = await app.OfferAsync(client, cardId, 100m);          // 90.16 EUR: covered
+        var second = await app.OfferAsync(client, cardId, 30m);          // 27.04 EUR: covered now, not after the first
+        (await app.PayAsync(client, first.GetProperty("offerId").GetInt64())).EnsureSuccessStatusCode();
+
+        var quoted = await app.OfferAsync(client, cardId, 30m);
+        Assert.Contains("NETWORK_FLOAT_LOW", quoted.GetProperty("reasons").EnumerateArray().Select(r => r.GetString()));
+        var refused = await app.PayAsync(client, second.GetProperty("offerId").GetInt64());
+        await refused.AssertErrorAsync(HttpStatusCode.ServiceUnavailable, "NETWORK_FLOAT_LOW");
+
+        Assert.Equal(1_000m - (await (await app.PayAsync(client, first.GetProperty("offerId").GetInt64())).Content.ReadFromJsonAsync<JsonElement>())
+            .GetProperty("totalDebited").GetDecimal(), await app.BalanceAsync(customer.Id, "USDT"));
+        using var admin = app.AdminClient();
+        var floats = await admin.GetFromJsonAsync<JsonElement>("/admin/v1/network-float");
+        var eur = floats.GetProperty("items").EnumerateArray().Single(f => f.GetProperty("currency").GetString() == "EUR");
+        Assert.Equal(100m - 90.16m, eur.GetProperty("available").GetDecimal());
+        Assert.Equal(0m, eur.GetProperty("reserved").GetDecimal());
+        await app.AssertLedgerHoldsAsync();
+    }
+}
