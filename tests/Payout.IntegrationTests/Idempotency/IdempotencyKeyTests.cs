@@ -1,6 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Payout.Api.Infrastructure.Idempotency;
+using Payout.Api.Infrastructure.Persistence;
 using Payout.IntegrationTests.Infrastructure;
 
 namespace Payout.IntegrationTests.Idempotency;
@@ -18,7 +22,7 @@ public sealed class IdempotencyKeyTests(PayoutApp app) : IClassFixture<PayoutApp
     [Fact]
     public async Task The_same_key_and_request_replays_the_first_answer_without_doing_it_twice()
     {
-        var (customer, client, cardId) = await app.PayingCustomerAsync();
+        var (_, client, cardId) = await app.PayingCustomerAsync();
         var key = Guid.NewGuid().ToString();
         var body = new { amount = 100m, fromCurrency = "USDT", toCurrency = "EUR", cardId };
 
@@ -30,7 +34,6 @@ public sealed class IdempotencyKeyTests(PayoutApp app) : IClassFixture<PayoutApp
         Assert.True(second.Headers.Contains("Idempotent-Replayed"));
         var history = await client.GetFromJsonAsync<JsonElement>("/v4/payout/history");
         Assert.Equal(0, history.GetProperty("total").GetInt32());
-        _ = customer;
     }
 
     [Fact]
@@ -81,11 +84,27 @@ public sealed class IdempotencyKeyTests(PayoutApp app) : IClassFixture<PayoutApp
 
         // The network never answers this card, so the first execute waits its full budget.
         var running = client.SendAsync(first);
-        await Task.Delay(300);
+        await WaitUntilHeldAsync(key);
         var response = await client.SendAsync(second);
 
         await response.AssertErrorAsync(HttpStatusCode.Conflict, "REQUEST_IN_PROGRESS");
         Assert.Equal(HttpStatusCode.OK, (await running).StatusCode);
+    }
+
+    private async Task WaitUntilHeldAsync(string key)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(5);
+        while (DateTime.UtcNow < deadline)
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<PayoutDbContext>();
+            if (await db.Set<IdempotencyRecord>().AnyAsync(r => r.Key == key && r.StatusCode == null))
+            {
+                return;
+            }
+
+            await Task.Delay(20);
+        }
     }
 
     [Fact]

@@ -108,7 +108,7 @@ public sealed class ExecuteTests(PayoutApp app) : IClassFixture<PayoutApp>
     public async Task A_payout_beyond_the_kyc_limit_is_refused()
     {
         // KYC_1 allows 9 700 EUR in 30 days: three payouts of 2 500 EUR pass, a fourth would make 10 000.
-        var (customer, client, cardId) = await app.PayingCustomerAsync(deposit: 20_000m);
+        var (_, client, cardId) = await app.PayingCustomerAsync(deposit: 20_000m);
         const decimal amount = 2_772.84826974m;
         for (var i = 0; i < 3; i++)
         {
@@ -126,7 +126,6 @@ public sealed class ExecuteTests(PayoutApp app) : IClassFixture<PayoutApp>
             .Single(p => p.GetProperty("currencyFrom").GetString() == "USDT" && p.GetProperty("currencyTo").GetString() == "EUR");
         Assert.True(usdtEur.GetProperty("allAmountFrom").GetDecimal() * 0.9016m <= 9_700m - (3 * 2_499.99m));
         await app.AssertLedgerHoldsAsync();
-        _ = customer;
     }
 
     [Fact]
