@@ -8,15 +8,16 @@ public sealed record CurrencyBalance(string Currency, decimal Balance);
 
 public sealed class LedgerReader(PayoutDbContext db)
 {
-    public async Task<decimal> WalletBalanceAsync(long customerId, string currency, CancellationToken cancellationToken)
-    {
-        var code = AccountKey.Wallet(customerId, currency).Code;
-        return await db.LedgerAccounts.Where(a => a.Code == code).Select(a => (decimal?)a.Balance).SingleOrDefaultAsync(cancellationToken) ?? 0m;
-    }
+    public Task<decimal> WalletBalanceAsync(long customerId, string currency, CancellationToken cancellationToken) =>
+        BalanceAsync(AccountKey.Wallet(customerId, currency), cancellationToken);
 
-    public async Task<decimal> HouseBalanceAsync(AccountType type, string currency, CancellationToken cancellationToken)
+    public Task<decimal> HouseBalanceAsync(AccountType type, string currency, CancellationToken cancellationToken) =>
+        BalanceAsync(AccountKey.House(type, currency), cancellationToken);
+
+    /// <summary>An account that was never used has no row yet: its balance is 0.</summary>
+    private async Task<decimal> BalanceAsync(AccountKey account, CancellationToken cancellationToken)
     {
-        var code = AccountKey.House(type, currency).Code;
+        var code = account.Code;
         return await db.LedgerAccounts.Where(a => a.Code == code).Select(a => (decimal?)a.Balance).SingleOrDefaultAsync(cancellationToken) ?? 0m;
     }
 

@@ -30,6 +30,7 @@ public static class GetPayoutData
     {
         var quotes = new List<(PairQuote Quote, decimal AllAmountFrom)>();
         var remaining = await quoting.RemainingLimitEurAsync(customer.Id, customer.KycLevel, cancellationToken);
+        var balances = await quoting.BalancesAsync(customer.Id, cancellationToken);
         foreach (var (from, to) in quoting.Pairs)
         {
             if (await quoting.QuoteAsync(from, to, cancellationToken) is not { } quote)
@@ -37,7 +38,7 @@ public static class GetPayoutData
                 continue;
             }
 
-            var balance = await quoting.BalanceAsync(customer.Id, from.Code, cancellationToken);
+            var balance = balances.GetValueOrDefault(from.Code);
             var all = OfferPricing.AllAmountFrom(balance, from, to, quote.Rate.Value, quoting.Fees, quote.Bounds, remaining, quote.EurPerTarget);
             quotes.Add((quote, all));
         }

@@ -66,6 +66,10 @@ public sealed class Quoting(
     public Task<decimal> BalanceAsync(long customerId, string currency, CancellationToken cancellationToken) =>
         ledger.WalletBalanceAsync(customerId, currency, cancellationToken);
 
+    /// <summary>All the customer's wallets at once, by currency (absent: 0).</summary>
+    public Task<Dictionary<string, decimal>> BalancesAsync(long customerId, CancellationToken cancellationToken) =>
+        ledger.WalletBalancesAsync(customerId, cancellationToken);
+
     /// <summary>Fiat at the payout network not yet promised to a payout.</summary>
     public Task<decimal> FloatAvailableAsync(string fiat, CancellationToken cancellationToken) =>
         ledger.HouseBalanceAsync(AccountType.NetworkFloat, fiat, cancellationToken);

@@ -15,7 +15,16 @@ public sealed class DispatchWorker(
     IServiceScopeFactory scopes, IOptions<PayoutNetworkOptions> options, TimeProvider clock, ILogger<DispatchWorker> logger)
     : BackgroundService
 {
-    private const int BatchSize = 20;
+    /// <summary>Claims up to 20 due, unleased entries for this process and answers their ids.</summary>
+    private const string ClaimSql = """
+        UPDATE payout_outbox SET lease_until = {0}, lease_owner = {1}
+        WHERE operation_id IN (
+            SELECT operation_id FROM payout_outbox
+            WHERE state <> 'Done' AND due_at <= {2} AND (lease_until IS NULL OR lease_until < {2})
+            ORDER BY due_at LIMIT 20
+            /* lock */)
+        RETURNING operation_id AS "Value"
+        """;
     private readonly PayoutNetworkOptions settings = options.Value;
 
     /// <summary>
@@ -69,27 +78,11 @@ public sealed class DispatchWorker(
         var now = clock.GetUtcNow();
         var until = now.AddSeconds(settings.LeaseSeconds);
         var owner = PayoutDispatcher.Owner;
-        if (db.Provider == DatabaseProvider.Postgres)
-        {
-            return await db.Database.SqlQuery<long>($"""
-                UPDATE payout_outbox SET lease_until = {until}, lease_owner = {owner}
-                WHERE operation_id IN (
-                    SELECT operation_id FROM payout_outbox
-                    WHERE state <> 'Done' AND due_at <= {now} AND (lease_until IS NULL OR lease_until < {now})
-                    ORDER BY due_at LIMIT {BatchSize}
-                    FOR UPDATE SKIP LOCKED)
-                RETURNING operation_id AS "Value"
-                """).ToListAsync(cancellationToken);
-        }
-
-        // SQLite stores instants as UTC ticks (see SqlitePayoutDbContext) and has one writer at a time.
-        return await db.Database.SqlQuery<long>($"""
-            UPDATE payout_outbox SET lease_until = {until.UtcTicks}, lease_owner = {owner}
-            WHERE operation_id IN (
-                SELECT operation_id FROM payout_outbox
-                WHERE state <> 'Done' AND due_at <= {now.UtcTicks} AND (lease_until IS NULL OR lease_until < {now.UtcTicks})
-                ORDER BY due_at LIMIT {BatchSize})
-            RETURNING operation_id AS "Value"
-            """).ToListAsync(cancellationToken);
+        var postgres = db.Provider == DatabaseProvider.Postgres;
+        // SQLite stores instants as UTC ticks (see SqlitePayoutDbContext) and has one writer at a time,
+        // so it needs no SKIP LOCKED; PostgreSQL's lets processes claim disjoint batches without waiting.
+        object At(DateTimeOffset instant) => postgres ? instant : instant.UtcTicks;
+        var sql = postgres ? ClaimSql.Replace("/* lock */", "FOR UPDATE SKIP LOCKED", StringComparison.Ordinal) : ClaimSql;
+        return await db.Database.SqlQueryRaw<long>(sql, At(until), owner, At(now)).ToListAsync(cancellationToken);
     }
 }
