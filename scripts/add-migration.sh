@@ -9,5 +9,5 @@ for provider in Sqlite Postgres; do
   dotnet ef migrations add "$name" \
     --project src/Payout.Api --startup-project src/Payout.Api \
     --context "${provider}PayoutDbContext" \
-    --output-dir "Infrastructure/Persistence/Migrations/$provider"
+    --output-dir "Migrations/$provider"
 done

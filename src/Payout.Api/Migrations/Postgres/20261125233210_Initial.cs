@@ -4,7 +4,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Payout.Api.Infrastructure.Persistence.Migrations.Postgres
+namespace Payout.Api.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class Initial : Migration

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Payout.Api.Infrastructure.Persistence.Migrations.Sqlite
+namespace Payout.Api.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Initial : Migration
