@@ -1,8 +1,9 @@
 using BenchmarkDotNet.Attributes;
+using Payout.Api.Domain.Cards;
+using Payout.Api.Domain.Errors;
 using Payout.Api.Domain.Ledger;
 using Payout.Api.Domain.Money;
-using Payout.Api.Features.Cards;
-using Payout.Api.Features.Offers;
+using Payout.Api.Domain.Pricing;
 using Payout.Api.Security;
 
 namespace Payout.Benchmarks;
@@ -19,6 +20,7 @@ public class HotPathBenchmarks
     private static readonly Currency Eur = CurrencyCatalog.Default.Get("EUR");
     private static readonly FeeOptions Fees = new();
     private static readonly CryptoBounds Bounds = new(27.7284827m, 2772.84826974m);
+    private static readonly FeeBreakdown VaultExampleFees = new(29.37502167m, 0m, 0m, 0m);
     private readonly CardCipher cipher;
     private readonly EncryptedCard encrypted;
 
@@ -37,10 +39,10 @@ public class HotPathBenchmarks
 
     [Benchmark]
     public LedgerTransaction Build_a_payout_debit() =>
-        LedgerTransactions.PayoutDebit(42, "USDT", 760.06209697m, 29.37502167m, 0m, new FiatLeg("EUR", 685.27m));
+        LedgerTransactions.PayoutDebit(42, "USDT", 760.06209697m, VaultExampleFees, new FiatLeg("EUR", 685.27m));
 
     [Benchmark]
-    public CardValidation Validate_a_card() =>
+    public Result<ValidCard> Validate_a_card() =>
         CardRules.Validate("4012 8888 8888 1881", "John Smith", 2030, 12, new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero));
 
     [Benchmark]

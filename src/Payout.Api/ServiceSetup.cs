@@ -1,16 +1,14 @@
-using Microsoft.AspNetCore.Identity;
-using Payout.Api.Domain.Money;
-using Payout.Api.Features.Admin;
 using Payout.Api.Configuration;
+using Payout.Api.Features.Admin;
 using Payout.Api.Features.Auth;
 using Payout.Api.Features.Cards;
+using Payout.Api.Features.Customers;
+using Payout.Api.Features.Demo;
+using Payout.Api.Features.Ledger;
 using Payout.Api.Features.Offers;
 using Payout.Api.Features.Payouts;
 using Payout.Api.Features.Payouts.Network;
 using Payout.Api.Features.Rates;
-using Payout.Api.Features.Customers;
-using Payout.Api.Features.Demo;
-using Payout.Api.Features.Ledger;
 using Payout.Api.Infrastructure.Errors;
 using Payout.Api.Infrastructure.Http;
 using Payout.Api.Infrastructure.Idempotency;
@@ -20,53 +18,36 @@ using Payout.Api.Security;
 
 namespace Payout.Api;
 
-/// <summary>Registers every part of the service; Program.cs stays a few lines.</summary>
+/// <summary>Registers every part of the service, one call per area; Program.cs stays a few lines.</summary>
 public static class ServiceSetup
 {
     public static WebApplicationBuilder AddPayoutServices(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        var configuration = builder.Configuration;
+        var demo = DemoOptions.SeedEnabled(configuration);
         services.AddSingleton(TimeProvider.System);
         services.AddErrorHandling();
         services.AddStrictJson();
         services.AddPayoutOpenApi();
-        services.AddPayoutRateLimiting(builder.Configuration);
+        services.AddPayoutRateLimiting(configuration);
         builder.AddPayoutTelemetry();
         services.AddPayoutHealthChecks();
         builder.AddPayoutDatabase();
         // First of the hosted services: they start in order, so the dispatcher never polls an unmigrated database.
         services.AddHostedService<DatabaseInitializer>();
-        var embeddedDefault = builder.Configuration.ReadDatabaseOptions().Provider == DatabaseProvider.Sqlite;
-        services.AddSingleton(KeysOptions.LoadFrom(builder.Configuration, builder.Environment.ContentRootPath, embeddedDefault));
+        var embeddedDefault = configuration.ReadDatabaseOptions().Provider == DatabaseProvider.Sqlite;
+        services.AddSingleton(KeysOptions.LoadFrom(configuration, builder.Environment.ContentRootPath, embeddedDefault));
+        services.AddIdempotencyKeys();
+        services.AddBusinessRules(configuration);
+        services.AddCustomers(configuration, withDemoMerchant: demo);
         services.AddPayoutAuth();
-        services.AddScoped<IdempotencyKeys.IdempotencyStore>();
+        services.AddLedger();
+        services.AddRates();
         services.AddCards();
         services.AddOffers();
-        services.AddPayouts();
-        services.AddPayoutNetwork(builder.Configuration);
-        services.AddSingleton<IRateSource, ConfiguredRateSource>();
-        services.AddSelfValidatingOptions<PayoutOptions>(builder.Configuration, PayoutOptions.SectionName);
-        services.AddSelfValidatingOptions<FeeOptions>(builder.Configuration, FeeOptions.SectionName);
-        services.AddSelfValidatingOptions<RatesOptions>(builder.Configuration, RatesOptions.SectionName);
-
-        services.AddSingleton(CurrencyCatalog.Default);
-        services.AddScoped<LedgerWriter>();
-        services.AddScoped<LedgerReader>();
-        services.AddScoped<LedgerInvariant>();
-        services.AddScoped<ExternalTransfers>();
-
-        var demo = DemoOptions.SeedEnabled(builder.Configuration);
-        services.AddSingleton(sp => new MerchantDirectory(
-            builder.Configuration.GetSection("Merchants").Get<List<MerchantOptions>>() ?? [],
-            demo));
-        services.AddScoped<CustomerRegistry>();
-        services.AddSingleton<IPasswordHasher<Customer>, PasswordHasher<Customer>>();
-        services.AddOptions<PasswordHasherOptions>().BindConfiguration("Auth:PasswordHasher");
-
-        services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section)
-            .PostConfigure(o => o.ApiKey ??= demo ? AdminOptions.DemoApiKey : null)
-            .Validate(o => o.ApiKey is { Length: >= 16 }, "Admin:ApiKey (Admin__ApiKey) must be set, at least 16 characters.")
-            .ValidateOnStart();
+        services.AddPayouts(configuration);
+        services.AddAdmin(demo);
         return builder;
     }
 

@@ -1,21 +1,15 @@
 using System.Security.Cryptography;
 using System.Text;
-using Payout.Api.Features.Cards;
+using Payout.Api.Domain.Cards;
 
 namespace Payout.Api.Security;
-
-/// <summary>
-/// A card number as stored: the id of the card-encryption key and <c>nonce(12) | tag(16) | ciphertext</c>.
-/// Both go to the database, in two columns, so a row says which key opens it.
-/// </summary>
-public sealed record EncryptedCard(string KeyId, byte[] Ciphertext);
 
 /// <summary>
 /// AES-256-GCM over the ASCII digits of a card number (spec §5: authenticated encryption with a key id).
 /// New numbers use the current card-encryption key; stored ones are opened with the key their row names, so
 /// rows written before a rotation stay readable, and <see cref="NeedsReEncryption"/> finds them.
 /// </summary>
-public sealed class CardCipher
+public sealed class CardCipher(KeyStore keys)
 {
     public const int NonceSize = 12;
     public const int TagSize = 16;
@@ -24,17 +18,13 @@ public sealed class CardCipher
     // Binds each ciphertext to its key id (and to this use), so a row whose key id was changed fails to open.
     private const string AssociatedDataPrefix = "payout/card-number/";
 
-    private readonly KeyStore _keys;
-
-    public CardCipher(KeyStore keys) => _keys = keys;
-
     /// <summary>The key id new encryptions use.</summary>
-    public string CurrentKeyId => _keys.CardEncryption.Current.Id;
+    public string CurrentKeyId => keys.CardEncryption.Current.Id;
 
     // A random 96-bit nonce per encryption is safe for far more than 2^32 messages per key: cards are a few million.
     public EncryptedCard Encrypt(CardNumber number)
     {
-        var key = _keys.CardEncryption.Current;
+        var key = keys.CardEncryption.Current;
         Span<byte> plain = stackalloc byte[CardRules.MaxDigits];
         plain = plain[..Encoding.ASCII.GetBytes(number.RevealDigits(), plain)];
         var blob = new byte[Overhead + plain.Length];
@@ -68,7 +58,7 @@ public sealed class CardCipher
             throw new CardDecryptionException(keyId, "has the wrong length");
         }
 
-        var key = _keys.GetKey(KeyPurpose.CardEncryption, keyId);
+        var key = keys.GetKey(KeyPurpose.CardEncryption, keyId);
         Span<byte> plain = stackalloc byte[length];
         try
         {
@@ -92,13 +82,4 @@ public sealed class CardCipher
     public bool NeedsReEncryption(string keyId) => !string.Equals(keyId, CurrentKeyId, StringComparison.Ordinal);
 
     private static byte[] AssociatedData(string keyId) => Encoding.UTF8.GetBytes(AssociatedDataPrefix + keyId);
-}
-
-/// <summary>A stored card number could not be opened. Never carries the number, the key or the ciphertext.</summary>
-public sealed class CardDecryptionException : CryptographicException
-{
-    public CardDecryptionException(string keyId, string reason, Exception? innerException = null)
-        : base($"The encrypted card number under key '{keyId}' {reason}.", innerException) => KeyId = keyId;
-
-    public string KeyId { get; }
 }

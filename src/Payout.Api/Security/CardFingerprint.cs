@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using Payout.Api.Features.Cards;
+using Payout.Api.Domain.Cards;
 
 namespace Payout.Api.Security;
 
@@ -9,16 +9,12 @@ namespace Payout.Api.Security;
 /// number always gives the same fingerprint, so "this customer already has this card" is an indexed lookup,
 /// while the database alone (without the key) cannot be used to test guessed numbers.
 /// </summary>
-public sealed class CardFingerprint
+public sealed class CardFingerprint(KeyStore keys)
 {
     public const int Length = 64;
 
-    private readonly KeyStore _keys;
-
-    public CardFingerprint(KeyStore keys) => _keys = keys;
-
     /// <summary>The id of the key fingerprints are made with (store it beside them, to know which rows a re-fingerprint left).</summary>
-    public string KeyId => _keys.CardFingerprint.Current.Id;
+    public string KeyId => keys.CardFingerprint.Current.Id;
 
     /// <summary>
     /// Uses the CURRENT card-fingerprint key. Unlike the encryption key, this key is not rotated by the same
@@ -27,7 +23,7 @@ public sealed class CardFingerprint
     /// </summary>
     public string Compute(CardNumber number)
     {
-        var key = _keys.CardFingerprint.Current;
+        var key = keys.CardFingerprint.Current;
         Span<byte> plain = stackalloc byte[CardRules.MaxDigits];
         plain = plain[..Encoding.ASCII.GetBytes(number.RevealDigits(), plain)];
         Span<byte> mac = stackalloc byte[HMACSHA256.HashSizeInBytes];

@@ -13,7 +13,7 @@ public sealed class KeyMaterial
     public const int Size = 32;
 
     [DebuggerBrowsable(DebuggerBrowsableState.Never)]
-    private readonly byte[] _bytes;
+    private readonly byte[] bytes;
 
     internal KeyMaterial(KeyPurpose purpose, int number, byte[] bytes)
     {
@@ -25,7 +25,7 @@ public sealed class KeyMaterial
         Purpose = purpose;
         Number = number;
         Id = FormatId(number);
-        _bytes = bytes;
+        this.bytes = bytes;
     }
 
     public KeyPurpose Purpose { get; }
@@ -37,7 +37,7 @@ public sealed class KeyMaterial
     public int Number { get; }
 
     /// <summary>SENSITIVE: the key itself, for the crypto primitive only.</summary>
-    public ReadOnlySpan<byte> RevealBytes() => _bytes;
+    public ReadOnlySpan<byte> RevealBytes() => bytes;
 
     public override string ToString() => $"{Purpose.FolderName()}/{Id}";
 

@@ -7,13 +7,13 @@ namespace Payout.Api.Security;
 /// </summary>
 public sealed class KeyStore
 {
-    private readonly KeyRing[] _rings;
-    private readonly Lock _gate = new();
+    private readonly KeyRing[] rings;
+    private readonly Lock gate = new();
 
     private KeyStore(string folder, KeyRing[] rings)
     {
         Folder = folder;
-        _rings = rings;
+        this.rings = rings;
     }
 
     /// <summary>The full path of the key folder.</summary>
@@ -50,7 +50,7 @@ public sealed class KeyStore
         return new KeyStore(folder, [.. KeyPurposes.All.Select(p => new KeyRing(p, keys[p]))]);
     }
 
-    public KeyRing Ring(KeyPurpose purpose) => Volatile.Read(ref _rings[(int)purpose]);
+    public KeyRing Ring(KeyPurpose purpose) => Volatile.Read(ref rings[(int)purpose]);
 
     /// <summary>
     /// Rotation: writes the next key (<c>k{n+1}</c>) of <paramref name="purpose"/>, which becomes
@@ -58,7 +58,7 @@ public sealed class KeyStore
     /// </summary>
     public KeyMaterial AddKey(KeyPurpose purpose)
     {
-        lock (_gate)
+        lock (gate)
         {
             // Start from the files, not the ring: another process may have rotated since we loaded.
             const int attempts = 10;
@@ -93,7 +93,7 @@ public sealed class KeyStore
             throw new UnknownKeyException(purpose, keyId);
         }
 
-        lock (_gate)
+        lock (gate)
         {
             return Reload(purpose).Get(keyId);
         }
@@ -111,5 +111,5 @@ public sealed class KeyStore
         return ring;
     }
 
-    private void Publish(KeyRing ring) => Volatile.Write(ref _rings[(int)ring.Purpose], ring);
+    private void Publish(KeyRing ring) => Volatile.Write(ref rings[(int)ring.Purpose], ring);
 }

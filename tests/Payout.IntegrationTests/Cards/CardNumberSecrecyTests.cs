@@ -80,14 +80,14 @@ public sealed class CardNumberSecrecyTests(VerboseLogsApp app) : IClassFixture<V
 
         Assert.NotEqual(oldKey, newKey);
         Assert.True(moved >= numbers.Count);
-        var cards = db.Cards.ToList();
+        var cards = db.Set<Card>().ToList();
         Assert.All(cards, c => Assert.Equal(newKey, c.EncryptionKeyId));
         var decrypted = cards.Select(c => cipher.Decrypt(c.EncryptionKeyId, c.EncryptedNumber).RevealDigits()).ToHashSet();
         Assert.Superset(numbers.ToHashSet(), decrypted);
 
         // A card added after the rotation is encrypted under the new key; the old key still reads old backups.
         var latest = await app.AddCardAsync(client, TestCards.ValidVisaNumbers(4)[3], withBillingAddress: false);
-        Assert.Equal(newKey, db.Cards.Single(c => c.Id == latest).EncryptionKeyId);
+        Assert.Equal(newKey, db.Set<Card>().Single(c => c.Id == latest).EncryptionKeyId);
         Assert.Equal(oldKey, keys.CardEncryption.Get(oldKey).Id);
     }
 

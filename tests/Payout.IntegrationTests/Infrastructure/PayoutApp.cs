@@ -50,6 +50,9 @@ public class PayoutApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public CapturedLogs Logs { get; } = new();
 
+    /// <summary>The error codes the service answered, checked against docs/openapi.json when the app is disposed.</summary>
+    public AnsweredErrors AnsweredErrors { get; } = new();
+
     /// <summary>The same log entries as the service's console writes them (JSON lines).</summary>
     public ConsoleLogLines ConsoleLines { get; } = new();
 
@@ -67,8 +70,9 @@ public class PayoutApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     async Task IAsyncLifetime.DisposeAsync()
     {
-        // Whatever a test class did, it must leave the ledger balanced.
+        // Whatever a test class did, it must leave the ledger balanced, and answer only errors the document lists.
         var violations = await LedgerViolationsAsync();
+        var undocumented = AnsweredErrors.Undocumented();
         await DisposeAsync();
         if (ownsDatabase)
         {
@@ -81,6 +85,8 @@ public class PayoutApp : WebApplicationFactory<Program>, IAsyncLifetime
         }
 
         Assert.Empty(violations);
+        Assert.True(undocumented.Count == 0, "Answered but not in docs/openapi.json (declare the code on the handler or gate): "
+            + string.Join("; ", undocumented));
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -117,6 +123,7 @@ public class PayoutApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton<IStartupFilter>(AnsweredErrors);
             services.AddHttpClient(NetworkSetup.ClientName).ConfigurePrimaryHttpMessageHandler(sp =>
                 networkHost?.Server.CreateHandler() ?? ((TestServer)sp.GetRequiredService<IServer>()).CreateHandler());
             services.AddHttpClient(SandboxSetup.CallbackClientName).ConfigurePrimaryHttpMessageHandler(sp =>

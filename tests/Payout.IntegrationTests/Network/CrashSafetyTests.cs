@@ -2,6 +2,9 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Payout.Api.Domain.Ledger;
+using Payout.Api.Domain.Payouts;
+using Payout.Api.Features.Ledger;
+using Payout.Api.Features.Payouts;
 using Payout.Api.Infrastructure.Persistence;
 using Payout.IntegrationTests.Infrastructure;
 
@@ -160,7 +163,7 @@ public sealed class CrashSafetyTests : IAsyncLifetime
     {
         var deadline = DateTime.UtcNow + within;
         await using var db = Db();
-        while (await db.PayoutOperations.AnyAsync(p => p.Status == Payout.Api.Features.Payouts.PayoutStatus.PENDING))
+        while (await db.Set<PayoutOperation>().AnyAsync(p => p.Status == PayoutStatus.PENDING))
         {
             Assert.True(DateTime.UtcNow < deadline, "Payouts were still PENDING long after the restart.");
             await Task.Delay(250);
@@ -170,28 +173,28 @@ public sealed class CrashSafetyTests : IAsyncLifetime
     private async Task AssertAccountedForAsync(long customerId)
     {
         await using var db = Db();
-        var operations = await db.PayoutOperations.AsNoTracking().ToListAsync();
+        var operations = await db.Set<PayoutOperation>().AsNoTracking().ToListAsync();
         Assert.InRange(operations.Count, Payouts / 2, Payouts);
-        Assert.All(operations, p => Assert.NotEqual(Payout.Api.Features.Payouts.PayoutStatus.PENDING, p.Status));
+        Assert.All(operations, p => Assert.NotEqual(PayoutStatus.PENDING, p.Status));
 
         using var network = new HttpClient { BaseAddress = sandbox.BaseAddress };
         network.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", NetworkKey);
         var received = (await network.GetFromJsonAsync<JsonElement>("/v1/admin/payouts")).GetProperty("payouts").EnumerateArray()
             .ToDictionary(p => p.GetProperty("payoutId").GetString()!, p => p.GetProperty("timesPaid").GetInt32());
         Assert.All(received.Values, timesPaid => Assert.InRange(timesPaid, 0, 1));
-        foreach (var operation in operations.Where(p => p.Status == Payout.Api.Features.Payouts.PayoutStatus.SUCCESS))
+        foreach (var operation in operations.Where(p => p.Status == PayoutStatus.SUCCESS))
         {
             Assert.Equal(1, received[$"op-{operation.Id}"]);
         }
 
         // deposits = balances + in flight + settled + fees, in USDT.
-        var usdt = await db.LedgerAccounts.AsNoTracking().Where(a => a.Currency == "USDT").ToListAsync();
+        var usdt = await db.Set<LedgerAccount>().AsNoTracking().Where(a => a.Currency == "USDT").ToListAsync();
         decimal Sum(AccountType type) => usdt.Where(a => a.Type == type).Sum(a => a.Balance);
         Assert.Equal(-Sum(AccountType.Deposits),
             Sum(AccountType.CustomerWallet) + Sum(AccountType.PayoutsInFlight) + Sum(AccountType.SettledPayouts)
             + Sum(AccountType.FeeRevenue) + Sum(AccountType.PartnerRevenue));
         Assert.Equal(0m, Sum(AccountType.PayoutsInFlight));
-        var debited = operations.Where(p => p.Status == Payout.Api.Features.Payouts.PayoutStatus.SUCCESS).Sum(p => p.TotalDebited);
+        var debited = operations.Where(p => p.Status == PayoutStatus.SUCCESS).Sum(p => p.TotalDebited);
         Assert.Equal(20_000m - debited, usdt.Single(a => a.CustomerId == customerId).Balance);
     }
 

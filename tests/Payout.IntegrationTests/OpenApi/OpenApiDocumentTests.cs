@@ -2,9 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Payout.Api.Domain.Errors;
+using Payout.Api.Infrastructure.Errors;
 using Payout.IntegrationTests.Infrastructure;
 
 namespace Payout.IntegrationTests.OpenApi;
@@ -14,7 +15,7 @@ namespace Payout.IntegrationTests.OpenApi;
 /// really sends matches the schemas. <c>docs/openapi.json</c> is the document, committed so API changes show in
 /// diffs: when it differs, run <c>PAYOUT_UPDATE_OPENAPI=1 dotnet test tests/Payout.IntegrationTests --filter OpenApi</c>.
 /// </summary>
-public sealed partial class OpenApiDocumentTests(PayoutApp app) : IClassFixture<PayoutApp>
+public sealed class OpenApiDocumentTests(PayoutApp app) : IClassFixture<PayoutApp>
 {
     /// <summary>Not PayOut's API: documents, probes, and the embedded sandbox network (its protocol is in src/Payout.Sandbox/README.md).</summary>
     private static readonly string[] Plumbing = ["/openapi", "/docs", "/metrics", "/health", "/sandbox-network"];
@@ -26,7 +27,7 @@ public sealed partial class OpenApiDocumentTests(PayoutApp app) : IClassFixture<
         var routes = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => !Plumbing.Any(p => ("/" + e.RoutePattern.RawText!.TrimStart('/')).StartsWith(p, StringComparison.Ordinal)))
             .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"])
-                .Select(method => (Path: OpenApiPath(e.RoutePattern.RawText!), Method: method.ToLowerInvariant())))
+                .Select(method => (Path: CommittedOpenApi.OpenApiPath(e.RoutePattern.RawText!), Method: method.ToLowerInvariant())))
             .ToList();
 
         Assert.True(routes.Count >= 17, $"Only {routes.Count} routes found.");
@@ -133,7 +134,7 @@ public sealed partial class OpenApiDocumentTests(PayoutApp app) : IClassFixture<
     {
         using var client = app.CreateClient();
         var served = await client.GetStringAsync("/openapi/v1.json");
-        var file = Path.Combine(RepositoryRoot(), "docs", "openapi.json");
+        var file = CommittedOpenApi.FilePath;
         var committed = File.Exists(file) ? await File.ReadAllTextAsync(file) : "{}";
 
         if (!JsonNode.DeepEquals(JsonNode.Parse(served), JsonNode.Parse(committed)))
@@ -147,6 +148,28 @@ public sealed partial class OpenApiDocumentTests(PayoutApp app) : IClassFixture<
             Assert.Fail("docs/openapi.json differs from the served document. If the API change is intended, run "
                 + "PAYOUT_UPDATE_OPENAPI=1 dotnet test tests/Payout.IntegrationTests --filter OpenApi and commit the file.");
         }
+    }
+
+    /// <summary>
+    /// What each endpoint declares it can answer (its handler's and gates' codes, and the framework's) is in the committed
+    /// document under the code's status. What the service really answers is checked too, by every test app when it is
+    /// disposed (<see cref="AnsweredErrors"/>).
+    /// </summary>
+    [Fact]
+    public void Every_code_each_handler_can_answer_is_documented_under_its_status()
+    {
+        var declared = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<IExcludeFromDescriptionMetadata>() is not { ExcludeFromDescription: true })
+            .Where(e => !Plumbing.Any(p => ("/" + e.RoutePattern.RawText!.TrimStart('/')).StartsWith(p, StringComparison.Ordinal)))
+            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"])
+                .SelectMany(method => EndpointErrors.Of(e.Metadata).Select(code => (Route: e.RoutePattern.RawText!, Method: method, Code: code))))
+            .ToList();
+
+        Assert.Contains(declared, d => d.Route == "/v4/payout/pay/{offerId:long}" && d.Code == ErrorCode.NETWORK_FLOAT_LOW);
+        var missing = declared.Where(d => !CommittedOpenApi.Documents(d.Route, d.Method, ErrorCatalog.StatusOf(d.Code), d.Code.ToString()))
+            .Select(d => $"{d.Method} {d.Route} {ErrorCatalog.StatusOf(d.Code)} {d.Code}")
+            .ToList();
+        Assert.True(missing.Count == 0, "Not in docs/openapi.json: " + string.Join("; ", missing));
     }
 
     [Fact]
@@ -183,24 +206,4 @@ public sealed partial class OpenApiDocumentTests(PayoutApp app) : IClassFixture<
 
     private static string? RefName(JsonElement schema) =>
         schema.TryGetProperty("$ref", out var reference) ? reference.GetString()!.Split('/')[^1] : null;
-
-    /// <summary>"/v4/payout/card/{cardId:long}" → "/v4/payout/card/{cardId}".</summary>
-    private static string OpenApiPath(string pattern) =>
-        "/" + RouteConstraint().Replace(pattern.TrimStart('/'), "{$1}");
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Payout.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("The repository root (Payout.sln) was not found above " + AppContext.BaseDirectory);
-    }
-
-    [GeneratedRegex(@"\{(\w+)(?::[^}]*)?\}")]
-    private static partial Regex RouteConstraint();
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Payout.Api.Domain.Rates;
 using Payout.Api.Features.Rates;
 using Payout.IntegrationTests.Infrastructure;
 

@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Payout.Api.Domain.Cards;
+using Payout.Api.Domain.Rates;
 using Payout.Api.Features.Cards;
 using Payout.Api.Features.Rates;
 using Payout.IntegrationTests.Infrastructure;

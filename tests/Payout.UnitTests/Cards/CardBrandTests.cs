@@ -1,4 +1,5 @@
-using Payout.Api.Features.Cards;
+using Payout.Api.Domain.Cards;
+using Payout.Api.Domain.Errors;
 
 namespace Payout.UnitTests.Cards;
 
@@ -31,7 +32,7 @@ public sealed class CardBrandTests
     [InlineData("5105105105105100", CardBrand.Mastercard)]
     [InlineData("2223003122003222", CardBrand.Mastercard)]
     public void Public_test_numbers_have_their_brand(string digits, CardBrand expected) =>
-        Assert.Equal(expected, Validate(digits).Card?.Brand);
+        Assert.Equal(expected, Validate(digits).Value?.Brand);
 
     [Theory]
     [InlineData("378282246310005")] // American Express
@@ -39,8 +40,8 @@ public sealed class CardBrandTests
     [InlineData("3530111333300000")] // JCB
     public void Other_brands_are_not_supported(string digits)
     {
-        var error = Validate(digits).Error;
-        Assert.Equal(CardProblem.BrandNotSupported, error?.Problem);
+        var error = Validate(digits).Failure;
+        Assert.Equal(ErrorCode.CARD_BRAND_NOT_SUPPORTED, error?.Code);
         Assert.Equal("cardNumber", error?.Field);
     }
 
@@ -50,8 +51,8 @@ public sealed class CardBrandTests
     [InlineData("50")]
     [InlineData("56")]
     public void Numbers_just_outside_the_mastercard_ranges_are_not_supported(string prefix) =>
-        Assert.Equal(CardProblem.BrandNotSupported, Validate(TestCards.Number(prefix)).Error?.Problem);
+        Assert.Equal(ErrorCode.CARD_BRAND_NOT_SUPPORTED, Validate(TestCards.Number(prefix)).Failure?.Code);
 
-    private static CardValidation Validate(string digits) =>
+    private static Result<ValidCard> Validate(string digits) =>
         CardRules.Validate(digits, "Jane Doe", 2030, 6, TestCards.Now);
 }

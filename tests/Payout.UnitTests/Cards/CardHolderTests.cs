@@ -1,4 +1,5 @@
-using Payout.Api.Features.Cards;
+using Payout.Api.Domain.Cards;
+using Payout.Api.Domain.Errors;
 
 namespace Payout.UnitTests.Cards;
 
@@ -16,21 +17,21 @@ public sealed class CardHolderTests
     [InlineData("Ωμέγα")]
     [InlineData("Lu")]
     [InlineData("\U00020000\U00020001")] // letters outside the BMP
-    public void Letters_of_any_script_are_accepted(string holder) => Assert.Equal(holder, Validate(holder).Card?.Holder);
+    public void Letters_of_any_script_are_accepted(string holder) => Assert.Equal(holder, Validate(holder).Value?.Holder);
 
     [Fact]
-    public void Holder_is_trimmed() => Assert.Equal("John Smith", Validate("  John Smith \t").Card?.Holder);
+    public void Holder_is_trimmed() => Assert.Equal("John Smith", Validate("  John Smith \t").Value?.Holder);
 
     [Fact]
     public void The_phone_keyboard_apostrophe_is_stored_as_a_plain_one() =>
-        Assert.Equal("O'Brien", Validate("O\u2019Brien").Card?.Holder);
+        Assert.Equal("O'Brien", Validate("O\u2019Brien").Value?.Holder);
 
     [Fact]
-    public void Exactly_100_characters_are_accepted() => Assert.True(Validate(new string('a', 100)).IsValid);
+    public void Exactly_100_characters_are_accepted() => Assert.True(Validate(new string('a', 100)).IsSuccess);
 
     [Fact]
     public void Length_counts_characters_not_utf16_units() =>
-        Assert.True(Validate(string.Concat(Enumerable.Repeat("\U00020000", 100))).IsValid);
+        Assert.True(Validate(string.Concat(Enumerable.Repeat("\U00020000", 100))).IsSuccess);
 
     [Theory]
     [InlineData(null)]
@@ -56,21 +57,21 @@ public sealed class CardHolderTests
 
     [Fact]
     public void Holder_of_101_characters_before_trimming_is_accepted() =>
-        Assert.True(Validate(" " + new string('a', 100)).IsValid);
+        Assert.True(Validate(" " + new string('a', 100)).IsSuccess);
 
     [Fact]
     public void Holder_messages_do_not_repeat_the_holder()
     {
-        var error = Validate("Jane 42").Error;
+        var error = Validate("Jane 42").Failure;
         Assert.DoesNotContain("Jane", error?.Message ?? string.Empty, StringComparison.Ordinal);
     }
 
-    private static void AssertInvalidHolder(CardValidation result)
+    private static void AssertInvalidHolder(Result<ValidCard> result)
     {
-        Assert.Equal(CardProblem.InvalidField, result.Error?.Problem);
-        Assert.Equal("cardHolder", result.Error?.Field);
+        Assert.Equal(ErrorCode.VALIDATION, result.Failure?.Code);
+        Assert.Equal("cardHolder", result.Failure?.Field);
     }
 
-    private static CardValidation Validate(string? holder) =>
+    private static Result<ValidCard> Validate(string? holder) =>
         CardRules.Validate(TestCards.Visa, holder, 2030, 6, TestCards.Now);
 }

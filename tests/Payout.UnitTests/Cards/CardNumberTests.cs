@@ -2,7 +2,8 @@ using System.Diagnostics;
 using System.Reflection;
 using System.Text.Json;
 using CsCheck;
-using Payout.Api.Features.Cards;
+using Payout.Api.Domain.Cards;
+using Payout.Api.Domain.Errors;
 
 namespace Payout.UnitTests.Cards;
 
@@ -43,7 +44,7 @@ public sealed class CardNumberTests
     {
         Assert.False(CardNumber.TryParse(input, out var number, out var error));
         Assert.Null(number);
-        Assert.Equal(CardProblem.InvalidNumber, error.Problem);
+        Assert.Equal(ErrorCode.CARD_INVALID_NUMBER, error.Code);
         Assert.Equal("cardNumber", error.Field);
     }
 
@@ -56,21 +57,21 @@ public sealed class CardNumberTests
     {
         var digits = TestCards.Number("4", length);
         Assert.Equal(accepted, CardNumber.TryParse(digits, out _, out var error));
-        Assert.Equal(accepted ? null : (CardProblem?)CardProblem.InvalidNumber, error?.Problem);
+        Assert.Equal(accepted ? null : (ErrorCode?)ErrorCode.CARD_INVALID_NUMBER, error?.Code);
     }
 
     [Fact]
     public void Spaces_alone_are_an_invalid_number()
     {
         Assert.False(CardNumber.TryParse("  -  ", out _, out var error));
-        Assert.Equal(CardProblem.InvalidNumber, error.Problem);
+        Assert.Equal(ErrorCode.CARD_INVALID_NUMBER, error.Code);
     }
 
     [Fact]
     public void A_wrong_check_digit_is_an_invalid_number()
     {
         Assert.False(CardNumber.TryParse("4012888888881882", out _, out var error));
-        Assert.Equal(CardProblem.InvalidNumber, error.Problem);
+        Assert.Equal(ErrorCode.CARD_INVALID_NUMBER, error.Code);
     }
 
     [Fact]
@@ -103,7 +104,7 @@ public sealed class CardNumberTests
         Assert.Contains("4012***1881", valid.ToString(), StringComparison.Ordinal);
         Assert.Contains("4012***1881", JsonSerializer.Serialize(valid), StringComparison.Ordinal);
         AssertNoLeak(TestCards.Visa, number.ToString(), $"{number}", string.Format(System.Globalization.CultureInfo.InvariantCulture, "{0}", number),
-            JsonSerializer.Serialize(number), JsonSerializer.Serialize(valid), valid.ToString(), CardValidation.Valid(valid).ToString());
+            JsonSerializer.Serialize(number), JsonSerializer.Serialize(valid), valid.ToString(), ((Result<ValidCard>)valid).ToString());
     }
 
     [Fact]

@@ -1,4 +1,5 @@
-using Payout.Api.Features.Cards;
+using Payout.Api.Domain.Cards;
+using Payout.Api.Domain.Errors;
 
 namespace Payout.UnitTests.Cards;
 
@@ -9,41 +10,41 @@ public sealed class CardValidationTests
     {
         var result = CardRules.Validate("5555 5555 5555 4444", "  Jane Doe ", 31, 2, TestCards.Now);
 
-        Assert.True(result.IsValid);
-        Assert.Null(result.Error);
-        Assert.Equal(CardNumber.Parse("5555555555554444"), result.Card.Number);
-        Assert.Equal(CardBrand.Mastercard, result.Card.Brand);
-        Assert.Equal("Jane Doe", result.Card.Holder);
-        Assert.Equal(2031, result.Card.ExpiryYear);
-        Assert.Equal(2, result.Card.ExpiryMonth);
+        Assert.True(result.IsSuccess);
+        Assert.Null(result.Failure);
+        Assert.Equal(CardNumber.Parse("5555555555554444"), result.Value.Number);
+        Assert.Equal(CardBrand.Mastercard, result.Value.Brand);
+        Assert.Equal("Jane Doe", result.Value.Holder);
+        Assert.Equal(2031, result.Value.ExpiryYear);
+        Assert.Equal(2, result.Value.ExpiryMonth);
     }
 
     [Theory]
     // number before everything
-    [InlineData("4012888888881882", "", 2099, 13, CardProblem.InvalidNumber, "cardNumber")]
-    [InlineData("4012abc", "", 2099, 13, CardProblem.InvalidNumber, "cardNumber")]
+    [InlineData("4012888888881882", "", 2099, 13, ErrorCode.CARD_INVALID_NUMBER, "cardNumber")]
+    [InlineData("4012abc", "", 2099, 13, ErrorCode.CARD_INVALID_NUMBER, "cardNumber")]
     // brand before the expiry and the holder
-    [InlineData("378282246310005", "", 2099, 13, CardProblem.BrandNotSupported, "cardNumber")]
+    [InlineData("378282246310005", "", 2099, 13, ErrorCode.CARD_BRAND_NOT_SUPPORTED, "cardNumber")]
     // month before year
-    [InlineData(TestCards.Visa, "", 2099, 13, CardProblem.InvalidField, "cardExpirationMonth")]
-    [InlineData(TestCards.Visa, "", 2020, 0, CardProblem.InvalidField, "cardExpirationMonth")]
+    [InlineData(TestCards.Visa, "", 2099, 13, ErrorCode.VALIDATION, "cardExpirationMonth")]
+    [InlineData(TestCards.Visa, "", 2020, 0, ErrorCode.VALIDATION, "cardExpirationMonth")]
     // year before expiry and holder
-    [InlineData(TestCards.Visa, "", 2099, 1, CardProblem.InvalidField, "cardExpirationYear")]
-    [InlineData(TestCards.Visa, "", 123, 1, CardProblem.InvalidField, "cardExpirationYear")]
+    [InlineData(TestCards.Visa, "", 2099, 1, ErrorCode.VALIDATION, "cardExpirationYear")]
+    [InlineData(TestCards.Visa, "", 123, 1, ErrorCode.VALIDATION, "cardExpirationYear")]
     // expiry before holder
-    [InlineData(TestCards.Visa, "", 2020, 1, CardProblem.Expired, null)]
+    [InlineData(TestCards.Visa, "", 2020, 1, ErrorCode.CARD_EXPIRED, null)]
     // holder last
-    [InlineData(TestCards.Visa, "", 2030, 1, CardProblem.InvalidField, "cardHolder")]
+    [InlineData(TestCards.Visa, "", 2030, 1, ErrorCode.VALIDATION, "cardHolder")]
     public void Checks_run_in_the_order_of_the_spec(
-        string number, string holder, int year, int month, CardProblem problem, string? field)
+        string number, string holder, int year, int month, ErrorCode problem, string? field)
     {
         var result = CardRules.Validate(number, holder, year, month, TestCards.Now);
 
-        Assert.False(result.IsValid);
-        Assert.Null(result.Card);
-        Assert.Equal(problem, result.Error.Problem);
-        Assert.Equal(field, result.Error.Field);
-        Assert.False(string.IsNullOrWhiteSpace(result.Error.Message));
+        Assert.False(result.IsSuccess);
+        Assert.Null(result.Value);
+        Assert.Equal(problem, result.Failure.Code);
+        Assert.Equal(field, result.Failure.Field);
+        Assert.False(string.IsNullOrWhiteSpace(result.Failure.Message));
     }
 
     [Theory]
@@ -56,7 +57,7 @@ public sealed class CardValidationTests
     [InlineData("4012 8888 8888 1881 0", "Jane", 2030, 1)]
     public void Error_messages_never_contain_the_card_number(string number, string holder, int year, int month)
     {
-        var error = CardRules.Validate(number, holder, year, month, TestCards.Now).Error;
+        var error = CardRules.Validate(number, holder, year, month, TestCards.Now).Failure;
 
         Assert.NotNull(error);
         var digits = new string([.. number.Where(char.IsAsciiDigit)]);

@@ -1,5 +1,5 @@
 using CsCheck;
-using Payout.Api.Features.Cards;
+using Payout.Api.Domain.Cards;
 
 namespace Payout.UnitTests.Cards;
 

@@ -1,3 +1,6 @@
+using System.Reflection;
+using Payout.Api.Domain.Errors;
+using Payout.Api.Features.Payouts;
 using Payout.Api.Infrastructure.Errors;
 
 namespace Payout.UnitTests.Conventions;
@@ -56,6 +59,38 @@ public sealed class ErrorCatalogTests
     [Fact]
     public void Error_ids_are_unique() =>
         Assert.Equal(Enum.GetValues<ErrorCode>().Length, Enum.GetValues<ErrorCode>().Select(ErrorCatalog.ErrorIdOf).Distinct().Count());
+
+    [Fact]
+    public void Answers_that_mean_never_started_are_the_input_gate_limit_and_try_later_ones()
+    {
+        string[] neverStarted =
+        [
+            "UNAUTHORIZED", "KYC_LEVEL_TOO_LOW", "VALIDATION", "SDK_VERSION_REQUIRED", "SDK_VERSION_UNSUPPORTED", "RATE_LIMITED",
+            "PAYLOAD_TOO_LARGE", "RATE_UNAVAILABLE", "NETWORK_FLOAT_LOW", "INTERNAL",
+        ];
+        Assert.Equal(neverStarted.Order(), ErrorCatalog.All.Where(ErrorCatalog.NeverStarted).Select(c => c.ToString()).Order());
+    }
+
+    [Fact]
+    public void Every_code_has_a_default_message() =>
+        Assert.All(ErrorCatalog.All, code => Assert.False(string.IsNullOrWhiteSpace(ErrorCatalog.DefaultMessageOf(code))));
+
+    [Fact]
+    public void A_failure_without_a_message_takes_its_code_s_row()
+    {
+        var byRow = new Failure(ErrorCode.AMOUNT_BELOW_MINIMUM);
+        var specific = new Failure(ErrorCode.AMOUNT_BELOW_MINIMUM, "Too low.", "x");
+        Assert.Equal(("The amount is below this pair's minimum.", "amount"), (byRow.Message, byRow.Field));
+        Assert.Equal(("Too low.", "x"), (specific.Message, specific.Field));
+    }
+
+    [Fact]
+    public void Execute_declares_every_code_it_can_answer()
+    {
+        var declared = typeof(ExecuteOffer).GetMethod(nameof(ExecuteOffer.HandleAsync))!
+            .GetCustomAttributes<ProducesErrorAttribute>().SelectMany(a => a.Codes);
+        Assert.Equal(PayoutDesk.Errors.Order(), declared.Order());
+    }
 
     [Fact]
     public void The_body_carries_vault_and_rfc_9457_members()

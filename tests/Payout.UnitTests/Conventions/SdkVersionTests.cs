@@ -1,4 +1,4 @@
-using Payout.Api.Infrastructure.Errors;
+using Payout.Api.Domain.Errors;
 using Payout.Api.Infrastructure.Http;
 
 namespace Payout.UnitTests.Conventions;

@@ -1,5 +1,6 @@
 using CsCheck;
 using Payout.Api.Domain.Ledger;
+using Payout.Api.Domain.Pricing;
 
 namespace Payout.UnitTests.Ledger;
 
@@ -66,8 +67,9 @@ public sealed class LedgerTransactionTests
         Gen.Select(PositiveAmounts, PositiveAmounts, PositiveAmounts).Sample((amount, fees, partnerFee) =>
         {
             var fiat = new FiatLeg("EUR", 90m);
-            var debit = LedgerTransactions.PayoutDebit(7, "USDT", amount, fees, partnerFee, fiat);
-            var settle = LedgerTransactions.PayoutSettle("USDT", amount, fees, partnerFee, fiat);
+            var breakdown = new FeeBreakdown(fees, 0m, 0m, partnerFee);
+            var debit = LedgerTransactions.PayoutDebit(7, "USDT", amount, breakdown, fiat);
+            var settle = LedgerTransactions.PayoutSettle("USDT", amount, breakdown, fiat);
             var byAccount = debit.Entries.Concat(settle.Entries)
                 .GroupBy(e => e.Account)
                 .ToDictionary(g => g.Key, g => g.Sum(e => e.Amount));
@@ -76,6 +78,7 @@ public sealed class LedgerTransactionTests
             Assert.Equal(0m, byAccount[AccountKey.House(AccountType.PayoutsInFlight, "USDT")]);
             Assert.Equal(amount, byAccount[AccountKey.House(AccountType.SettledPayouts, "USDT")]);
             Assert.Equal(fees, byAccount[AccountKey.House(AccountType.FeeRevenue, "USDT")]);
+            Assert.Equal(partnerFee, byAccount[AccountKey.House(AccountType.PartnerRevenue, "USDT")]);
             Assert.Equal(-90m, byAccount[AccountKey.House(AccountType.NetworkFloat, "EUR")]);
             Assert.Equal(0m, byAccount[AccountKey.House(AccountType.FiatInFlight, "EUR")]);
             Assert.Equal(90m, byAccount[AccountKey.House(AccountType.FiatPaidOut, "EUR")]);
@@ -86,8 +89,9 @@ public sealed class LedgerTransactionTests
         Gen.Select(PositiveAmounts, PositiveAmounts).Sample((amount, fees) =>
         {
             var fiat = new FiatLeg("USD", 1_000m);
-            var debit = LedgerTransactions.PayoutDebit(7, "BTC", amount, fees, 0, fiat);
-            var refund = LedgerTransactions.PayoutRefund(7, "BTC", amount + fees, fiat);
+            var breakdown = new FeeBreakdown(fees, 0m, 0m, 0m);
+            var debit = LedgerTransactions.PayoutDebit(7, "BTC", amount, breakdown, fiat);
+            var refund = LedgerTransactions.PayoutRefund(7, "BTC", amount, breakdown, fiat);
             var net = debit.Entries.Concat(refund.Entries).GroupBy(e => e.Account).ToDictionary(g => g.Key, g => g.Sum(e => e.Amount));
             Assert.All(net.Values, total => Assert.Equal(0m, total));
         });

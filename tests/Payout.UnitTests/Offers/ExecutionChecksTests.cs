@@ -1,15 +1,18 @@
 using CsCheck;
 using Payout.Api.Domain;
-using Payout.Api.Features.Offers;
+using Payout.Api.Domain.Errors;
+using Payout.Api.Domain.Payouts;
+using Payout.Api.Domain.Pricing;
 
 namespace Payout.UnitTests.Offers;
 
 public sealed class ExecutionChecksTests
 {
-    private static readonly string[] SpecOrder =
+    private static readonly ErrorCode[] SpecOrder =
     [
-        "KYC_LEVEL_TOO_LOW", "OFFER_EXPIRED", "CARD_NOT_APPROVED", "CARD_EXPIRED", "BILLING_ADDRESS_REQUIRED",
-        "AMOUNT_BELOW_MINIMUM", "AMOUNT_ABOVE_MAXIMUM", "INSUFFICIENT_FUNDS", "LIMIT_EXCEEDED",
+        ErrorCode.KYC_LEVEL_TOO_LOW, ErrorCode.OFFER_EXPIRED, ErrorCode.CARD_NOT_APPROVED, ErrorCode.CARD_EXPIRED,
+        ErrorCode.BILLING_ADDRESS_REQUIRED, ErrorCode.AMOUNT_BELOW_MINIMUM, ErrorCode.AMOUNT_ABOVE_MAXIMUM,
+        ErrorCode.INSUFFICIENT_FUNDS, ErrorCode.LIMIT_EXCEEDED,
     ];
 
     // Every check passes, each at its edge: amount equals the minimum, balance equals the debit, limit equals the amount.
@@ -34,23 +37,23 @@ public sealed class ExecutionChecksTests
         Assert.Empty(ExecutionChecks.FailingReasons(Passing with { Amount = 2_772.84826974m }));
     }
 
-    public static TheoryData<string, ExecutionFacts> SingleFailures => new()
+    public static TheoryData<ErrorCode, ExecutionFacts> SingleFailures => new()
     {
-        { "KYC_LEVEL_TOO_LOW", Passing with { KycLevel = KycLevel.KYC_0 } },
-        { "KYC_LEVEL_TOO_LOW", Passing with { KycLevel = KycLevel.NONE } },
-        { "OFFER_EXPIRED", Passing with { OfferExpired = true } },
-        { "CARD_NOT_APPROVED", Passing with { CardApproved = false } },
-        { "CARD_EXPIRED", Passing with { CardExpired = true } },
-        { "BILLING_ADDRESS_REQUIRED", Passing with { HasBillingAddress = false } },
-        { "AMOUNT_BELOW_MINIMUM", Passing with { Amount = 27.72848269m, TotalDebited = 31m } },
-        { "AMOUNT_ABOVE_MAXIMUM", Passing with { Amount = 2_772.84826975m } },
-        { "INSUFFICIENT_FUNDS", Passing with { TotalDebited = 31.20000001m } },
-        { "LIMIT_EXCEEDED", Passing with { AmountToEur = 25.01m } },
+        { ErrorCode.KYC_LEVEL_TOO_LOW, Passing with { KycLevel = KycLevel.KYC_0 } },
+        { ErrorCode.KYC_LEVEL_TOO_LOW, Passing with { KycLevel = KycLevel.NONE } },
+        { ErrorCode.OFFER_EXPIRED, Passing with { OfferExpired = true } },
+        { ErrorCode.CARD_NOT_APPROVED, Passing with { CardApproved = false } },
+        { ErrorCode.CARD_EXPIRED, Passing with { CardExpired = true } },
+        { ErrorCode.BILLING_ADDRESS_REQUIRED, Passing with { HasBillingAddress = false } },
+        { ErrorCode.AMOUNT_BELOW_MINIMUM, Passing with { Amount = 27.72848269m, TotalDebited = 31m } },
+        { ErrorCode.AMOUNT_ABOVE_MAXIMUM, Passing with { Amount = 2_772.84826975m } },
+        { ErrorCode.INSUFFICIENT_FUNDS, Passing with { TotalDebited = 31.20000001m } },
+        { ErrorCode.LIMIT_EXCEEDED, Passing with { AmountToEur = 25.01m } },
     };
 
     [Theory]
     [MemberData(nameof(SingleFailures))]
-    public void One_broken_fact_gives_exactly_its_reason(string expected, ExecutionFacts facts)
+    public void One_broken_fact_gives_exactly_its_reason(ErrorCode expected, ExecutionFacts facts)
     {
         Assert.Equal([expected], ExecutionChecks.FailingReasons(facts));
         Assert.False(ExecutionChecks.PossibleToExecute(facts));
@@ -101,11 +104,11 @@ public sealed class ExecutionChecksTests
                 var reasons = ExecutionChecks.FailingReasons(facts);
 
                 Assert.Equal(SpecOrder.Where(reasons.Contains), reasons);
-                Assert.Equal(level < KycLevel.KYC_1, reasons.Contains("KYC_LEVEL_TOO_LOW"));
-                Assert.Equal(amount < 2m, reasons.Contains("AMOUNT_BELOW_MINIMUM"));
-                Assert.Equal(amount > 8m, reasons.Contains("AMOUNT_ABOVE_MAXIMUM"));
-                Assert.Equal(balance < amount + 0.5m, reasons.Contains("INSUFFICIENT_FUNDS"));
-                Assert.Equal(amountToEur > remaining, reasons.Contains("LIMIT_EXCEEDED"));
+                Assert.Equal(level < KycLevel.KYC_1, reasons.Contains(ErrorCode.KYC_LEVEL_TOO_LOW));
+                Assert.Equal(amount < 2m, reasons.Contains(ErrorCode.AMOUNT_BELOW_MINIMUM));
+                Assert.Equal(amount > 8m, reasons.Contains(ErrorCode.AMOUNT_ABOVE_MAXIMUM));
+                Assert.Equal(balance < amount + 0.5m, reasons.Contains(ErrorCode.INSUFFICIENT_FUNDS));
+                Assert.Equal(amountToEur > remaining, reasons.Contains(ErrorCode.LIMIT_EXCEEDED));
                 Assert.Equal(reasons.Count == 0, ExecutionChecks.PossibleToExecute(facts));
             });
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Payout.Api.Domain;
-using Payout.Api.Features.Offers;
+using Payout.Api.Domain.Limits;
+using Payout.Api.Domain.Pricing;
 using Payout.UnitTests.Support;
 
 namespace Payout.UnitTests.Offers;

@@ -1,5 +1,5 @@
 using Payout.Api.Domain.Money;
-using Payout.Api.Features.Offers;
+using Payout.Api.Domain.Pricing;
 
 namespace Payout.UnitTests.Offers;
 
@@ -24,10 +24,10 @@ public sealed class OfferPricingExampleTests
         var offer = OfferPricing.Price(760.06209697m, Usdt, Eur, UsdtEurRate, new FeeOptions());
 
         Assert.Equal(685.27m, offer.AmountTo);
-        var line = Assert.Single(offer.Fees);
-        Assert.Equal(new FeeLine("TRANSACTION_FEE", "Transaction fee", 29.37502167m, Usdt), line);
-        Assert.Equal(29.37502167m, offer.TotalFee);
-        Assert.Equal(0m, offer.PartnerFeeTotal);
+        var line = Assert.Single(offer.Fees.Lines);
+        Assert.Equal(new FeeLine("TRANSACTION_FEE", "Transaction fee", 29.37502167m), line);
+        Assert.Equal(29.37502167m, offer.Fees.Total);
+        Assert.Equal(0m, offer.Fees.PartnerShare);
         Assert.Equal(789.43711864m, offer.TotalDebited);
         Assert.Equal(UsdtEurRate, offer.Rate);
     }
@@ -41,7 +41,7 @@ public sealed class OfferPricingExampleTests
         var offer = OfferPricing.Price(55.47614851m, Usdt, Eur, UsdtEurRate, new FeeOptions());
 
         Assert.Equal(50.01m, offer.AmountTo);
-        Assert.Equal(4.71451347m, Assert.Single(offer.Fees).Value);
+        Assert.Equal(4.71451347m, Assert.Single(offer.Fees.Lines).Value);
         Assert.Equal(60.19066198m, offer.TotalDebited);
     }
 
@@ -59,14 +59,14 @@ public sealed class OfferPricingExampleTests
         Assert.Equal(1685.6m, offer.AmountTo);
         Assert.Equal(
             [
-                new FeeLine("TRANSACTION_FEE", "Transaction fee", 0.00072967m, Btc),
-                new FeeLine("CRYPTERIUM_GAS", "Network fee", 0.00002m, Btc),
-                new FeeLine("ADDITIONAL_FEE", "Additional fee", 0.00004m, Btc),
-                new FeeLine("PARTNER_FEE", "Partner fee", 0.0002m, Btc),
+                new FeeLine("TRANSACTION_FEE", "Transaction fee", 0.00072967m),
+                new FeeLine("CRYPTERIUM_GAS", "Network fee", 0.00002m),
+                new FeeLine("ADDITIONAL_FEE", "Additional fee", 0.00004m),
+                new FeeLine("PARTNER_FEE", "Partner fee", 0.0002m),
             ],
-            offer.Fees);
-        Assert.Equal(0.00098967m, offer.TotalFee);
-        Assert.Equal(0.0002m, offer.PartnerFeeTotal);
+            offer.Fees.Lines);
+        Assert.Equal(0.00098967m, offer.Fees.Total);
+        Assert.Equal(0.0002m, offer.Fees.PartnerShare);
         Assert.Equal(0.02098967m, offer.TotalDebited);
     }
 
@@ -75,7 +75,7 @@ public sealed class OfferPricingExampleTests
     {
         var fees = new FeeOptions { TransactionFee = 0m, FixFee = 0m };
         var offer = OfferPricing.Price(1m, Btc, Eur, 84_280m, fees);
-        Assert.Equal(new FeeLine("TRANSACTION_FEE", "Transaction fee", 0m, Btc), Assert.Single(offer.Fees));
+        Assert.Equal(new FeeLine("TRANSACTION_FEE", "Transaction fee", 0m), Assert.Single(offer.Fees.Lines));
         Assert.Equal(1m, offer.TotalDebited);
     }
 

@@ -1,6 +1,6 @@
 using CsCheck;
 using Payout.Api.Domain.Money;
-using Payout.Api.Features.Offers;
+using Payout.Api.Domain.Pricing;
 using Payout.UnitTests.Support;
 
 namespace Payout.UnitTests.Offers;
@@ -26,10 +26,9 @@ public sealed class OfferPricingPropertyTests
                 }
 
                 var unit = Rounding.Unit(crypto.Scale);
-                foreach (var line in OfferPricing.FeeLines(amountAtScale, crypto, rate, fees))
+                foreach (var line in FeeBreakdown.Charge(amountAtScale, crypto, rate, fees).Lines)
                 {
                     Assert.True(Rounding.FitsScale(line.Value, crypto.Scale));
-                    Assert.Equal(crypto, line.Currency);
                     if (line.Type == FeeTypes.TransactionFee)
                     {
                         // exact = amount × fee + fix ÷ rate; compared by multiplying out so the test divides nothing.
@@ -49,7 +48,7 @@ public sealed class OfferPricingPropertyTests
     public void Only_the_transaction_fee_is_listed_at_zero() =>
         Gen.Select(PricingGens.CryptoAmounts, PricingGens.Rates, PricingGens.Fees).Sample((amount, rate, fees) =>
         {
-            var lines = OfferPricing.FeeLines(amount, Crypto8, rate, fees);
+            var lines = FeeBreakdown.Charge(amount, Crypto8, rate, fees).Lines;
             Assert.Equal(FeeTypes.TransactionFee, lines[0].Type);
             Assert.All(lines.Skip(1), line => Assert.NotEqual(0m, line.Value));
             Assert.Equal(fees.NetworkFee != 0, lines.Any(l => l.Type == FeeTypes.NetworkFee));
@@ -62,10 +61,10 @@ public sealed class OfferPricingPropertyTests
         Gen.Select(PricingGens.CryptoAmounts, PricingGens.Rates, PricingGens.Fees, PricingGens.Fiats).Sample((amount, rate, fees, fiat) =>
         {
             var offer = OfferPricing.Price(amount, Crypto8, fiat, rate, fees);
-            Assert.Equal(offer.Fees.Sum(line => line.Value), offer.TotalFee);
-            Assert.Equal(amount + offer.TotalFee, offer.TotalDebited);
-            Assert.Equal(offer.Fees.SingleOrDefault(l => l.Type == FeeTypes.PartnerFee)?.Value ?? 0m, offer.PartnerFeeTotal);
-            Assert.True(offer.PartnerFeeTotal <= offer.TotalFee);
+            Assert.Equal(offer.Fees.Lines.Sum(line => line.Value), offer.Fees.Total);
+            Assert.Equal(amount + offer.Fees.Total, offer.TotalDebited);
+            Assert.Equal(offer.Fees.Lines.SingleOrDefault(l => l.Type == FeeTypes.PartnerFee)?.Value ?? 0m, offer.Fees.PartnerShare);
+            Assert.True(offer.Fees.PartnerShare <= offer.Fees.Total);
         });
 
     [Fact]
@@ -115,8 +114,8 @@ public sealed class OfferPricingPropertyTests
             var next = most + Rounding.Unit(crypto.Scale);
 
             Assert.True(Rounding.FitsScale(most, crypto.Scale));
-            Assert.True(most == 0 || most + OfferPricing.TotalFee(most, crypto, rate, fees) <= balance);
-            Assert.True(next + OfferPricing.TotalFee(next, crypto, rate, fees) > balance);
+            Assert.True(most == 0 || most + FeeBreakdown.Charge(most, crypto, rate, fees).Total <= balance);
+            Assert.True(next + FeeBreakdown.Charge(next, crypto, rate, fees).Total > balance);
         }, iter: 2_000);
 
     [Fact]
@@ -142,7 +141,7 @@ public sealed class OfferPricingPropertyTests
                 var next = all + Rounding.Unit(Crypto8.Scale);
                 Assert.True(next + Fee(next) > balance || all == bounds.MaxAmountFrom || all == limit);
 
-                decimal Fee(decimal amount) => OfferPricing.TotalFee(amount, Crypto8, rate, fees);
+                decimal Fee(decimal amount) => FeeBreakdown.Charge(amount, Crypto8, rate, fees).Total;
             }, iter: 2_000);
 
     [Fact]

@@ -1,9 +1,9 @@
 using CsCheck;
 using Payout.Api.Domain;
+using Payout.Api.Domain.Limits;
 using Payout.Api.Domain.Money;
-using Payout.Api.Features.Offers;
-using Payout.Api.Features.Payouts;
-using Payout.Api.Features.Rates;
+using Payout.Api.Domain.Pricing;
+using Payout.Api.Domain.Rates;
 using Payout.UnitTests.Support;
 
 namespace Payout.UnitTests.Payouts;

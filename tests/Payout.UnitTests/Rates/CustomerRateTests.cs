@@ -1,6 +1,7 @@
 using CsCheck;
 using Microsoft.Extensions.Options;
 using Payout.Api.Domain.Money;
+using Payout.Api.Domain.Rates;
 using Payout.Api.Features.Rates;
 using Payout.UnitTests.Support;
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 using Payout.Api.Domain.Money;
-using Payout.Api.Features.Rates;
+using Payout.Api.Domain.Rates;
 using Payout.UnitTests.Support;
 
 namespace Payout.UnitTests.Rates;

@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using System.Globalization;
 using System.Text;
 using CsCheck;
-using Payout.Api.Features.Cards;
+using Payout.Api.Domain.Cards;
 using Payout.Api.Security;
 using Payout.UnitTests.Cards;
 

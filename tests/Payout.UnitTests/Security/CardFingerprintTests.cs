@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using CsCheck;
-using Payout.Api.Features.Cards;
+using Payout.Api.Domain.Cards;
 using Payout.Api.Security;
 using Payout.UnitTests.Cards;
 

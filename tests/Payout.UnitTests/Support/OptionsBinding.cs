@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Payout.Api.Configuration;
+using Payout.Api.Domain;
 
 namespace Payout.UnitTests.Support;
 

@@ -1,6 +1,6 @@
 using CsCheck;
 using Payout.Api.Domain.Money;
-using Payout.Api.Features.Offers;
+using Payout.Api.Domain.Pricing;
 
 namespace Payout.UnitTests.Support;
 

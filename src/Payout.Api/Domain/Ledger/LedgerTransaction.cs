@@ -1,8 +1,5 @@
 namespace Payout.Api.Domain.Ledger;
 
-/// <summary>One leg of a ledger transaction: a signed amount on one account (credit positive, debit negative).</summary>
-public sealed record LedgerEntry(AccountKey Account, decimal Amount);
-
 /// <summary>
 /// A set of entries that moves money between accounts. It cannot be built unless, for every currency,
 /// its entries sum to exactly zero — so no code path can create or destroy money.
@@ -58,5 +55,3 @@ public sealed class LedgerTransaction
         return [new LedgerEntry(from, -amount), new LedgerEntry(to, amount)];
     }
 }
-
-public sealed class UnbalancedTransactionException(string message) : InvalidOperationException(message);

@@ -1,3 +1,5 @@
+using Payout.Api.Domain.Pricing;
+
 namespace Payout.Api.Domain.Ledger;
 
 /// <summary>The money movements of PayOut's flows (spec §10), built as balanced transactions.</summary>
@@ -29,34 +31,31 @@ public static class LedgerTransactions
     /// At execute: amount plus fees leave the wallet and wait in "payouts in flight"; the fiat the card will
     /// receive is reserved from the float, so the float can never promise more than it holds.
     /// </summary>
-    public static LedgerTransaction PayoutDebit(long customerId, string currency, decimal amount, decimal fees, decimal partnerFee, FiatLeg fiat) =>
+    public static LedgerTransaction PayoutDebit(long customerId, string currency, decimal amount, FeeBreakdown fees, FiatLeg fiat) =>
         LedgerTransaction.Create(PayoutDebitKind, LedgerTransaction.Transfer(
-                AccountKey.Wallet(customerId, currency), AccountKey.House(AccountType.PayoutsInFlight, currency), amount + fees + partnerFee)
+                AccountKey.Wallet(customerId, currency), AccountKey.House(AccountType.PayoutsInFlight, currency), amount + fees.Total)
             .Concat(LedgerTransaction.Transfer(
                 AccountKey.House(AccountType.NetworkFloat, fiat.Currency), AccountKey.House(AccountType.FiatInFlight, fiat.Currency), fiat.Amount)));
 
     /// <summary>The network paid: the amount is settled, our fees and the partner's become revenue, the fiat is paid out.</summary>
-    public static LedgerTransaction PayoutSettle(string currency, decimal amount, decimal fees, decimal partnerFee, FiatLeg fiat)
+    public static LedgerTransaction PayoutSettle(string currency, decimal amount, FeeBreakdown fees, FiatLeg fiat)
     {
         var inFlight = AccountKey.House(AccountType.PayoutsInFlight, currency);
         return LedgerTransaction.Create(PayoutSettleKind,
         [
-            new LedgerEntry(inFlight, -(amount + fees + partnerFee)),
+            new LedgerEntry(inFlight, -(amount + fees.Total)),
             new LedgerEntry(AccountKey.House(AccountType.SettledPayouts, currency), amount),
-            new LedgerEntry(AccountKey.House(AccountType.FeeRevenue, currency), fees),
-            new LedgerEntry(AccountKey.House(AccountType.PartnerRevenue, currency), partnerFee),
+            new LedgerEntry(AccountKey.House(AccountType.FeeRevenue, currency), fees.HouseShare),
+            new LedgerEntry(AccountKey.House(AccountType.PartnerRevenue, currency), fees.PartnerShare),
             .. LedgerTransaction.Transfer(
                 AccountKey.House(AccountType.FiatInFlight, fiat.Currency), AccountKey.House(AccountType.FiatPaidOut, fiat.Currency), fiat.Amount),
         ]);
     }
 
     /// <summary>The network failed the payout: everything that was debited goes back to the wallet, the fiat back to the float.</summary>
-    public static LedgerTransaction PayoutRefund(long customerId, string currency, decimal totalDebited, FiatLeg fiat) =>
+    public static LedgerTransaction PayoutRefund(long customerId, string currency, decimal amount, FeeBreakdown fees, FiatLeg fiat) =>
         LedgerTransaction.Create(PayoutRefundKind, LedgerTransaction.Transfer(
-                AccountKey.House(AccountType.PayoutsInFlight, currency), AccountKey.Wallet(customerId, currency), totalDebited)
+                AccountKey.House(AccountType.PayoutsInFlight, currency), AccountKey.Wallet(customerId, currency), amount + fees.Total)
             .Concat(LedgerTransaction.Transfer(
                 AccountKey.House(AccountType.FiatInFlight, fiat.Currency), AccountKey.House(AccountType.NetworkFloat, fiat.Currency), fiat.Amount)));
 }
-
-/// <summary>The fiat side of a payout: what the card receives, in its currency.</summary>
-public sealed record FiatLeg(string Currency, decimal Amount);

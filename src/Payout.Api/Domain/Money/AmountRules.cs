@@ -27,10 +27,3 @@ public static class AmountRules
         AmountProblem.TooManyDecimals => $"Amount must have at most {currency.Scale} decimals for {currency.Code}.",
     };
 }
-
-public enum AmountProblem
-{
-    NotPositive,
-    TooLarge,
-    TooManyDecimals,
-}

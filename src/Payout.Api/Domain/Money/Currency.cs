@@ -1,11 +1,5 @@
 namespace Payout.Api.Domain.Money;
 
-public enum CurrencyKind
-{
-    Crypto,
-    Fiat,
-}
-
 /// <summary>A currency we hold or pay out, with the number of decimals an amount of it may carry.</summary>
 public sealed record Currency
 {

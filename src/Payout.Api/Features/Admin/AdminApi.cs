@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
+using Payout.Api.Domain.Errors;
 using Payout.Api.Infrastructure.Errors;
 using Payout.Api.Infrastructure.Http;
 using Payout.Api.Infrastructure.Idempotency;
@@ -10,11 +11,22 @@ namespace Payout.Api.Features.Admin;
 /// <summary>The operator API of spec §12, behind <c>X-Admin-Key</c>.</summary>
 public static class AdminApi
 {
-    public const string KeyHeader = "X-Admin-Key";
+    public static readonly string KeyHeader = ApiKeyRequirement.Admin.HeaderName;
+
+    /// <summary>The operator's key (section <c>Admin</c>); the embedded default has a demo key so the README works as is.</summary>
+    public static IServiceCollection AddAdmin(this IServiceCollection services, bool demo)
+    {
+        services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section)
+            .PostConfigure(o => o.ApiKey ??= demo ? AdminOptions.DemoApiKey : null)
+            .Validate(o => o.ApiKey is { Length: >= 16 }, "Admin:ApiKey (Admin__ApiKey) must be set, at least 16 characters.")
+            .ValidateOnStart();
+        return services;
+    }
 
     public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/admin/v1").AddEndpointFilter(RequireAdminKey).WithMetadata(ApiKeyRequirement.Admin).WithTags("Admin");
+        var group = app.MapGroup("/admin/v1").AddEndpointFilter(RequireAdminKey).WithMetadata(ApiKeyRequirement.Admin)
+            .ProducesErrors(ErrorCode.UNAUTHORIZED).WithTags("Admin");
         group.MapGet("/merchants", ListMerchants.Handle);
         group.MapPost("/customers", CreateCustomer.HandleAsync);
         group.MapGet("/customers", FindCustomers.HandleAsync);
@@ -35,7 +47,7 @@ public static class AdminApi
         var given = context.HttpContext.Request.Headers[KeyHeader].ToString();
         return IsSameKey(expected, given)
             ? await next(context)
-            : new ApiError(ErrorCode.UNAUTHORIZED, "A valid X-Admin-Key header is required.");
+            : new ApiError(ErrorCode.UNAUTHORIZED, $"A valid {KeyHeader} header is required.");
     }
 
     /// <summary>Constant-time, so the key cannot be guessed byte by byte from response times.</summary>

@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Payout.Api.Domain;
+using Payout.Api.Domain.Errors;
 using Payout.Api.Features.Customers;
 using Payout.Api.Infrastructure.Errors;
 
@@ -8,6 +10,7 @@ public static class ChangeKycLevel
 {
     public sealed record Request(string? KycLevel);
 
+    [ProducesError(ErrorCode.VALIDATION, ErrorCode.CUSTOMER_NOT_FOUND)]
     public static async Task<Results<Ok<CustomerResponse>, ApiError>> HandleAsync(
         long customerId, Request request, CustomerRegistry registry, CancellationToken cancellationToken)
     {
@@ -17,11 +20,6 @@ public static class ChangeKycLevel
         }
 
         var customer = await registry.ChangeKycAsync(customerId, level, cancellationToken);
-        return customer is null ? AdminErrors.CustomerNotFound() : TypedResults.Ok(CustomerResponse.From(customer));
+        return customer is null ? new ApiError(ErrorCode.CUSTOMER_NOT_FOUND) : TypedResults.Ok(CustomerResponse.From(customer));
     }
-}
-
-internal static class AdminErrors
-{
-    public static ApiError CustomerNotFound() => new(ErrorCode.CUSTOMER_NOT_FOUND, "No such customer.");
 }

@@ -1,4 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Payout.Api.Domain;
+using Payout.Api.Domain.Customers;
+using Payout.Api.Domain.Errors;
 using Payout.Api.Features.Customers;
 using Payout.Api.Infrastructure.Errors;
 
@@ -8,8 +11,7 @@ public static class CreateCustomer
 {
     public sealed record Request(string? MerchantId, string? Phone, string? Password, string? KycLevel);
 
-    [ProducesError(ErrorCode.MERCHANT_NOT_FOUND)]
-    [ProducesError(ErrorCode.CONFLICT)]
+    [ProducesError(ErrorCode.VALIDATION, ErrorCode.MERCHANT_NOT_FOUND, ErrorCode.CONFLICT)]
     public static async Task<Results<Created<CustomerResponse>, ApiError>> HandleAsync(
         Request request, CustomerRegistry registry, CancellationToken cancellationToken)
     {
@@ -18,12 +20,12 @@ public static class CreateCustomer
             return ApiError.Validation("merchantId", "merchantId must be a merchant's UUID.");
         }
 
-        if (!CustomerRules.IsValidPhone(request.Phone))
+        if (request.Phone is not { } phone || !CustomerRules.IsValidPhone(phone))
         {
             return ApiError.Validation("phone", "phone must be in E.164 form, e.g. +447871239999.");
         }
 
-        if (!CustomerRules.IsValidPassword(request.Password))
+        if (request.Password is not { } password || !CustomerRules.IsValidPassword(password))
         {
             return ApiError.Validation("password",
                 $"password must be {CustomerRules.MinPasswordLength} to {CustomerRules.MaxPasswordLength} characters.");
@@ -34,9 +36,9 @@ public static class CreateCustomer
             return ApiError.Validation("kycLevel", $"kycLevel must be one of {KycLevels.Expected}.");
         }
 
-        var (customer, error) = await registry.CreateAsync(merchantId, request.Phone!, request.Password!, level, cancellationToken);
-        return customer is null
-            ? error!
-            : TypedResults.Created($"/admin/v1/customers/{customer.Id}", CustomerResponse.From(customer));
+        var created = await registry.CreateAsync(merchantId, phone, password, level, cancellationToken);
+        return created.IsSuccess
+            ? TypedResults.Created($"/admin/v1/customers/{created.Value.Id}", CustomerResponse.From(created.Value))
+            : new ApiError(created.Failure);
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Payout.Api.Domain.Errors;
 using Payout.Api.Domain.Money;
 using Payout.Api.Features.Customers;
 using Payout.Api.Features.Ledger;
@@ -15,13 +16,13 @@ public static class MoveFunds
 
     public sealed record Response(string Currency, decimal Balance);
 
-    [ProducesError(ErrorCode.CONFLICT)]
+    [ProducesError(ErrorCode.VALIDATION, ErrorCode.CUSTOMER_NOT_FOUND, ErrorCode.CONFLICT)]
     public static Task<Results<Ok<Response>, ApiError>> DepositAsync(
         long customerId, Request request, CustomerRegistry registry, ExternalTransfers transfers, CurrencyCatalog currencies,
         CancellationToken cancellationToken) =>
         MoveAsync(customerId, request, +1, registry, transfers, currencies, cancellationToken);
 
-    [ProducesError(ErrorCode.CONFLICT)]
+    [ProducesError(ErrorCode.VALIDATION, ErrorCode.CUSTOMER_NOT_FOUND, ErrorCode.CONFLICT, ErrorCode.INSUFFICIENT_FUNDS)]
     public static Task<Results<Ok<Response>, ApiError>> WithdrawAsync(
         long customerId, Request request, CustomerRegistry registry, ExternalTransfers transfers, CurrencyCatalog currencies,
         CancellationToken cancellationToken) =>
@@ -31,41 +32,46 @@ public static class MoveFunds
         long customerId, Request request, int direction, CustomerRegistry registry, ExternalTransfers transfers,
         CurrencyCatalog currencies, CancellationToken cancellationToken)
     {
-        if (Validate(request, currencies) is { } invalid)
+        var transfer = Validate(request, currencies);
+        if (!transfer.IsSuccess)
         {
-            return invalid;
+            return new ApiError(transfer.Failure);
         }
 
         if (await registry.FindAsync(customerId, cancellationToken) is null)
         {
-            return AdminErrors.CustomerNotFound();
+            return new ApiError(ErrorCode.CUSTOMER_NOT_FOUND);
         }
 
-        var reference = string.IsNullOrWhiteSpace(request.Reference) ? null : request.Reference.Trim();
-        var (balance, error) = await transfers.ApplyAsync(
-            customerId, request.Currency!, direction * request.Amount!.Value, reference, cancellationToken);
-        return error is null ? TypedResults.Ok(new Response(request.Currency!, balance)) : error;
+        var (currency, amount, reference) = transfer.Value;
+        var balance = await transfers.ApplyAsync(customerId, currency.Code, direction * amount, reference, cancellationToken);
+        return balance.IsSuccess ? TypedResults.Ok(new Response(currency.Code, balance.Value)) : new ApiError(balance.Failure);
     }
 
-    private static ApiError? Validate(Request request, CurrencyCatalog currencies)
+    private static Result<Transfer> Validate(Request request, CurrencyCatalog currencies)
     {
         if (!currencies.TryGet(request.Currency, out var currency) || currency.Kind != CurrencyKind.Crypto)
         {
-            return ApiError.Validation("currency", $"currency must be one of {string.Join(", ", currencies.Crypto.Select(c => c.Code))}.");
+            return Failure.Validation("currency", $"currency must be one of {string.Join(", ", currencies.Crypto.Select(c => c.Code))}.");
         }
 
         if (request.Amount is not { } amount)
         {
-            return ApiError.Validation("amount", "amount is required.");
+            return Failure.Validation("amount", "amount is required.");
         }
 
         if (AmountRules.Check(amount, currency) is { } problem)
         {
-            return ApiError.Validation("amount", AmountRules.Describe(problem, currency));
+            return Failure.Validation("amount", AmountRules.Describe(problem, currency));
         }
 
-        return request.Reference is { Length: > MaxReferenceLength }
-            ? ApiError.Validation("reference", $"reference must be at most {MaxReferenceLength} characters.")
-            : null;
+        if (request.Reference is { Length: > MaxReferenceLength })
+        {
+            return Failure.Validation("reference", $"reference must be at most {MaxReferenceLength} characters.");
+        }
+
+        return new Transfer(currency, amount, string.IsNullOrWhiteSpace(request.Reference) ? null : request.Reference.Trim());
     }
+
+    private sealed record Transfer(Currency Currency, decimal Amount, string? Reference);
 }

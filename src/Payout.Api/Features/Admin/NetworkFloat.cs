@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Payout.Api.Domain.Errors;
 using Payout.Api.Domain.Ledger;
 using Payout.Api.Domain.Money;
 using Payout.Api.Features.Ledger;
@@ -15,6 +16,7 @@ public static class NetworkFloat
 
     public sealed record Response(IReadOnlyList<FloatBalance> Items);
 
+    [ProducesError(ErrorCode.VALIDATION, ErrorCode.CONFLICT)]
     public static async Task<Results<Ok<FloatBalance>, ApiError>> TopUpAsync(
         string currency, TopUpRequest request, ExternalTransfers transfers, LedgerReader ledger, CurrencyCatalog currencies,
         CancellationToken cancellationToken)
@@ -30,8 +32,8 @@ public static class NetworkFloat
         }
 
         var reference = string.IsNullOrWhiteSpace(request.Reference) ? null : request.Reference.Trim();
-        var (_, error) = await transfers.ApplyAsync(null, fiat.Code, amount, reference, cancellationToken);
-        return error ?? (Results<Ok<FloatBalance>, ApiError>)TypedResults.Ok(await BalanceOfAsync(fiat, ledger, cancellationToken));
+        var topUp = await transfers.ApplyAsync(null, fiat.Code, amount, reference, cancellationToken);
+        return topUp.IsSuccess ? TypedResults.Ok(await BalanceOfAsync(fiat, ledger, cancellationToken)) : new ApiError(topUp.Failure);
     }
 
     public static async Task<Response> ListAsync(LedgerReader ledger, CurrencyCatalog currencies, CancellationToken cancellationToken)

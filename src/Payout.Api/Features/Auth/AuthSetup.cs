@@ -1,13 +1,13 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using Payout.Api.Domain;
+using Payout.Api.Domain.Errors;
+using Payout.Api.Features.Customers;
 using Payout.Api.Infrastructure.Errors;
 using Payout.Api.Infrastructure.Http;
-using Payout.Api.Infrastructure.Persistence;
 using Payout.Api.Security;
 
 namespace Payout.Api.Features.Auth;
@@ -33,9 +33,7 @@ public static class AuthSetup
             .RequireRateLimiting(RateLimiting.TokenPerAddress)
             .WithMetadata(new RequiredHeader(IssueToken.MerchantHeader, "The merchant (partner) of the customer, a UUID.", "bece038f-2e46-49f4-b25e-89cd38d6dc16"))
             .Accepts<IssueToken.Form>("application/x-www-form-urlencoded")
-            .Produces<IssueToken.Response>()
-            .ProducesError(StatusCodes.Status400BadRequest)
-            .ProducesError(StatusCodes.Status401Unauthorized);
+            .Produces<IssueToken.Response>();
         app.MapPost("/signout", SignOut.HandleAsync).RequireAuthorization().WithTags("Auth").Produces(StatusCodes.Status204NoContent);
         return app;
     }
@@ -45,11 +43,8 @@ public static class AuthSetup
         group.AddEndpointFilter(async (context, next) =>
             CurrentCustomer.Of(context.HttpContext) is { } customer && customer.KycLevel >= minimum
                 ? await next(context)
-                : KycTooLow(minimum))
-            .ProducesError(StatusCodes.Status403Forbidden);
-
-    public static ApiError KycTooLow(KycLevel minimum) =>
-        new(ErrorCode.KYC_LEVEL_TOO_LOW, $"This needs KYC level {minimum} or higher.");
+                : new ApiError(KycLevels.TooLow(minimum)))
+            .ProducesErrors(ErrorCode.KYC_LEVEL_TOO_LOW);
 
     private static void ConfigureJwt(JwtBearerOptions jwt, KeyStore keys, IOptions<AuthOptions> options, TimeProvider clock)
     {
@@ -90,14 +85,14 @@ public static class AuthSetup
             return;
         }
 
-        var db = context.HttpContext.RequestServices.GetRequiredService<PayoutDbContext>();
-        var customer = await db.Customers.AsNoTracking().SingleOrDefaultAsync(c => c.Id == customerId, context.HttpContext.RequestAborted);
+        var customers = context.HttpContext.RequestServices.GetRequiredService<CustomerRegistry>();
+        var customer = await customers.FindUntrackedAsync(customerId, context.HttpContext.RequestAborted);
         if (customer is null || customer.TokenGeneration != tokenGeneration)
         {
             context.Fail("Token revoked.");
             return;
         }
 
-        CurrentCustomer.From(customer).Attach(context.HttpContext);
+        new CurrentCustomer(customer.Id, customer.MerchantId, customer.KycLevel).Attach(context.HttpContext);
     }
 }

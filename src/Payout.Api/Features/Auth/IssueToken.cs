@@ -1,8 +1,5 @@
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Payout.Api.Features.Customers;
+using Payout.Api.Domain.Errors;
 using Payout.Api.Infrastructure.Errors;
-using Payout.Api.Infrastructure.Persistence;
 
 namespace Payout.Api.Features.Auth;
 
@@ -29,6 +26,7 @@ public static class IssueToken
         [property: System.Text.Json.Serialization.JsonPropertyName("password")] string? Password = null,
         [property: System.Text.Json.Serialization.JsonPropertyName("refresh_token")] string? RefreshToken = null);
 
+    [ProducesError(ErrorCode.VALIDATION, ErrorCode.UNSUPPORTED_GRANT_TYPE, ErrorCode.UNAUTHORIZED, ErrorCode.RATE_LIMITED)]
     public static async Task<IResult> HandleAsync(HttpContext http, SignIn signIn, CancellationToken cancellationToken)
     {
         if (!http.Request.HasFormContentType)
@@ -44,112 +42,16 @@ public static class IssueToken
         {
             "mobile_phone" => await signIn.WithPasswordAsync(merchantId, Field("number"), Field("password"), cancellationToken),
             "refresh_token" => await signIn.WithRefreshTokenAsync(merchantId, Field("refresh_token"), cancellationToken),
-            _ => (null, new ApiError(ErrorCode.UNSUPPORTED_GRANT_TYPE, "grant_type must be mobile_phone or refresh_token.", "grant_type")),
+            _ => new Failure(ErrorCode.UNSUPPORTED_GRANT_TYPE),
         };
-        if (result.Tokens is not { } pair)
+        if (!result.IsSuccess)
         {
-            return result.Error!;
+            return new ApiError(result.Failure);
         }
 
+        var pair = result.Value;
         // Tokens must never be cached by a proxy or the browser (RFC 6749 §5.1).
         http.Response.Headers.CacheControl = "no-store";
         return TypedResults.Ok(new Response(pair.AccessToken, "bearer", pair.RefreshToken, pair.ExpiresIn, "read write"));
-    }
-}
-
-/// <summary>The sign-in rules; one identical 401 for a wrong number, password or merchant.</summary>
-public sealed class SignIn(
-    PayoutDbContext db, SignInThrottle throttle, TokenIssuer tokens, IPasswordHasher<Customer> hasher, TimeProvider clock)
-{
-    private static readonly ApiError BadCredentials = new(ErrorCode.UNAUTHORIZED, "Wrong number, password or merchant.");
-
-    public async Task<(TokenPair? Tokens, ApiError? Error)> WithPasswordAsync(Guid? merchantId, string? number, string? password, CancellationToken cancellationToken)
-    {
-        if (string.IsNullOrEmpty(number) || string.IsNullOrEmpty(password))
-        {
-            return (null, ApiError.Validation(string.IsNullOrEmpty(number) ? "number" : "password", "number and password are required."));
-        }
-
-        if (await throttle.LockedForAsync(number, cancellationToken) is { } lockedFor)
-        {
-            return (null, new ApiError(ErrorCode.RATE_LIMITED, "Too many failed sign-ins for this number; try again later.")
-            {
-                RetryAfterSeconds = (int)Math.Ceiling(lockedFor.TotalSeconds),
-            });
-        }
-
-        var customer = merchantId is null
-            ? null
-            : await db.Customers.SingleOrDefaultAsync(c => c.MerchantId == merchantId && c.Phone == number, cancellationToken);
-        if (!Verify(customer, password))
-        {
-            await throttle.RecordFailureAsync(number, cancellationToken);
-            return (null, BadCredentials);
-        }
-
-        var pair = tokens.Issue(customer!);
-        await db.SaveChangesAsync(cancellationToken);
-        return (pair, null);
-    }
-
-    public async Task<(TokenPair? Tokens, ApiError? Error)> WithRefreshTokenAsync(Guid? merchantId, string? refreshToken, CancellationToken cancellationToken)
-    {
-        if (string.IsNullOrEmpty(refreshToken))
-        {
-            return (null, ApiError.Validation("refresh_token", "refresh_token is required."));
-        }
-
-        var hash = TokenIssuer.Hash(refreshToken);
-        var stored = await db.Set<RefreshToken>().SingleOrDefaultAsync(t => t.TokenHash == hash, cancellationToken);
-        var customer = stored is null ? null : await db.Customers.SingleAsync(c => c.Id == stored.CustomerId, cancellationToken);
-        var now = clock.GetUtcNow();
-        if (stored is null || customer is null || customer.MerchantId != merchantId || stored.RevokedAt is not null || stored.ExpiresAt <= now)
-        {
-            return (null, BadCredentials);
-        }
-
-        // Claim the token with a conditional update: of two racing exchanges exactly one wins.
-        var claimed = await db.Set<RefreshToken>()
-            .Where(t => t.Id == stored.Id && t.UsedAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(t => t.UsedAt, now), cancellationToken);
-        if (claimed == 0)
-        {
-            // A used token presented again was stolen or replayed: end every session of the customer.
-            await RevokeAllAsync(customer, cancellationToken);
-            return (null, BadCredentials);
-        }
-
-        var pair = tokens.Issue(customer);
-        await db.SaveChangesAsync(cancellationToken);
-        return (pair, null);
-    }
-
-    /// <summary>Sign-out and reuse detection: refresh tokens revoked, access tokens dead by generation.</summary>
-    public async Task RevokeAllAsync(Customer customer, CancellationToken cancellationToken)
-    {
-        var now = clock.GetUtcNow();
-        await db.Set<RefreshToken>()
-            .Where(t => t.CustomerId == customer.Id && t.RevokedAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, now), cancellationToken);
-        await db.Customers
-            .Where(c => c.Id == customer.Id)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.TokenGeneration, c => c.TokenGeneration + 1), cancellationToken);
-    }
-
-    /// <summary>An unknown number still costs one hash, so response times do not reveal which numbers exist.</summary>
-    private bool Verify(Customer? customer, string password)
-    {
-        var subject = customer ?? TimingDecoy.Customer;
-        var result = hasher.VerifyHashedPassword(subject, customer?.PasswordHash ?? TimingDecoy.Hash(hasher), password);
-        return customer is not null && result != PasswordVerificationResult.Failed;
-    }
-
-    private static class TimingDecoy
-    {
-        public static readonly Customer Customer = new() { Phone = "", PasswordHash = "" };
-        private static string? hash;
-
-        public static string Hash(IPasswordHasher<Customer> hasher) =>
-            hash ??= hasher.HashPassword(Customer, Guid.NewGuid().ToString());
     }
 }

@@ -9,8 +9,6 @@ using Payout.Api.Security;
 
 namespace Payout.Api.Features.Auth;
 
-public sealed record TokenPair(string AccessToken, string RefreshToken, int ExpiresIn);
-
 /// <summary>Issues short-lived signed access tokens (JWT, HS256, key id in the header) and opaque refresh tokens.</summary>
 public sealed class TokenIssuer(PayoutDbContext db, KeyStore keys, IOptions<AuthOptions> options, TimeProvider clock)
 {

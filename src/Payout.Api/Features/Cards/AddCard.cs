@@ -1,7 +1,9 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Payout.Api.Features.Auth;
+using Payout.Api.Domain.Cards;
+using Payout.Api.Domain.Errors;
 using Payout.Api.Infrastructure.Errors;
+using Payout.Api.Infrastructure.Http;
 
 namespace Payout.Api.Features.Cards;
 
@@ -18,28 +20,30 @@ public static class AddCard
         public override string ToString() => "AddCard.Request { CardNumber = *** }";
     }
 
+    [ProducesError(ErrorCode.VALIDATION, ErrorCode.CARD_INVALID_NUMBER, ErrorCode.CARD_BRAND_NOT_SUPPORTED, ErrorCode.CARD_EXPIRED,
+        ErrorCode.CARD_LIMIT_REACHED)]
     public static async Task<Results<Ok<CardResponse>, ApiError>> HandleAsync(
         Request request, CurrentCustomer customer, CardVault vault, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (ReadNumber(request.CardNumber) is not { } rawNumber)
         {
-            return ApiError.Validation(CardError.NumberField, "cardNumber is required, as a JSON integer or a string of digits.");
+            return ApiError.Validation(CardRules.NumberField, "cardNumber is required, as a JSON integer or a string of digits.");
         }
 
         if (request.CardExpirationYear is not { } year || request.CardExpirationMonth is not { } month)
         {
-            var field = request.CardExpirationYear is null ? CardError.YearField : CardError.MonthField;
+            var field = request.CardExpirationYear is null ? CardRules.YearField : CardRules.MonthField;
             return ApiError.Validation(field, $"{field} is required.");
         }
 
         var validation = CardRules.Validate(rawNumber, request.CardHolder, year, month, clock.GetUtcNow());
-        if (!validation.IsValid)
+        if (!validation.IsSuccess)
         {
-            return CardErrors.From(validation.Error);
+            return new ApiError(validation.Failure);
         }
 
-        var (card, error) = await vault.AddAsync(customer.Id, validation.Card, cancellationToken);
-        return card is null ? error! : TypedResults.Ok(CardResponse.From(card));
+        var added = await vault.AddAsync(customer.Id, validation.Value, cancellationToken);
+        return added.IsSuccess ? TypedResults.Ok(CardResponse.From(added.Value)) : new ApiError(added.Failure);
     }
 
     private static string? ReadNumber(JsonElement? element) => element switch

@@ -1,16 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Payout.Api.Domain.Cards;
 using Payout.Api.Features.Customers;
 
 namespace Payout.Api.Features.Cards;
-
-/// <summary>The payout network's eligibility answer for a card (spec §5).</summary>
-public enum CardValidationStatus
-{
-    APPROVED,
-    PENDING,
-    DECLINED,
-}
 
 /// <summary>
 /// A customer's card. The number exists here only as AES-256-GCM ciphertext with its key id, an HMAC
@@ -54,19 +47,9 @@ public sealed class Card
         CardBrand.Visa => "VISA",
         CardBrand.Mastercard => "MASTERCARD",
     };
-}
 
-public sealed class BillingAddress
-{
-    public required string Address { get; set; }
-
-    public required string City { get; set; }
-
-    public required string CountryCode { get; set; }
-
-    public required string Zip { get; set; }
-
-    public string? State { get; set; }
+    /// <summary>What the payout rules need of this card (<see cref="CardStanding.CanReceiveAt"/> and the execute checks).</summary>
+    public CardStanding Standing => new(ValidationStatus, ExpiryYear, ExpiryMonth, DeletedAt is not null);
 }
 
 internal sealed class CardConfiguration : IEntityTypeConfiguration<Card>
@@ -82,6 +65,7 @@ internal sealed class CardConfiguration : IEntityTypeConfiguration<Card>
         builder.Property(c => c.EncryptedNumber).HasMaxLength(64);
         builder.Property(c => c.HolderName).HasMaxLength(400);
         builder.Ignore(c => c.CardType);
+        builder.Ignore(c => c.Standing);
         builder.OwnsOne(c => c.BillingAddress, address =>
         {
             address.Property(a => a.Address).HasMaxLength(200);
@@ -93,6 +77,6 @@ internal sealed class CardConfiguration : IEntityTypeConfiguration<Card>
         // One row per number per customer: adding it again restores and updates that row (spec §5).
         builder.HasIndex(c => new { c.CustomerId, c.Fingerprint }).IsUnique();
         builder.HasIndex(c => c.EncryptionKeyId);
-        builder.HasOne<Customer>().WithMany().HasForeignKey(c => c.CustomerId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Customer>().WithMany().HasForeignKey(c => c.CustomerId).HasConstraintName("fk_cards_customers_customer_id").OnDelete(DeleteBehavior.Restrict);
     }
 }

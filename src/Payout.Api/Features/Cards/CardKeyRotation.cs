@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Payout.Api.Infrastructure.Persistence;
 using Payout.Api.Security;
 
 namespace Payout.Api.Features.Cards;
@@ -9,7 +7,7 @@ namespace Payout.Api.Features.Cards;
 /// Rows are read and rewritten in small batches, each row only if its key id is still the old one, so the
 /// command can be interrupted and run again, also while the service is running.
 /// </summary>
-public sealed class CardKeyRotation(PayoutDbContext db, CardCipher cipher, ILogger<CardKeyRotation> logger)
+public sealed class CardKeyRotation(CardStore cards, CardCipher cipher, ILogger<CardKeyRotation> logger)
 {
     private const int BatchSize = 200;
 
@@ -19,11 +17,7 @@ public sealed class CardKeyRotation(PayoutDbContext db, CardCipher cipher, ILogg
         var moved = 0;
         while (true)
         {
-            var batch = await db.Cards
-                .Where(c => c.EncryptionKeyId != current)
-                .OrderBy(c => c.Id)
-                .Take(BatchSize)
-                .ToListAsync(cancellationToken);
+            var batch = await cards.ListEncryptedUnderOtherKeyAsync(current, BatchSize, cancellationToken);
             if (batch.Count == 0)
             {
                 break;
@@ -36,8 +30,8 @@ public sealed class CardKeyRotation(PayoutDbContext db, CardCipher cipher, ILogg
                 card.EncryptedNumber = encrypted.Ciphertext;
             }
 
-            await db.SaveChangesAsync(cancellationToken);
-            db.ChangeTracker.Clear();
+            await cards.SaveAsync(cancellationToken);
+            cards.ForgetLoaded();
             moved += batch.Count;
         }
 

@@ -17,5 +17,3 @@ public sealed record CardResponse(
         card.ValidationStatus.ToString(),
         withBillingAddress && card.BillingAddress is { } a ? new BillingAddressResponse(a.Address, a.City, a.CountryCode, a.Zip, a.State) : null);
 }
-
-public sealed record BillingAddressResponse(string Address, string City, string CountryCode, string Zip, string? State);

@@ -1,18 +1,22 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Payout.Api.Features.Offers;
-using Payout.Api.Infrastructure.Errors;
+using Payout.Api.Domain.Cards;
+using Payout.Api.Domain.Errors;
+using Payout.Api.Domain.Limits;
 using Payout.Api.Infrastructure.Persistence;
 using Payout.Api.Security;
 
 namespace Payout.Api.Features.Cards;
 
-/// <summary>Stores cards: encryption, fingerprint, duplicate and limit rules, all in one place.</summary>
+/// <summary>
+/// Keeps cards: encryption, fingerprint, the duplicate and card-count rules, the network's eligibility answer.
+/// The only place (besides the key rotation) that encrypts or opens a stored card number — see docs/decisions.md
+/// on why that is not an EF value converter.
+/// </summary>
 public sealed class CardVault(
-    PayoutDbContext db, CardCipher cipher, CardFingerprint fingerprints, ICardEligibility eligibility,
+    PayoutDbContext db, CardStore cards, CardCipher cipher, CardFingerprint fingerprints, ICardEligibility eligibility,
     IOptions<PayoutOptions> options, TimeProvider clock)
 {
-    public async Task<(Card? Card, ApiError? Error)> AddAsync(long customerId, ValidCard valid, CancellationToken cancellationToken)
+    public async Task<Result<Card>> AddAsync(long customerId, ValidCard valid, CancellationToken cancellationToken)
     {
         var fingerprint = fingerprints.Compute(valid.Number);
         var status = await eligibility.CheckAsync(valid.Number, cancellationToken);
@@ -21,14 +25,13 @@ public sealed class CardVault(
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.LockCustomerAsync(customerId, cancellationToken);
         var now = clock.GetUtcNow();
-        var card = await db.Cards.SingleOrDefaultAsync(c => c.CustomerId == customerId && c.Fingerprint == fingerprint, cancellationToken);
+        var card = await cards.FindByFingerprintAsync(customerId, fingerprint, cancellationToken);
         if (card is null)
         {
-            var active = await db.Cards.CountAsync(c => c.CustomerId == customerId && c.DeletedAt == null, cancellationToken);
-            if (active >= options.Value.MaxCardsPerCustomer)
+            var maxCards = options.Value.MaxCardsPerCustomer;
+            if (await cards.CountActiveAsync(customerId, cancellationToken) >= maxCards)
             {
-                return (null, new ApiError(ErrorCode.CARD_LIMIT_REACHED,
-                    $"A customer can hold at most {options.Value.MaxCardsPerCustomer} cards; delete one first."));
+                return new Failure(ErrorCode.CARD_LIMIT_REACHED, $"A customer can hold at most {maxCards} cards; delete one first.");
             }
 
             var encrypted = cipher.Encrypt(valid.Number);
@@ -43,7 +46,7 @@ public sealed class CardVault(
                 HolderName = valid.Holder,
                 CreatedAt = now,
             };
-            db.Cards.Add(card);
+            cards.Add(card);
         }
 
         // Adding a known number again restores it and takes the new holder and expiry (spec §5).
@@ -53,14 +56,20 @@ public sealed class CardVault(
         card.ValidationStatus = status;
         card.DeletedAt = null;
         card.UpdatedAt = now;
-        await db.SaveChangesAsync(cancellationToken);
+        await cards.SaveAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return (card, null);
+        return card;
     }
 
-    /// <summary>The customer's own, not deleted card — or null, for someone else's as for a missing one.</summary>
+    /// <inheritdoc cref="CardStore.FindActiveAsync"/>
     public Task<Card?> FindActiveAsync(long customerId, long cardId, CancellationToken cancellationToken) =>
-        db.Cards.SingleOrDefaultAsync(c => c.Id == cardId && c.CustomerId == customerId && c.DeletedAt == null, cancellationToken);
+        cards.FindActiveAsync(customerId, cardId, cancellationToken);
+
+    /// <summary>
+    /// SENSITIVE: the card's clear number, for the payout network only (a payout, an eligibility check).
+    /// Never log, return or store it.
+    /// </summary>
+    public CardNumber RevealNumber(Card card) => cipher.Decrypt(card.EncryptionKeyId, card.EncryptedNumber);
 
     /// <summary>
     /// A card whose eligibility the network did not answer when it was added is PENDING; asking again when
@@ -73,13 +82,26 @@ public sealed class CardVault(
             return;
         }
 
-        card.ValidationStatus = await eligibility.CheckAsync(cipher.Decrypt(card.EncryptionKeyId, card.EncryptedNumber), cancellationToken);
+        card.ValidationStatus = await eligibility.CheckAsync(RevealNumber(card), cancellationToken);
         await SaveAsync(card, cancellationToken);
     }
 
-    public async Task SaveAsync(Card card, CancellationToken cancellationToken)
+    public Task SetBillingAddressAsync(Card card, BillingAddress address, CancellationToken cancellationToken)
+    {
+        card.BillingAddress = address;
+        return SaveAsync(card, cancellationToken);
+    }
+
+    /// <summary>Leaves the list; offers and payouts keep referring to it.</summary>
+    public Task DeleteAsync(Card card, CancellationToken cancellationToken)
+    {
+        card.DeletedAt = clock.GetUtcNow();
+        return SaveAsync(card, cancellationToken);
+    }
+
+    private async Task SaveAsync(Card card, CancellationToken cancellationToken)
     {
         card.UpdatedAt = clock.GetUtcNow();
-        await db.SaveChangesAsync(cancellationToken);
+        await cards.SaveAsync(cancellationToken);
     }
 }

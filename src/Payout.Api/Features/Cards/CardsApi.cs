@@ -9,6 +9,7 @@ public static class CardsApi
     {
         services.AddSingleton<CardCipher>();
         services.AddSingleton<CardFingerprint>();
+        services.AddScoped<CardStore>();
         services.AddScoped<CardVault>();
         services.AddScoped<CardKeyRotation>();
         return services;

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Payout.Api.Features.Auth;
+using Payout.Api.Domain.Errors;
 using Payout.Api.Infrastructure.Errors;
+using Payout.Api.Infrastructure.Http;
 
 namespace Payout.Api.Features.Cards;
 
@@ -9,57 +10,64 @@ public static class SetBillingAddress
 {
     public sealed record Request(string? Address, string? City, string? CountryCode, string? Zip, string? State = null);
 
+    [ProducesError(ErrorCode.VALIDATION, ErrorCode.CARD_NOT_FOUND)]
     public static async Task<Results<Ok<CardResponse>, ApiError>> HandleAsync(
         long cardId, Request request, CurrentCustomer customer, CardVault vault, CancellationToken cancellationToken)
     {
-        if (Validate(request) is { } invalid)
+        var address = AddressOf(request);
+        if (!address.IsSuccess)
         {
-            return invalid;
+            return new ApiError(address.Failure);
         }
 
         var card = await vault.FindActiveAsync(customer.Id, cardId, cancellationToken);
         if (card is null)
         {
-            return CardErrors.NotFound();
+            return new ApiError(ErrorCode.CARD_NOT_FOUND);
         }
 
-        card.BillingAddress = new BillingAddress
-        {
-            Address = request.Address!.Trim(),
-            City = request.City!.Trim(),
-            CountryCode = request.CountryCode!.ToUpperInvariant(),
-            Zip = request.Zip!.Trim(),
-            State = string.IsNullOrWhiteSpace(request.State) ? null : request.State.Trim(),
-        };
-        await vault.SaveAsync(card, cancellationToken);
+        await vault.SetBillingAddressAsync(card, address.Value, cancellationToken);
         return TypedResults.Ok(CardResponse.From(card, withBillingAddress: true));
     }
 
-    private static ApiError? Validate(Request request)
+    private static Result<BillingAddress> AddressOf(Request request)
     {
-        if (!HasLength(request.Address, 1, 200))
+        if (Trimmed(request.Address, 200) is not { } address)
         {
-            return ApiError.Validation("address", "address is required, at most 200 characters.");
+            return Failure.Validation("address", "address is required, at most 200 characters.");
         }
 
-        if (!HasLength(request.City, 1, 100))
+        if (Trimmed(request.City, 100) is not { } city)
         {
-            return ApiError.Validation("city", "city is required, at most 100 characters.");
+            return Failure.Validation("city", "city is required, at most 100 characters.");
         }
 
-        if (!CountryCodes.IsAssigned(request.CountryCode))
+        if (request.CountryCode is not { } country || !CountryCodes.IsAssigned(country))
         {
-            return ApiError.Validation("countryCode", "countryCode must be an ISO 3166-1 alpha-2 code, e.g. GB.");
+            return Failure.Validation("countryCode", "countryCode must be an ISO 3166-1 alpha-2 code, e.g. GB.");
         }
 
-        if (!HasLength(request.Zip, 1, 20) || !request.Zip!.All(c => char.IsAsciiLetterOrDigit(c) || c is ' ' or '-'))
+        if (Trimmed(request.Zip, 20) is not { } zip || !(request.Zip ?? "").All(c => char.IsAsciiLetterOrDigit(c) || c is ' ' or '-'))
         {
-            return ApiError.Validation("zip", "zip is required: up to 20 letters, digits, spaces or dashes.");
+            return Failure.Validation("zip", "zip is required: up to 20 letters, digits, spaces or dashes.");
         }
 
-        return request.State is { Length: > 100 } ? ApiError.Validation("state", "state must be at most 100 characters.") : null;
+        if (request.State is { Length: > 100 })
+        {
+            return Failure.Validation("state", "state must be at most 100 characters.");
+        }
+
+        return new BillingAddress
+        {
+            Address = address,
+            City = city,
+            CountryCode = country.ToUpperInvariant(),
+            Zip = zip,
+            State = string.IsNullOrWhiteSpace(request.State) ? null : request.State.Trim(),
+        };
     }
 
-    private static bool HasLength(string? value, int min, int max) =>
-        value is not null && value.Trim().Length >= min && value.Trim().Length <= max && !value.Any(char.IsControl);
+    /// <summary>The trimmed text when it has 1 to <paramref name="max"/> characters and no control characters; else null.</summary>
+    private static string? Trimmed(string? value, int max) =>
+        value is not null && value.Trim() is { Length: >= 1 } trimmed && trimmed.Length <= max && !value.Any(char.IsControl) ? trimmed : null;
 }

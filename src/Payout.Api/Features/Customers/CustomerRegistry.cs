@@ -1,21 +1,26 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Payout.Api.Domain;
-using Payout.Api.Infrastructure.Errors;
+using Payout.Api.Domain.Errors;
 using Payout.Api.Infrastructure.Persistence;
 
 namespace Payout.Api.Features.Customers;
 
-/// <summary>Creates customers and changes their KYC level; shared by the operator API and the demo seed.</summary>
+/// <summary>
+/// The customers: creates them and changes their KYC level (operator API, demo seed), and is the one place that
+/// queries the customers table.
+/// </summary>
 public sealed class CustomerRegistry(
     PayoutDbContext db, MerchantDirectory merchants, IPasswordHasher<Customer> hasher, TimeProvider clock)
 {
-    public async Task<(Customer? Customer, ApiError? Error)> CreateAsync(
+    private DbSet<Customer> Customers => db.Set<Customer>();
+
+    public async Task<Result<Customer>> CreateAsync(
         Guid merchantId, string phone, string password, KycLevel kycLevel, CancellationToken cancellationToken)
     {
         if (!merchants.Exists(merchantId))
         {
-            return (null, new ApiError(ErrorCode.MERCHANT_NOT_FOUND, "No such merchant.", "merchantId"));
+            return new Failure(ErrorCode.MERCHANT_NOT_FOUND);
         }
 
         var now = clock.GetUtcNow();
@@ -29,21 +34,35 @@ public sealed class CustomerRegistry(
             UpdatedAt = now,
         };
         customer.PasswordHash = hasher.HashPassword(customer, password);
-        db.Customers.Add(customer);
+        Customers.Add(customer);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
-            return (customer, null);
+            return customer;
         }
         catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e))
         {
             db.Entry(customer).State = EntityState.Detached;
-            return (null, new ApiError(ErrorCode.CONFLICT, "A customer with this phone already exists at this merchant.", "phone"));
+            return new Failure(ErrorCode.CONFLICT, "A customer with this phone already exists at this merchant.", "phone");
         }
     }
 
     public Task<Customer?> FindAsync(long customerId, CancellationToken cancellationToken) =>
-        db.Customers.SingleOrDefaultAsync(c => c.Id == customerId, cancellationToken);
+        Customers.SingleOrDefaultAsync(c => c.Id == customerId, cancellationToken);
+
+    /// <summary>Read-only, for the token check on every request.</summary>
+    public Task<Customer?> FindUntrackedAsync(long customerId, CancellationToken cancellationToken) =>
+        Customers.AsNoTracking().SingleOrDefaultAsync(c => c.Id == customerId, cancellationToken);
+
+    /// <summary>The customer who signs in with this number at this merchant.</summary>
+    public Task<Customer?> FindByPhoneAsync(Guid merchantId, string phone, CancellationToken cancellationToken) =>
+        Customers.SingleOrDefaultAsync(c => c.MerchantId == merchantId && c.Phone == phone, cancellationToken);
+
+    /// <summary>Every customer with this phone, across merchants (a phone may be a customer at several).</summary>
+    public Task<List<Customer>> ListByPhoneAsync(string phone, CancellationToken cancellationToken) =>
+        Customers.AsNoTracking().Where(c => c.Phone == phone).OrderBy(c => c.Id).ToListAsync(cancellationToken);
+
+    public Task<bool> AnyAsync(CancellationToken cancellationToken) => Customers.AnyAsync(cancellationToken);
 
     public async Task<Customer?> ChangeKycAsync(long customerId, KycLevel level, CancellationToken cancellationToken)
     {
@@ -58,4 +77,9 @@ public sealed class CustomerRegistry(
         await db.SaveChangesAsync(cancellationToken);
         return customer;
     }
+
+    /// <summary>Sign-out and refresh-token reuse: every access token of the customer dies with its generation.</summary>
+    public Task BumpTokenGenerationAsync(long customerId, CancellationToken cancellationToken) =>
+        Customers.Where(c => c.Id == customerId)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.TokenGeneration, c => c.TokenGeneration + 1), cancellationToken);
 }

@@ -1,22 +1,8 @@
-using Microsoft.EntityFrameworkCore;
 using Payout.Api.Domain;
 using Payout.Api.Features.Customers;
 using Payout.Api.Features.Ledger;
-using Payout.Api.Infrastructure.Persistence;
 
 namespace Payout.Api.Features.Demo;
-
-public sealed class DemoOptions
-{
-    public const string Section = "Demo";
-
-    /// <summary>Seed the demo merchant and customer on an empty database. Unset: on for SQLite, off for PostgreSQL.</summary>
-    public bool? Seed { get; set; }
-
-    public static bool SeedEnabled(IConfiguration configuration) =>
-        configuration.GetSection(Section).Get<DemoOptions>()?.Seed
-        ?? configuration.ReadDatabaseOptions().Provider == DatabaseProvider.Sqlite;
-}
 
 /// <summary>The demo data of spec §11, written through the same code paths as the operator API.</summary>
 public static class DemoSeed
@@ -46,18 +32,19 @@ public static class DemoSeed
     public static async Task SeedAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         await using var scope = services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PayoutDbContext>();
-        if (await db.Customers.AnyAsync(cancellationToken))
+        var registry = scope.ServiceProvider.GetRequiredService<CustomerRegistry>();
+        if (await registry.AnyAsync(cancellationToken))
         {
             return;
         }
 
-        var registry = scope.ServiceProvider.GetRequiredService<CustomerRegistry>();
-        var (customer, _) = await registry.CreateAsync(MerchantDirectory.DemoMerchantId, Phone, Password, KycLevel.KYC_1, cancellationToken);
-        if (customer is null)
+        var created = await registry.CreateAsync(MerchantDirectory.DemoMerchantId, Phone, Password, KycLevel.KYC_1, cancellationToken);
+        if (!created.IsSuccess)
         {
             return;
         }
+
+        var customer = created.Value;
 
         var transfers = scope.ServiceProvider.GetRequiredService<ExternalTransfers>();
         foreach (var (currency, amount) in Balances)

@@ -35,6 +35,6 @@ internal sealed class ExternalTransferConfiguration : IEntityTypeConfiguration<E
         builder.Property(d => d.Reference).HasMaxLength(200);
         builder.HasIndex(d => d.Reference).IsUnique();
         builder.HasIndex(d => d.CustomerId);
-        builder.HasOne<LedgerTransactionRecord>().WithMany().HasForeignKey(d => d.LedgerTransactionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<LedgerTransactionRecord>().WithMany().HasForeignKey(d => d.LedgerTransactionId).HasConstraintName("fk_external_transfers_ledger_transactions_ledger_transaction_id").OnDelete(DeleteBehavior.Restrict);
     }
 }

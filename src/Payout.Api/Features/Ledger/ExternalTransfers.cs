@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Payout.Api.Domain.Errors;
 using Payout.Api.Domain.Ledger;
-using Payout.Api.Infrastructure.Errors;
 using Payout.Api.Infrastructure.Persistence;
 
 namespace Payout.Api.Features.Ledger;
@@ -14,7 +14,8 @@ public sealed class ExternalTransfers(PayoutDbContext db, LedgerWriter ledger, L
 {
     /// <param name="customerId">The customer, or null for the network float.</param>
     /// <param name="signedAmount">Positive to deposit, negative to withdraw.</param>
-    public async Task<(decimal Balance, ApiError? Error)> ApplyAsync(
+    /// <returns>The balance after the transfer (the customer's wallet, or the float).</returns>
+    public async Task<Result<decimal>> ApplyAsync(
         long? customerId, string currency, decimal signedAmount, string? reference, CancellationToken cancellationToken)
     {
         if (reference is not null && await FindAsync(reference, cancellationToken) is { } earlier)
@@ -33,10 +34,10 @@ public sealed class ExternalTransfers(PayoutDbContext db, LedgerWriter ledger, L
         if (outcome == PostingOutcome.InsufficientFunds)
         {
             await transaction.RollbackAsync(cancellationToken);
-            return (0, new ApiError(ErrorCode.INSUFFICIENT_FUNDS, $"The {currency} balance is too low for this withdrawal.", "amount"));
+            return new Failure(ErrorCode.INSUFFICIENT_FUNDS, $"The {currency} balance is too low for this withdrawal.", "amount");
         }
 
-        db.ExternalTransfers.Add(new ExternalTransfer
+        db.Set<ExternalTransfer>().Add(new ExternalTransfer
         {
             CustomerId = customerId,
             Currency = currency,
@@ -60,7 +61,7 @@ public sealed class ExternalTransfers(PayoutDbContext db, LedgerWriter ledger, L
             return await ReplayAsync(winner, customerId, currency, signedAmount, cancellationToken);
         }
 
-        return (await BalanceAsync(customerId, currency, cancellationToken), null);
+        return await BalanceAsync(customerId, currency, cancellationToken);
     }
 
     private Task<decimal> BalanceAsync(long? customerId, string currency, CancellationToken cancellationToken) =>
@@ -69,16 +70,16 @@ public sealed class ExternalTransfers(PayoutDbContext db, LedgerWriter ledger, L
             : reader.HouseBalanceAsync(AccountType.NetworkFloat, currency, cancellationToken);
 
     private Task<ExternalTransfer?> FindAsync(string reference, CancellationToken cancellationToken) =>
-        db.ExternalTransfers.AsNoTracking().SingleOrDefaultAsync(t => t.Reference == reference, cancellationToken);
+        db.Set<ExternalTransfer>().AsNoTracking().SingleOrDefaultAsync(t => t.Reference == reference, cancellationToken);
 
-    private async Task<(decimal Balance, ApiError? Error)> ReplayAsync(
+    private async Task<Result<decimal>> ReplayAsync(
         ExternalTransfer earlier, long? customerId, string currency, decimal signedAmount, CancellationToken cancellationToken)
     {
         if (earlier.CustomerId != customerId || earlier.Currency != currency || earlier.Amount != signedAmount)
         {
-            return (0, new ApiError(ErrorCode.CONFLICT, "This reference was already used for a different transfer.", "reference"));
+            return new Failure(ErrorCode.CONFLICT, "This reference was already used for a different transfer.", "reference");
         }
 
-        return (await BalanceAsync(customerId, currency, cancellationToken), null);
+        return await BalanceAsync(customerId, currency, cancellationToken);
     }
 }

@@ -4,16 +4,6 @@ using Payout.Api.Infrastructure.Persistence;
 
 namespace Payout.Api.Features.Ledger;
 
-public sealed record PostingResult(PostingOutcome Outcome, long TransactionId, AccountKey? RefusedAccount);
-
-public enum PostingOutcome
-{
-    Posted,
-
-    /// <summary>A wallet would have gone below zero; nothing may be committed.</summary>
-    InsufficientFunds,
-}
-
 /// <summary>
 /// Writes balanced transactions. It must run inside the caller's database transaction, which also holds
 /// the business change, so both commit or neither does.
@@ -32,7 +22,7 @@ public sealed class LedgerWriter(PayoutDbContext db, TimeProvider clock)
         var accounts = await EnsureAccountsAsync(transaction.Entries.Select(e => e.Account).Distinct().ToList(), cancellationToken);
         var now = clock.GetUtcNow();
         var record = new LedgerTransactionRecord { Kind = transaction.Kind, CreatedAt = now };
-        db.LedgerTransactions.Add(record);
+        db.Set<LedgerTransactionRecord>().Add(record);
         await db.SaveChangesAsync(cancellationToken);
 
         // A fixed order (by account id) means two transactions touching the same accounts never deadlock.
@@ -44,7 +34,7 @@ public sealed class LedgerWriter(PayoutDbContext db, TimeProvider clock)
                 return new PostingResult(PostingOutcome.InsufficientFunds, 0, entry.Account);
             }
 
-            db.LedgerPostings.Add(new LedgerPosting
+            db.Set<LedgerPosting>().Add(new LedgerPosting
             {
                 TransactionId = record.Id,
                 AccountId = account.Id,
@@ -65,7 +55,7 @@ public sealed class LedgerWriter(PayoutDbContext db, TimeProvider clock)
     private async Task<bool> ApplyAsync(long accountId, decimal delta, bool mayGoNegative, CancellationToken cancellationToken)
     {
         var floor = -delta;
-        var updated = await db.LedgerAccounts
+        var updated = await db.Set<LedgerAccount>()
             .Where(a => a.Id == accountId && (mayGoNegative || a.Balance >= floor))
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.Balance, a => a.Balance + delta), cancellationToken);
         return updated == 1;
@@ -75,7 +65,7 @@ public sealed class LedgerWriter(PayoutDbContext db, TimeProvider clock)
     private async Task<Dictionary<string, LedgerAccount>> EnsureAccountsAsync(IReadOnlyList<AccountKey> keys, CancellationToken cancellationToken)
     {
         var codes = keys.Select(k => k.Code).ToList();
-        var existing = await db.LedgerAccounts.AsNoTracking().Where(a => codes.Contains(a.Code)).ToDictionaryAsync(a => a.Code, cancellationToken);
+        var existing = await db.Set<LedgerAccount>().AsNoTracking().Where(a => codes.Contains(a.Code)).ToDictionaryAsync(a => a.Code, cancellationToken);
         foreach (var key in keys.Where(k => !existing.ContainsKey(k.Code)))
         {
             await db.Database.ExecuteSqlInterpolatedAsync(
@@ -85,6 +75,6 @@ public sealed class LedgerWriter(PayoutDbContext db, TimeProvider clock)
 
         return existing.Count == keys.Count
             ? existing
-            : await db.LedgerAccounts.AsNoTracking().Where(a => codes.Contains(a.Code)).ToDictionaryAsync(a => a.Code, cancellationToken);
+            : await db.Set<LedgerAccount>().AsNoTracking().Where(a => codes.Contains(a.Code)).ToDictionaryAsync(a => a.Code, cancellationToken);
     }
 }

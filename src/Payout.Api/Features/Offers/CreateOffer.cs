@@ -1,9 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Payout.Api.Features.Auth;
-using Payout.Api.Features.Cards;
+using Payout.Api.Domain.Errors;
 using Payout.Api.Infrastructure.Errors;
-using Payout.Api.Infrastructure.Observability;
-using Payout.Api.Infrastructure.Persistence;
+using Payout.Api.Infrastructure.Http;
 
 namespace Payout.Api.Features.Offers;
 
@@ -12,39 +10,11 @@ public static class CreateOffer
 {
     public sealed record Request(decimal? Amount, string? FromCurrency, string? ToCurrency, long? CardId);
 
-    [ProducesError(ErrorCode.RATE_UNAVAILABLE)]
+    [ProducesError(ErrorCode.VALIDATION, ErrorCode.PAIR_NOT_SUPPORTED, ErrorCode.CARD_NOT_FOUND, ErrorCode.RATE_UNAVAILABLE)]
     public static async Task<Results<Ok<OfferResponse>, ApiError>> HandleAsync(
-        Request request, CurrentCustomer customer, OfferDesk desk, CardVault cards, PayoutDbContext db, TimeProvider clock,
-        PayoutMetrics metrics, CancellationToken cancellationToken)
+        Request request, CurrentCustomer customer, OfferDesk desk, CancellationToken cancellationToken)
     {
-        var (from, to, amount, invalid) = desk.CheckInput(request.Amount, request.FromCurrency, request.ToCurrency);
-        if (invalid is not null)
-        {
-            return invalid;
-        }
-
-        if (request.CardId is not { } cardId)
-        {
-            return ApiError.Validation("cardId", "cardId is required.");
-        }
-
-        var card = await cards.FindActiveAsync(customer.Id, cardId, cancellationToken);
-        if (card is null)
-        {
-            return CardErrors.NotFound();
-        }
-
-        await cards.RecheckIfPendingAsync(card, cancellationToken);
-
-        var offer = new Offer { CustomerId = customer.Id, CardId = card.Id, CurrencyFrom = from.Code, CurrencyTo = to.Code, CreatedAt = clock.GetUtcNow() };
-        if (await desk.PriceAsync(offer, from, to, amount, cancellationToken) is { } unpriced)
-        {
-            return unpriced;
-        }
-
-        db.Offers.Add(offer);
-        await db.SaveChangesAsync(cancellationToken);
-        metrics.OfferCreated();
-        return TypedResults.Ok(await desk.DescribeAsync(offer, card, customer, cancellationToken));
+        var offer = await desk.CreateAsync(customer, request.Amount, request.FromCurrency, request.ToCurrency, request.CardId, cancellationToken);
+        return offer.IsSuccess ? TypedResults.Ok(offer.Value) : new ApiError(offer.Failure);
     }
 }

@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Payout.Api.Features.Auth;
+using Payout.Api.Domain.Errors;
+using Payout.Api.Domain.Pricing;
 using Payout.Api.Features.Cards;
 using Payout.Api.Infrastructure.Errors;
-using Payout.Api.Infrastructure.Persistence;
+using Payout.Api.Infrastructure.Http;
 
 namespace Payout.Api.Features.Offers;
 
@@ -26,7 +26,7 @@ public static class GetPayoutData
     /// <summary>A pair without a fresh rate is left out; when no pair has one, the answer is 503.</summary>
     [ProducesError(ErrorCode.RATE_UNAVAILABLE)]
     public static async Task<Results<Ok<Response>, ApiError>> HandleAsync(
-        CurrentCustomer customer, Quoting quoting, PayoutDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        CurrentCustomer customer, Quoting quoting, CardStore cardStore, TimeProvider clock, CancellationToken cancellationToken)
     {
         var quotes = new List<(PairQuote Quote, decimal AllAmountFrom)>();
         var remaining = await quoting.RemainingLimitEurAsync(customer.Id, customer.KycLevel, cancellationToken);
@@ -48,24 +48,17 @@ public static class GetPayoutData
             return new ApiError(ErrorCode.RATE_UNAVAILABLE, "No fresh rates right now; try again shortly.");
         }
 
-        var cards = await db.Cards.AsNoTracking()
-            .Where(c => c.CustomerId == customer.Id && c.DeletedAt == null)
-            .OrderBy(c => c.Id)
-            .ToListAsync(cancellationToken);
+        var cards = await cardStore.ListActiveAsync(customer.Id, cancellationToken);
         var now = clock.GetUtcNow();
         return TypedResults.Ok(new Response(
             FeesOf(quoting.Fees),
-            cards.Select(card => LimitsOf(card, quotes, CanReceive(card, now))).ToList(),
+            cards.Select(card => LimitsOf(card, quotes, card.Standing.CanReceiveAt(now))).ToList(),
             quotes.Select(q => PairOf(q.Quote, q.AllAmountFrom)).ToList(),
             quoting.Payout.DataValidSeconds));
     }
 
     private static FeesResponse FeesOf(FeeOptions fees) =>
         new(fees.Spread, fees.FixFee, fees.PartnerFee, fees.AdditionalFee, fees.NetworkFee, fees.TransactionFee);
-
-    /// <summary>A card the network refused or that has expired can receive nothing.</summary>
-    private static bool CanReceive(Card card, DateTimeOffset now) =>
-        card.ValidationStatus == CardValidationStatus.APPROVED && !CardRules.IsExpired(card.ExpiryYear, card.ExpiryMonth, now);
 
     private static CardLimits LimitsOf(Card card, List<(PairQuote Quote, decimal AllAmountFrom)> quotes, bool canReceive) => new(
         card.Id,

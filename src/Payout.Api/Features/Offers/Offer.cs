@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Payout.Api.Domain.Pricing;
 using Payout.Api.Features.Cards;
 using Payout.Api.Features.Customers;
 
@@ -31,6 +32,7 @@ public sealed class Offer
     /// <summary><see cref="AmountTo"/> as counted against the KYC limit, in EUR.</summary>
     public decimal AmountToEur { get; set; }
 
+    /// <summary>The columns of <see cref="Fees"/>, one per fee line.</summary>
     public decimal TransactionFee { get; set; }
 
     public decimal NetworkFee { get; set; }
@@ -53,13 +55,31 @@ public sealed class Offer
     /// <summary>Set once, in the transaction that debits the customer.</summary>
     public long? OperationId { get; set; }
 
-    public decimal TotalFee => TransactionFee + NetworkFee + AdditionalFee + PartnerFee;
+    /// <summary>The fees as quoted (the rule is <see cref="FeeBreakdown"/>'s; these are its stored figures).</summary>
+    public FeeBreakdown Fees => new(TransactionFee, NetworkFee, AdditionalFee, PartnerFee);
 
-    public decimal TotalDebited => Amount + TotalFee;
+    /// <summary>Amount + fees: what execute debits.</summary>
+    public decimal TotalDebited => Amount + Fees.Total;
 
     public bool IsExecuted => OperationId is not null;
 
     public bool IsExpiredAt(DateTimeOffset now) => now >= ExpiresAt;
+
+    /// <summary>Locks a quote into the offer (new or re-quoted) and starts a new validity period.</summary>
+    public void Lock(PricedOffer priced, CryptoBounds bounds, decimal amountToEur, DateTimeOffset now, TimeSpan validity)
+    {
+        Amount = priced.Amount;
+        CurrencyFrom = priced.From.Code;
+        CurrencyTo = priced.To.Code;
+        Rate = priced.Rate;
+        AmountTo = priced.AmountTo;
+        AmountToEur = amountToEur;
+        (TransactionFee, NetworkFee, AdditionalFee, PartnerFee) = priced.Fees;
+        MinAmountFrom = bounds.MinAmountFrom;
+        MaxAmountFrom = bounds.MaxAmountFrom;
+        ExpiresAt = now + validity;
+        UpdatedAt = now;
+    }
 }
 
 internal sealed class OfferConfiguration : IEntityTypeConfiguration<Offer>
@@ -69,11 +89,11 @@ internal sealed class OfferConfiguration : IEntityTypeConfiguration<Offer>
         builder.ToTable("offers");
         builder.Property(o => o.CurrencyFrom).HasMaxLength(10);
         builder.Property(o => o.CurrencyTo).HasMaxLength(10);
-        builder.Ignore(o => o.TotalFee);
+        builder.Ignore(o => o.Fees);
         builder.Ignore(o => o.TotalDebited);
         builder.Ignore(o => o.IsExecuted);
         builder.HasIndex(o => o.CustomerId);
-        builder.HasOne<Customer>().WithMany().HasForeignKey(o => o.CustomerId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne<Card>().WithMany().HasForeignKey(o => o.CardId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Customer>().WithMany().HasForeignKey(o => o.CustomerId).HasConstraintName("fk_offers_customers_customer_id").OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Card>().WithMany().HasForeignKey(o => o.CardId).HasConstraintName("fk_offers_cards_card_id").OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -1,68 +1,135 @@
+using Payout.Api.Domain.Errors;
+using Payout.Api.Domain.Limits;
 using Payout.Api.Domain.Money;
-using Payout.Api.Features.Auth;
+using Payout.Api.Domain.Payouts;
+using Payout.Api.Domain.Pricing;
 using Payout.Api.Features.Cards;
-using Payout.Api.Infrastructure.Errors;
+using Payout.Api.Infrastructure.Http;
+using Payout.Api.Infrastructure.Observability;
+using Payout.Api.Infrastructure.Persistence;
 
 namespace Payout.Api.Features.Offers;
 
-/// <summary>Prices an offer (new or re-quoted) and describes it: the shared heart of create and update.</summary>
-public sealed class OfferDesk(Quoting quoting, TimeProvider clock)
+/// <summary>Creates and re-quotes offers: input checks, pricing at the current rate, and the answer with its reasons.</summary>
+public sealed class OfferDesk(
+    PayoutDbContext db, OfferStore offers, CardVault cards, CardStore cardStore, Quoting quoting, PayoutMetrics metrics, TimeProvider clock)
 {
+    public async Task<Result<OfferResponse>> CreateAsync(
+        CurrentCustomer customer, decimal? amount, string? fromCurrency, string? toCurrency, long? cardId, CancellationToken cancellationToken)
+    {
+        var input = CheckInput(amount, fromCurrency, toCurrency);
+        if (!input.IsSuccess)
+        {
+            return input.Failure;
+        }
+
+        if (cardId is not { } id)
+        {
+            return Failure.Validation("cardId", "cardId is required.");
+        }
+
+        var card = await cards.FindActiveAsync(customer.Id, id, cancellationToken);
+        if (card is null)
+        {
+            return new Failure(ErrorCode.CARD_NOT_FOUND);
+        }
+
+        await cards.RecheckIfPendingAsync(card, cancellationToken);
+        var offer = new Offer
+        {
+            CustomerId = customer.Id, CardId = card.Id, CurrencyFrom = input.Value.From.Code, CurrencyTo = input.Value.To.Code,
+            CreatedAt = clock.GetUtcNow(),
+        };
+        if (await LockQuoteAsync(offer, input.Value, cancellationToken) is { } unpriced)
+        {
+            return unpriced;
+        }
+
+        offers.Add(offer);
+        await offers.SaveAsync(cancellationToken);
+        metrics.OfferCreated();
+        return await DescribeAsync(offer, card, customer, cancellationToken);
+    }
+
+    /// <summary>Re-quotes at the current rate: same offer, same card, new validity.</summary>
+    public async Task<Result<OfferResponse>> UpdateAsync(
+        CurrentCustomer customer, long offerId, decimal? amount, string? fromCurrency, string? toCurrency, CancellationToken cancellationToken)
+    {
+        var input = CheckInput(amount, fromCurrency, toCurrency);
+        if (!input.IsSuccess)
+        {
+            return input.Failure;
+        }
+
+        // Under the customer's lock, so an update and an execute of one offer cannot interleave.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.LockCustomerAsync(customer.Id, cancellationToken);
+        var offer = await offers.FindAsync(customer.Id, offerId, cancellationToken);
+        if (offer is null)
+        {
+            return new Failure(ErrorCode.OFFER_NOT_FOUND);
+        }
+
+        if (offer.IsExecuted)
+        {
+            return new Failure(ErrorCode.OFFER_ALREADY_EXECUTED);
+        }
+
+        if (offer.IsExpiredAt(clock.GetUtcNow()))
+        {
+            return new Failure(ErrorCode.OFFER_EXPIRED);
+        }
+
+        if (await LockQuoteAsync(offer, input.Value, cancellationToken) is { } unpriced)
+        {
+            return unpriced;
+        }
+
+        await offers.SaveAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return await DescribeAsync(offer, await cardStore.GetAsync(offer.CardId, cancellationToken), customer, cancellationToken);
+    }
+
     /// <summary>The request's pair and amount, checked as spec §2 and §7 say (pair first: the amount's scale depends on it).</summary>
-    public (Currency From, Currency To, decimal Amount, ApiError? Error) CheckInput(decimal? amount, string? fromCurrency, string? toCurrency)
+    private Result<OfferInput> CheckInput(decimal? amount, string? fromCurrency, string? toCurrency)
     {
         if (fromCurrency is null || toCurrency is null)
         {
             var field = fromCurrency is null ? "fromCurrency" : "toCurrency";
-            return (null!, null!, 0, ApiError.Validation(field, $"{field} is required."));
+            return Failure.Validation(field, $"{field} is required.");
         }
 
         if (!quoting.TryGetPair(fromCurrency, toCurrency, out var from, out var to))
         {
-            return (null!, null!, 0, new ApiError(ErrorCode.PAIR_NOT_SUPPORTED,
-                $"Paying out {fromCurrency} to {toCurrency} is not supported.", "fromCurrency"));
+            return new Failure(ErrorCode.PAIR_NOT_SUPPORTED, $"Paying out {fromCurrency} to {toCurrency} is not supported.");
         }
 
         if (amount is not { } value)
         {
-            return (from, to, 0, ApiError.Validation("amount", "amount is required."));
+            return Failure.Validation("amount", "amount is required.");
         }
 
         return AmountRules.Check(value, from) is { } problem
-            ? (from, to, value, ApiError.Validation("amount", AmountRules.Describe(problem, from)))
-            : (from, to, value, null);
+            ? Failure.Validation("amount", AmountRules.Describe(problem, from))
+            : new OfferInput(from, to, value);
     }
 
-    /// <summary>Locks the current rate into <paramref name="offer"/> and starts a new validity period.</summary>
-    public async Task<ApiError?> PriceAsync(Offer offer, Currency from, Currency to, decimal amount, CancellationToken cancellationToken)
+    /// <summary>Locks the current rate into <paramref name="offer"/>; a failure when there is no fresh rate.</summary>
+    private async Task<Failure?> LockQuoteAsync(Offer offer, OfferInput input, CancellationToken cancellationToken)
     {
-        var quote = await quoting.QuoteAsync(from, to, cancellationToken);
+        var quote = await quoting.QuoteAsync(input.From, input.To, cancellationToken);
         if (quote is null)
         {
-            return new ApiError(ErrorCode.RATE_UNAVAILABLE, $"No fresh {from.Code}/{to.Code} rate right now; try again shortly.");
+            return new Failure(ErrorCode.RATE_UNAVAILABLE, $"No fresh {input.From.Code}/{input.To.Code} rate right now; try again shortly.");
         }
 
-        var priced = OfferPricing.Price(amount, from, to, quote.Rate.Value, quoting.Fees);
-        var now = clock.GetUtcNow();
-        offer.Amount = amount;
-        offer.CurrencyFrom = from.Code;
-        offer.CurrencyTo = to.Code;
-        offer.Rate = priced.Rate;
-        offer.AmountTo = priced.AmountTo;
-        offer.AmountToEur = Payouts.KycLimits.ToEur(priced.AmountTo, to, quoting.Rates);
-        offer.TransactionFee = FeeOf(priced, FeeTypes.TransactionFee);
-        offer.NetworkFee = FeeOf(priced, FeeTypes.NetworkFee);
-        offer.AdditionalFee = FeeOf(priced, FeeTypes.AdditionalFee);
-        offer.PartnerFee = FeeOf(priced, FeeTypes.PartnerFee);
-        offer.MinAmountFrom = quote.Bounds.MinAmountFrom;
-        offer.MaxAmountFrom = quote.Bounds.MaxAmountFrom;
-        offer.ExpiresAt = now + quoting.Payout.OfferValidity;
-        offer.UpdatedAt = now;
+        var priced = OfferPricing.Price(input.Amount, input.From, input.To, quote.Rate.Value, quoting.Fees);
+        offer.Lock(priced, quote.Bounds, KycLimits.ToEur(priced.AmountTo, input.To, quoting.Rates), clock.GetUtcNow(), quoting.Payout.OfferValidity);
         return null;
     }
 
     /// <summary>The answer, with whether execute would pass right now and, if not, why.</summary>
-    public async Task<OfferResponse> DescribeAsync(Offer offer, Card card, CurrentCustomer customer, CancellationToken cancellationToken)
+    private async Task<OfferResponse> DescribeAsync(Offer offer, Card card, CurrentCustomer customer, CancellationToken cancellationToken)
     {
         var balance = await quoting.BalanceAsync(customer.Id, offer.CurrencyFrom, cancellationToken);
         var remaining = await quoting.RemainingLimitEurAsync(customer.Id, customer.KycLevel, cancellationToken);
@@ -71,7 +138,4 @@ public sealed class OfferDesk(Quoting quoting, TimeProvider clock)
         var from = quoting.Currency(offer.CurrencyFrom);
         return OfferResponse.From(offer, quoting.Payout.OfferValidSeconds, ExecutionChecks.FailingReasons(facts), remaining, from);
     }
-
-    private static decimal FeeOf(PricedOffer priced, string type) =>
-        priced.Fees.Where(line => line.Type == type).Sum(line => line.Value);
 }

@@ -1,3 +1,4 @@
+using Payout.Api.Domain.Errors;
 using Payout.Api.Domain.Money;
 
 namespace Payout.Api.Features.Offers;
@@ -17,7 +18,8 @@ public sealed record OfferResponse(
     IReadOnlyList<string> Reasons,
     DateTimeOffset ExpiresAt)
 {
-    public static OfferResponse From(Offer offer, int validSeconds, IReadOnlyList<string> reasons, decimal remainingLimitEur, Currency from) => new(
+    /// <param name="failing">The execute checks that fail right now (<c>ExecutionChecks.FailingReasons</c>).</param>
+    public static OfferResponse From(Offer offer, int validSeconds, IReadOnlyList<ErrorCode> failing, decimal remainingLimitEur, Currency from) => new(
         offer.Id,
         validSeconds,
         offer.Amount,
@@ -25,31 +27,9 @@ public sealed record OfferResponse(
         offer.AmountTo,
         offer.CurrencyTo,
         offer.Rate,
-        FeeLinesOf(offer, from),
-        reasons.Count == 0,
+        [.. offer.Fees.Lines.Select(line => new FeeInfo(from.Code, line.Name, from.Scale, line.Value, line.Type))],
+        failing.Count == 0,
         new LimitInfo(remainingLimitEur, "EUR"),
-        reasons,
+        [.. failing.Select(code => code.ToString())],
         offer.ExpiresAt);
-
-    /// <summary>The transaction fee is always shown; the other lines only when they are not zero.</summary>
-    private static List<FeeInfo> FeeLinesOf(Offer offer, Currency from)
-    {
-        var lines = new List<FeeInfo> { new(from.Code, "Transaction fee", from.Scale, offer.TransactionFee, FeeTypes.TransactionFee) };
-        AddIfCharged(lines, from, "Network fee", offer.NetworkFee, FeeTypes.NetworkFee);
-        AddIfCharged(lines, from, "Additional fee", offer.AdditionalFee, FeeTypes.AdditionalFee);
-        AddIfCharged(lines, from, "Partner fee", offer.PartnerFee, FeeTypes.PartnerFee);
-        return lines;
-    }
-
-    private static void AddIfCharged(List<FeeInfo> lines, Currency from, string name, decimal value, string type)
-    {
-        if (value != 0)
-        {
-            lines.Add(new FeeInfo(from.Code, name, from.Scale, value, type));
-        }
-    }
 }
-
-public sealed record FeeInfo(string Currency, string Name, int Scale, decimal Value, string Type);
-
-public sealed record LimitInfo(decimal Value, string Currency);

@@ -7,6 +7,7 @@ public static class OffersApi
     public static IServiceCollection AddOffers(this IServiceCollection services)
     {
         services.AddScoped<Quoting>();
+        services.AddScoped<OfferStore>();
         services.AddScoped<OfferDesk>();
         return services;
     }

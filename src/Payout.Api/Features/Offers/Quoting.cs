@@ -1,28 +1,27 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Payout.Api.Domain;
 using Payout.Api.Domain.Ledger;
+using Payout.Api.Domain.Limits;
 using Payout.Api.Domain.Money;
+using Payout.Api.Domain.Payouts;
+using Payout.Api.Domain.Pricing;
+using Payout.Api.Domain.Rates;
 using Payout.Api.Features.Cards;
 using Payout.Api.Features.Ledger;
-using Payout.Api.Features.Payouts;
 using Payout.Api.Features.Rates;
-using Payout.Api.Infrastructure.Persistence;
 
 namespace Payout.Api.Features.Offers;
 
-/// <summary>A pair at its current customer rate: what /data shows and an offer locks.</summary>
-public sealed record PairQuote(Currency From, Currency To, CustomerRate Rate, CryptoBounds Bounds, decimal EurPerTarget);
-
 /// <summary>
 /// The facts every quote needs — supported pairs, fresh rates, bounds, balances, the remaining KYC limit —
-/// read in one place so /data, offers and execute can never disagree about them.
+/// read in one place so /data, offers and execute can never disagree about them. The rules that use them are
+/// in the domain (pricing, limits, execution checks).
 /// </summary>
 public sealed class Quoting(
-    PayoutDbContext db,
     IRateSource rates,
     CurrencyCatalog currencies,
     LedgerReader ledger,
+    IKycLimitUsage limitUsage,
     IOptions<FeeOptions> fees,
     IOptions<PayoutOptions> payout,
     IOptions<RatesOptions> rateOptions,
@@ -35,9 +34,7 @@ public sealed class Quoting(
     public RatesOptions Rates => rateOptions.Value;
 
     /// <summary>Every crypto → fiat pair with a configured rate.</summary>
-    public IEnumerable<(Currency From, Currency To)> Pairs =>
-        currencies.Crypto.SelectMany(from => currencies.Fiat.Select(to => (from, to)))
-            .Where(pair => Rates.MarketRateFor(pair.from.Code, pair.to.Code) is not null);
+    public IEnumerable<(Currency From, Currency To)> Pairs => Rates.QuotedPairs(currencies);
 
     public Currency Currency(string code) => currencies.Get(code);
 
@@ -80,25 +77,27 @@ public sealed class Quoting(
     /// </summary>
     public async Task<decimal> RemainingLimitEurAsync(long customerId, KycLevel level, CancellationToken cancellationToken)
     {
-        var since = KycLimits.WindowStart(clock.GetUtcNow(), Payout);
-        var used = await db.PayoutOperations
-            .Where(p => p.CustomerId == customerId && p.CreatedAt >= since && p.Status != PayoutStatus.FAILED)
-            .SumAsync(p => p.AmountToEur, cancellationToken);
+        var used = await limitUsage.UsedEurSinceAsync(customerId, KycLimits.WindowStart(clock.GetUtcNow(), Payout), cancellationToken);
         return KycLimits.RemainingEur(level, used, Payout);
     }
 
     /// <summary>Everything execute checks, as facts for <see cref="ExecutionChecks"/>.</summary>
-    public ExecutionFacts Facts(Offer offer, Card card, KycLevel level, decimal balance, decimal remainingLimitEur, decimal floatAvailable) => new(
-        level,
-        offer.IsExpiredAt(clock.GetUtcNow()),
-        card.ValidationStatus == CardValidationStatus.APPROVED && card.DeletedAt is null,
-        CardRules.IsExpired(card.ExpiryYear, card.ExpiryMonth, clock.GetUtcNow()),
-        card.BillingAddress is not null,
-        offer.Amount,
-        new CryptoBounds(offer.MinAmountFrom, offer.MaxAmountFrom),
-        balance,
-        offer.TotalDebited,
-        offer.AmountToEur,
-        remainingLimitEur,
-        floatAvailable >= offer.AmountTo);
+    public ExecutionFacts Facts(Offer offer, Card card, KycLevel level, decimal balance, decimal remainingLimitEur, decimal floatAvailable)
+    {
+        var now = clock.GetUtcNow();
+        var standing = card.Standing;
+        return new ExecutionFacts(
+            level,
+            offer.IsExpiredAt(now),
+            standing.IsApproved,
+            standing.IsExpiredAt(now),
+            card.BillingAddress is not null,
+            offer.Amount,
+            new CryptoBounds(offer.MinAmountFrom, offer.MaxAmountFrom),
+            balance,
+            offer.TotalDebited,
+            offer.AmountToEur,
+            remainingLimitEur,
+            floatAvailable >= offer.AmountTo);
+    }
 }

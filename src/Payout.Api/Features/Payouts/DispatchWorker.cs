@@ -1,7 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Payout.Api.Features.Payouts.Network;
-using Payout.Api.Infrastructure.Persistence;
 
 namespace Payout.Api.Features.Payouts;
 
@@ -15,16 +13,6 @@ public sealed class DispatchWorker(
     IServiceScopeFactory scopes, IOptions<PayoutNetworkOptions> options, TimeProvider clock, ILogger<DispatchWorker> logger)
     : BackgroundService
 {
-    /// <summary>Claims up to 20 due, unleased entries for this process and answers their ids.</summary>
-    private const string ClaimSql = """
-        UPDATE payout_outbox SET lease_until = {0}, lease_owner = {1}
-        WHERE operation_id IN (
-            SELECT operation_id FROM payout_outbox
-            WHERE state <> 'Done' AND due_at <= {2} AND (lease_until IS NULL OR lease_until < {2})
-            ORDER BY due_at LIMIT 20
-            /* lock */)
-        RETURNING operation_id AS "Value"
-        """;
     private readonly PayoutNetworkOptions settings = options.Value;
 
     /// <summary>
@@ -64,25 +52,13 @@ public sealed class DispatchWorker(
     private async Task DispatchDueAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PayoutDbContext>();
-        var claimed = await ClaimDueAsync(db, cancellationToken);
+        var now = clock.GetUtcNow();
+        var claimed = await scope.ServiceProvider.GetRequiredService<PayoutOutbox>()
+            .ClaimDueAsync(now, now.AddSeconds(settings.LeaseSeconds), cancellationToken);
         foreach (var operationId in claimed)
         {
             await using var work = scopes.CreateAsyncScope();
             await work.ServiceProvider.GetRequiredService<PayoutDispatcher>().ProcessLeasedAsync(operationId, cancellationToken);
         }
-    }
-
-    private async Task<List<long>> ClaimDueAsync(PayoutDbContext db, CancellationToken cancellationToken)
-    {
-        var now = clock.GetUtcNow();
-        var until = now.AddSeconds(settings.LeaseSeconds);
-        var owner = PayoutDispatcher.Owner;
-        var postgres = db.Provider == DatabaseProvider.Postgres;
-        // SQLite stores instants as UTC ticks (see SqlitePayoutDbContext) and has one writer at a time,
-        // so it needs no SKIP LOCKED; PostgreSQL's lets processes claim disjoint batches without waiting.
-        object At(DateTimeOffset instant) => postgres ? instant : instant.UtcTicks;
-        var sql = postgres ? ClaimSql.Replace("/* lock */", "FOR UPDATE SKIP LOCKED", StringComparison.Ordinal) : ClaimSql;
-        return await db.Database.SqlQueryRaw<long>(sql, At(until), owner, At(now)).ToListAsync(cancellationToken);
     }
 }

@@ -1,20 +1,10 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Payout.Api.Features.Auth;
+using Payout.Api.Domain.Errors;
+using Payout.Api.Domain.Payouts;
 using Payout.Api.Infrastructure.Errors;
-using Payout.Api.Infrastructure.Persistence;
+using Payout.Api.Infrastructure.Http;
 
 namespace Payout.Api.Features.Payouts;
-
-/// <summary>One payout as the history shows it (spec §13).</summary>
-public sealed record HistoryItem(
-    long OperationId, long OfferId, string Status, decimal AmountFrom, string CurrencyFrom, decimal AmountTo, string CurrencyTo,
-    decimal Rate, decimal Fee, decimal TotalDebited, string MaskedPan, string? FailureReason, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
-{
-    public static HistoryItem From(PayoutOperation p) => new(
-        p.Id, p.OfferId, p.Status.ToString(), p.AmountFrom, p.CurrencyFrom, p.AmountTo, p.CurrencyTo,
-        p.Rate, p.Fee, p.TotalDebited, p.MaskedPan, p.Status == PayoutStatus.FAILED ? p.FailureReason : null, p.CreatedAt, p.UpdatedAt);
-}
 
 /// <summary><c>GET /v4/payout/history</c> and <c>GET /v4/payout/operations/{operationId}</c>: the caller's own payouts only.</summary>
 public static class History
@@ -23,8 +13,9 @@ public static class History
 
     public sealed record Page(IReadOnlyList<HistoryItem> Items, int Offset, int Size, int Total);
 
+    [ProducesError(ErrorCode.VALIDATION)]
     public static async Task<Results<Ok<Page>, ApiError>> ListAsync(
-        CurrentCustomer customer, PayoutDbContext db, CancellationToken cancellationToken,
+        CurrentCustomer customer, PayoutStore payouts, CancellationToken cancellationToken,
         int offset = 0, int size = 50, string? status = null, string? currency = null)
     {
         if (offset < 0)
@@ -48,30 +39,15 @@ public static class History
             wanted = parsed;
         }
 
-        var query = db.PayoutOperations.AsNoTracking().Where(p => p.CustomerId == customer.Id);
-        if (wanted is { } s)
-        {
-            query = query.Where(p => p.Status == s);
-        }
-
-        if (!string.IsNullOrEmpty(currency))
-        {
-            query = query.Where(p => p.CurrencyFrom == currency || p.CurrencyTo == currency);
-        }
-
-        var total = await query.CountAsync(cancellationToken);
-        var items = await query.OrderByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id)
-            .Skip(offset).Take(size).ToListAsync(cancellationToken);
+        var (items, total) = await payouts.PageAsync(customer.Id, wanted, currency, offset, size, cancellationToken);
         return TypedResults.Ok(new Page(items.Select(HistoryItem.From).ToList(), offset, size, total));
     }
 
+    [ProducesError(ErrorCode.OPERATION_NOT_FOUND)]
     public static async Task<Results<Ok<HistoryItem>, ApiError>> GetAsync(
-        long operationId, CurrentCustomer customer, PayoutDbContext db, CancellationToken cancellationToken)
+        long operationId, CurrentCustomer customer, PayoutStore payouts, CancellationToken cancellationToken)
     {
-        var payout = await db.PayoutOperations.AsNoTracking()
-            .SingleOrDefaultAsync(p => p.Id == operationId && p.CustomerId == customer.Id, cancellationToken);
-        return payout is null
-            ? new ApiError(ErrorCode.OPERATION_NOT_FOUND, "No such operation.")
-            : TypedResults.Ok(HistoryItem.From(payout));
+        var payout = await payouts.FindAsync(customer.Id, operationId, cancellationToken);
+        return payout is null ? new ApiError(ErrorCode.OPERATION_NOT_FOUND) : TypedResults.Ok(HistoryItem.From(payout));
     }
 }

@@ -1,8 +1,6 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Payout.Api.Features.Cards;
 using Payout.Api.Features.Payouts.Network;
-using Payout.Api.Infrastructure.Persistence;
-using Payout.Api.Security;
 
 namespace Payout.Api.Features.Payouts;
 
@@ -14,26 +12,17 @@ namespace Payout.Api.Features.Payouts;
 /// without an answer nothing changes but the time of the next try.
 /// </summary>
 public sealed class PayoutDispatcher(
-    PayoutDbContext db, IPayoutNetwork network, PayoutSettlement settlement, CardCipher cipher,
+    PayoutStore payouts, PayoutOutbox outbox, CardStore cards, CardVault vault, IPayoutNetwork network, PayoutSettlement settlement,
     IOptions<PayoutNetworkOptions> options, TimeProvider clock, ILogger<PayoutDispatcher> logger)
 {
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(5);
     private readonly PayoutNetworkOptions settings = options.Value;
 
-    /// <summary>Process identity for leases (several API processes share one database).</summary>
-    public static readonly string Owner = $"{Environment.ProcessId}-{Guid.NewGuid():N}";
-
     /// <summary>Takes the entry's lease (if free and due) and processes it; false when someone else holds it.</summary>
     public async Task<bool> TryProcessAsync(long operationId, bool evenIfNotDue, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var leaseUntil = now.AddSeconds(settings.LeaseSeconds);
-        var claimed = await db.PayoutOutbox
-            .Where(e => e.OperationId == operationId && e.State != DispatchState.Done
-                && (evenIfNotDue || e.DueAt <= now)
-                && (e.LeaseUntil == null || e.LeaseUntil < now))
-            .ExecuteUpdateAsync(s => s.SetProperty(e => e.LeaseUntil, leaseUntil).SetProperty(e => e.LeaseOwner, Owner), cancellationToken);
-        if (claimed == 0)
+        if (!await outbox.TryLeaseAsync(operationId, evenIfNotDue, now, now.AddSeconds(settings.LeaseSeconds), cancellationToken))
         {
             return false;
         }
@@ -45,7 +34,7 @@ public sealed class PayoutDispatcher(
     /// <summary>Processes an entry this process has already leased (the batch claim of <see cref="DispatchWorker"/>).</summary>
     public async Task ProcessLeasedAsync(long operationId, CancellationToken cancellationToken)
     {
-        var entry = await db.PayoutOutbox.AsNoTracking().SingleAsync(e => e.OperationId == operationId, cancellationToken);
+        var entry = await outbox.GetAsync(operationId, cancellationToken);
         var answer = entry.State == DispatchState.AwaitingResult || entry.Attempts > 0
             ? await network.GetStatusAsync(operationId, cancellationToken)
             : new NetworkAnswer(NetworkOutcome.NotFound);
@@ -83,25 +72,13 @@ public sealed class PayoutDispatcher(
         await UpdateAsync(entry.OperationId, entry.State, now + backoff, attempts, answer.Detail, cancellationToken);
     }
 
-    private Task UpdateAsync(long operationId, DispatchState state, DateTimeOffset dueAt, int attempts, string? error, CancellationToken cancellationToken)
-    {
-        var now = clock.GetUtcNow();
-        return db.PayoutOutbox
-            .Where(e => e.OperationId == operationId && e.LeaseOwner == Owner)
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(e => e.State, state)
-                .SetProperty(e => e.DueAt, dueAt)
-                .SetProperty(e => e.Attempts, attempts)
-                .SetProperty(e => e.LastError, error)
-                .SetProperty(e => e.LeaseUntil, (DateTimeOffset?)null)
-                .SetProperty(e => e.LeaseOwner, (string?)null)
-                .SetProperty(e => e.UpdatedAt, now), cancellationToken);
-    }
+    private Task UpdateAsync(long operationId, DispatchState state, DateTimeOffset dueAt, int attempts, string? error, CancellationToken cancellationToken) =>
+        outbox.ReleaseAsync(operationId, state, dueAt, attempts, error, clock.GetUtcNow(), cancellationToken);
 
     private async Task<PayoutInstruction> InstructionAsync(long operationId, CancellationToken cancellationToken)
     {
-        var payout = await db.PayoutOperations.AsNoTracking().SingleAsync(p => p.Id == operationId, cancellationToken);
-        var card = await db.Cards.AsNoTracking().SingleAsync(c => c.Id == payout.CardId, cancellationToken);
-        return new PayoutInstruction(payout.Id, cipher.Decrypt(card.EncryptionKeyId, card.EncryptedNumber), payout.AmountTo, payout.CurrencyTo);
+        var payout = await payouts.GetAsync(operationId, cancellationToken);
+        var card = await cards.GetAsync(payout.CardId, cancellationToken);
+        return new PayoutInstruction(payout.Id, vault.RevealNumber(card), payout.AmountTo, payout.CurrencyTo);
     }
 }

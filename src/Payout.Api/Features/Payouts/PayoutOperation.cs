@@ -1,17 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Payout.Api.Domain.Payouts;
 using Payout.Api.Features.Cards;
 using Payout.Api.Features.Customers;
 using Payout.Api.Features.Offers;
 
 namespace Payout.Api.Features.Payouts;
-
-public enum PayoutStatus
-{
-    PENDING,
-    SUCCESS,
-    FAILED,
-}
 
 /// <summary>
 /// One executed offer: the payout to the card. Its unique <see cref="OfferId"/> is what makes "an offer is
@@ -39,10 +33,10 @@ public sealed class PayoutOperation
 
     public decimal Rate { get; set; }
 
-    /// <summary>All fee lines together, partner fee included (the answer's <c>fee</c>).</summary>
+    /// <summary>All fees together, partner's share included (the answer's <c>fee</c>), as the offer quoted them.</summary>
     public decimal Fee { get; set; }
 
-    /// <summary>The partner's share of <see cref="Fee"/>, settled to partner revenue.</summary>
+    /// <summary>The partner's share of <see cref="Fee"/>, kept for reports; settlement books the offer's breakdown.</summary>
     public decimal PartnerFee { get; set; }
 
     public decimal TotalDebited { get; set; }
@@ -72,8 +66,8 @@ internal sealed class PayoutOperationConfiguration : IEntityTypeConfiguration<Pa
         builder.HasIndex(p => p.OfferId).IsUnique();
         builder.HasIndex(p => new { p.CustomerId, p.CreatedAt });
         builder.HasIndex(p => p.Status);
-        builder.HasOne<Offer>().WithMany().HasForeignKey(p => p.OfferId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne<Customer>().WithMany().HasForeignKey(p => p.CustomerId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne<Card>().WithMany().HasForeignKey(p => p.CardId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Offer>().WithMany().HasForeignKey(p => p.OfferId).HasConstraintName("fk_payout_operations_offers_offer_id").OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Customer>().WithMany().HasForeignKey(p => p.CustomerId).HasConstraintName("fk_payout_operations_customers_customer_id").OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Card>().WithMany().HasForeignKey(p => p.CardId).HasConstraintName("fk_payout_operations_cards_card_id").OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -1,55 +1,71 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Payout.Api.Infrastructure.Persistence;
 
 namespace Payout.Api.Features.Payouts;
 
-public enum DispatchState
-{
-    /// <summary>To be sent (again). <see cref="PayoutOutboxEntry.Attempts"/> &gt; 0 means it may have arrived already.</summary>
-    Queued,
-
-    /// <summary>The network accepted it as pending; waiting for a callback, queried when due.</summary>
-    AwaitingResult,
-
-    /// <summary>The payout reached a final status.</summary>
-    Done,
-}
-
 /// <summary>
-/// The outbox: written in the execute transaction, so a payout that was debited is always sent, even when
-/// the process dies right after the commit. Dispatchers lease entries, so several processes share the work
-/// and never hold one entry at the same time.
+/// The outbox table (<see cref="PayoutOutboxEntry"/>): every query on it, in one place. Entries are leased, so
+/// several processes share the work and never hold one entry at the same time.
 /// </summary>
-public sealed class PayoutOutboxEntry
+public sealed class PayoutOutbox(PayoutDbContext db)
 {
-    public long OperationId { get; set; }
+    /// <summary>Process identity for leases (several API processes share one database).</summary>
+    public static readonly string Owner = $"{Environment.ProcessId}-{Guid.NewGuid():N}";
 
-    public DispatchState State { get; set; }
+    /// <summary>Claims up to 20 due, unleased entries for this process and answers their ids.</summary>
+    private const string ClaimSql = """
+        UPDATE payout_outbox SET lease_until = {0}, lease_owner = {1}
+        WHERE operation_id IN (
+            SELECT operation_id FROM payout_outbox
+            WHERE state <> 'Done' AND due_at <= {2} AND (lease_until IS NULL OR lease_until < {2})
+            ORDER BY due_at LIMIT 20
+            /* lock */)
+        RETURNING operation_id AS "Value"
+        """;
 
-    public DateTimeOffset DueAt { get; set; }
+    private DbSet<PayoutOutboxEntry> Entries => db.Set<PayoutOutboxEntry>();
 
-    public int Attempts { get; set; }
+    public void Add(PayoutOutboxEntry entry) => Entries.Add(entry);
 
-    public DateTimeOffset? LeaseUntil { get; set; }
+    public Task<PayoutOutboxEntry> GetAsync(long operationId, CancellationToken cancellationToken) =>
+        Entries.AsNoTracking().SingleAsync(e => e.OperationId == operationId, cancellationToken);
 
-    public string? LeaseOwner { get; set; }
-
-    public string? LastError { get; set; }
-
-    public DateTimeOffset UpdatedAt { get; set; }
-}
-
-internal sealed class PayoutOutboxConfiguration : IEntityTypeConfiguration<PayoutOutboxEntry>
-{
-    public void Configure(EntityTypeBuilder<PayoutOutboxEntry> builder)
+    /// <summary>
+    /// Claims due entries in a batch. On PostgreSQL with <c>FOR UPDATE SKIP LOCKED</c>, so processes claim disjoint
+    /// batches without waiting; SQLite has one writer at a time and stores instants as UTC ticks.
+    /// </summary>
+    public async Task<List<long>> ClaimDueAsync(DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
     {
-        builder.ToTable("payout_outbox");
-        builder.HasKey(e => e.OperationId);
-        builder.Property(e => e.OperationId).ValueGeneratedNever();
-        builder.Property(e => e.State).HasConversion<string>().HasMaxLength(16);
-        builder.Property(e => e.LeaseOwner).HasMaxLength(64);
-        builder.Property(e => e.LastError).HasMaxLength(200);
-        builder.HasIndex(e => new { e.State, e.DueAt });
-        builder.HasOne<PayoutOperation>().WithOne().HasForeignKey<PayoutOutboxEntry>(e => e.OperationId).OnDelete(DeleteBehavior.Restrict);
+        var postgres = db.Provider == DatabaseProvider.Postgres;
+        object At(DateTimeOffset instant) => postgres ? instant : instant.UtcTicks;
+        var sql = postgres ? ClaimSql.Replace("/* lock */", "FOR UPDATE SKIP LOCKED", StringComparison.Ordinal) : ClaimSql;
+        return await db.Database.SqlQueryRaw<long>(sql, At(leaseUntil), Owner, At(now)).ToListAsync(cancellationToken);
     }
+
+    /// <summary>Takes one entry's lease if it is free (and due, unless <paramref name="evenIfNotDue"/>); false when someone else holds it.</summary>
+    public async Task<bool> TryLeaseAsync(long operationId, bool evenIfNotDue, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellationToken) =>
+        await Entries
+            .Where(e => e.OperationId == operationId && e.State != DispatchState.Done
+                && (evenIfNotDue || e.DueAt <= now)
+                && (e.LeaseUntil == null || e.LeaseUntil < now))
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.LeaseUntil, leaseUntil).SetProperty(e => e.LeaseOwner, Owner), cancellationToken) == 1;
+
+    /// <summary>Records an attempt and gives the lease back (only while this process holds it).</summary>
+    public Task ReleaseAsync(
+        long operationId, DispatchState state, DateTimeOffset dueAt, int attempts, string? error, DateTimeOffset now, CancellationToken cancellationToken) =>
+        Entries
+            .Where(e => e.OperationId == operationId && e.LeaseOwner == Owner)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(e => e.State, state)
+                .SetProperty(e => e.DueAt, dueAt)
+                .SetProperty(e => e.Attempts, attempts)
+                .SetProperty(e => e.LastError, error)
+                .SetProperty(e => e.LeaseUntil, (DateTimeOffset?)null)
+                .SetProperty(e => e.LeaseOwner, (string?)null)
+                .SetProperty(e => e.UpdatedAt, now), cancellationToken);
+
+    /// <summary>The payout is final: its entry has nothing left to do.</summary>
+    public Task MarkDoneAsync(long operationId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        Entries.Where(e => e.OperationId == operationId)
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.State, DispatchState.Done).SetProperty(e => e.UpdatedAt, now), cancellationToken);
 }

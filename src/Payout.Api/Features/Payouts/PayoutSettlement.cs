@@ -1,5 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using Payout.Api.Domain.Ledger;
+using Payout.Api.Domain.Payouts;
 using Payout.Api.Features.Ledger;
 using Payout.Api.Infrastructure.Observability;
 using Payout.Api.Infrastructure.Persistence;
@@ -13,7 +13,8 @@ namespace Payout.Api.Features.Payouts;
 /// It joins the caller's transaction when there is one (a callback commits its receipt with the change).
 /// </summary>
 public sealed class PayoutSettlement(
-    PayoutDbContext db, LedgerWriter ledger, TimeProvider clock, PayoutMetrics metrics, ILogger<PayoutSettlement> logger)
+    PayoutDbContext db, PayoutStore payouts, PayoutOutbox outbox, LedgerWriter ledger, TimeProvider clock, PayoutMetrics metrics,
+    ILogger<PayoutSettlement> logger)
 {
     public async Task ApplyAsync(long operationId, NetworkAnswer answer, CancellationToken cancellationToken)
     {
@@ -28,31 +29,23 @@ public sealed class PayoutSettlement(
         var now = clock.GetUtcNow();
 
         await using var owned = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
-        var moved = await db.PayoutOperations
-            .Where(p => p.Id == operationId && p.Status == PayoutStatus.PENDING)
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(p => p.Status, status)
-                .SetProperty(p => p.FailureReason, reason)
-                .SetProperty(p => p.UpdatedAt, now), cancellationToken);
-        if (moved == 0)
+        if (!await payouts.FinishAsync(operationId, status, reason, now, cancellationToken))
         {
             return;
         }
 
-        var payout = await db.PayoutOperations.AsNoTracking().SingleAsync(p => p.Id == operationId, cancellationToken);
+        var (payout, fees) = await payouts.GetWithFeesAsync(operationId, cancellationToken);
         var fiat = new FiatLeg(payout.CurrencyTo, payout.AmountTo);
         var movement = succeeded
-            ? LedgerTransactions.PayoutSettle(payout.CurrencyFrom, payout.AmountFrom, payout.Fee - payout.PartnerFee, payout.PartnerFee, fiat)
-            : LedgerTransactions.PayoutRefund(payout.CustomerId, payout.CurrencyFrom, payout.TotalDebited, fiat);
+            ? LedgerTransactions.PayoutSettle(payout.CurrencyFrom, payout.AmountFrom, fees, fiat)
+            : LedgerTransactions.PayoutRefund(payout.CustomerId, payout.CurrencyFrom, payout.AmountFrom, fees, fiat);
         var posted = await ledger.PostAsync(movement, cancellationToken);
         if (posted.Outcome != PostingOutcome.Posted)
         {
             throw new InvalidOperationException($"Settling payout {operationId} could not be posted: {posted.Outcome}.");
         }
 
-        // The payout is final: its outbox entry has nothing left to do.
-        await db.PayoutOutbox.Where(e => e.OperationId == operationId)
-            .ExecuteUpdateAsync(s => s.SetProperty(e => e.State, DispatchState.Done).SetProperty(e => e.UpdatedAt, now), cancellationToken);
+        await outbox.MarkDoneAsync(operationId, now, cancellationToken);
         if (owned is not null)
         {
             await owned.CommitAsync(cancellationToken);

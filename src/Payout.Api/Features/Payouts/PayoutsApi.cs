@@ -1,13 +1,25 @@
+using Payout.Api.Features.Offers;
+using Payout.Api.Features.Payouts.Network;
 using Payout.Api.Infrastructure.Idempotency;
+using Payout.Api.Infrastructure.Observability;
 
 namespace Payout.Api.Features.Payouts;
 
 public static class PayoutsApi
 {
-    public static IServiceCollection AddPayouts(this IServiceCollection services)
+    /// <summary>Execute, settlement, the outbox and its dispatcher, and the payout network.</summary>
+    public static IServiceCollection AddPayouts(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddScoped<PayoutStore>();
+        services.AddScoped<IKycLimitUsage>(sp => sp.GetRequiredService<PayoutStore>());
+        services.AddScoped<PayoutOutbox>();
         services.AddScoped<PayoutSettlement>();
         services.AddScoped<PayoutDesk>();
+        services.AddScoped<PayoutDispatcher>();
+        services.AddSingleton<DispatchWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<DispatchWorker>());
+        services.AddSingleton<IBusinessGauge, PayoutsInFlightGauge>();
+        services.AddPayoutNetwork(configuration);
         return services;
     }
 

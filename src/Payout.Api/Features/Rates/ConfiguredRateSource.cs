@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Payout.Api.Domain.Rates;
 
 namespace Payout.Api.Features.Rates;
 

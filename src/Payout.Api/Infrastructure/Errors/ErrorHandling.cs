@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
+using Payout.Api.Domain.Errors;
 
 namespace Payout.Api.Infrastructure.Errors;
 
@@ -52,14 +53,14 @@ public static class ErrorHandling
         var http = context.HttpContext;
         var error = http.Response.StatusCode switch
         {
-            StatusCodes.Status401Unauthorized => new ApiError(ErrorCode.UNAUTHORIZED, "Authentication is required."),
-            StatusCodes.Status403Forbidden => new ApiError(ErrorCode.KYC_LEVEL_TOO_LOW, "Access denied."),
-            StatusCodes.Status404NotFound => new ApiError(ErrorCode.NOT_FOUND, "No such resource."),
+            StatusCodes.Status401Unauthorized => new ApiError(ErrorCode.UNAUTHORIZED),
+            StatusCodes.Status403Forbidden => new ApiError(ErrorCode.KYC_LEVEL_TOO_LOW),
+            StatusCodes.Status404NotFound => new ApiError(ErrorCode.NOT_FOUND),
             StatusCodes.Status405MethodNotAllowed => new ApiError(ErrorCode.METHOD_NOT_ALLOWED, $"Method {http.Request.Method} is not allowed here."),
             StatusCodes.Status413PayloadTooLarge => TooLarge(),
             StatusCodes.Status415UnsupportedMediaType => ApiError.Validation("body", "Content-Type must be application/json."),
-            StatusCodes.Status429TooManyRequests => new ApiError(ErrorCode.RATE_LIMITED, "Too many requests."),
-            >= 500 => new ApiError(ErrorCode.INTERNAL, "Internal error."),
+            StatusCodes.Status429TooManyRequests => new ApiError(ErrorCode.RATE_LIMITED),
+            >= 500 => new ApiError(ErrorCode.INTERNAL),
             _ => ApiError.Validation("body", "The request is invalid."),
         };
         return error.ExecuteAsync(http);
@@ -77,7 +78,7 @@ public static class ErrorHandling
             {
                 // The exception (not the request) is logged: a request body may hold a card number.
                 logger.LogError(exception, "Unhandled exception on {Method} {Path}", context.Request.Method, context.Request.Path);
-                error = new ApiError(ErrorCode.INTERNAL, "Internal error.");
+                error = new ApiError(ErrorCode.INTERNAL);
             }
 
             await error.ExecuteAsync(context);

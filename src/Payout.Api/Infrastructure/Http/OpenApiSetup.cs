@@ -3,8 +3,8 @@ using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OpenApi;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.OpenApi;
+using Payout.Api.Domain.Errors;
 using Payout.Api.Infrastructure.Errors;
 using Scalar.AspNetCore;
 
@@ -13,9 +13,9 @@ namespace Payout.Api.Infrastructure.Http;
 /// <summary>
 /// The OpenAPI document at <c>/openapi/v1.json</c> and interactive docs at <c>/docs</c>. Everything in the
 /// document comes from endpoint metadata, so it needs no database and no keys: the gates say what they add
-/// (<see cref="RequiredHeader"/>, <see cref="ApiKeyRequirement"/>, authorization, rate limiting), and
-/// handlers returning <see cref="ApiError"/> describe their error bodies. <c>docs/openapi.json</c> is this
-/// document, committed; a test fails when they differ.
+/// (<see cref="RequiredHeader"/>, <see cref="ApiKeyRequirement"/>, authorization, rate limiting), and each
+/// status an endpoint can answer with an error lists its codes (<see cref="EndpointErrors"/>).
+/// <c>docs/openapi.json</c> is this document, committed; a test fails when they differ.
 /// </summary>
 public static class OpenApiSetup
 {
@@ -25,6 +25,9 @@ public static class OpenApiSetup
     public const string BearerScheme = "Bearer";
     public const string AdminKeyScheme = "AdminKey";
 
+    /// <summary>Each error answer lists its codes here too, for tools (the description lists them for people).</summary>
+    public const string ErrorCodesExtension = "x-error-codes";
+
     public static IServiceCollection AddPayoutOpenApi(this IServiceCollection services) =>
         services.AddOpenApi(DocumentName, options =>
         {
@@ -32,6 +35,7 @@ public static class OpenApiSetup
             options.AddDocumentTransformer(DescribeDocumentAsync);
             options.AddOperationTransformer(DescribeGatesAsync);
             options.AddOperationTransformer(DescribeErrorAnswersAsync);
+            options.AddOperationTransformer(DescribeRetryAfterAsync);
             options.AddSchemaTransformer(UnrequireConditionalMembersAsync);
             options.AddSchemaTransformer(DescribeConvertedTypesAsync);
         });
@@ -74,7 +78,8 @@ public static class OpenApiSetup
             Description =
                 "Crypto-to-card payouts, compatible with the PayOut section of Vault's API. Customers sign in at " +
                 "`POST /oauth/token` and call `/v4/payout/*` with `Authorization: Bearer <token>` and `X-Sdk-Version`; " +
-                "operators call `/admin/v1/*` with `X-Admin-Key`. Every non-2xx answer has the `ErrorBody` shape.",
+                "operators call `/admin/v1/*` with `X-Admin-Key`. Every non-2xx answer has the `ErrorBody` shape; each error " +
+                "answer lists the codes it can carry (also as `x-error-codes`). Any operation may also answer 500 `INTERNAL`.",
         };
 
         // The served document must not depend on the host it was fetched from: it is committed and diffed.
@@ -97,7 +102,7 @@ public static class OpenApiSetup
         {
             Type = SecuritySchemeType.ApiKey,
             In = ParameterLocation.Header,
-            Name = Features.Admin.AdminApi.KeyHeader,
+            Name = ApiKeyRequirement.Admin.HeaderName,
             Description = "The operator's key (Admin:ApiKey).",
         };
         return Task.CompletedTask;
@@ -119,20 +124,18 @@ public static class OpenApiSetup
         }
     }
 
-    /// <summary>Security, headers and error answers that the cross-cutting gates add to an operation.</summary>
-    private static async Task DescribeGatesAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    /// <summary>Security and headers that the cross-cutting gates add to an operation (their error codes come with the rest).</summary>
+    private static Task DescribeGatesAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
         var metadata = context.Description.ActionDescriptor.EndpointMetadata;
         if (metadata.OfType<IAuthorizeData>().Any())
         {
             Require(operation, context.Document, BearerScheme);
-            await AddErrorAsync(operation, context, StatusCodes.Status401Unauthorized, cancellationToken);
         }
 
         if (metadata.OfType<ApiKeyRequirement>().FirstOrDefault() is { } apiKey)
         {
             Require(operation, context.Document, apiKey.SchemeName);
-            await AddErrorAsync(operation, context, StatusCodes.Status401Unauthorized, cancellationToken);
         }
 
         foreach (var header in metadata.OfType<RequiredHeader>().Reverse())
@@ -149,16 +152,7 @@ public static class OpenApiSetup
             });
         }
 
-        if (metadata.OfType<EnableRateLimitingAttribute>().Any())
-        {
-            var tooMany = await AddErrorAsync(operation, context, StatusCodes.Status429TooManyRequests, cancellationToken);
-            tooMany.Headers ??= new Dictionary<string, IOpenApiHeader>();
-            tooMany.Headers["Retry-After"] = new OpenApiHeader
-            {
-                Description = "Seconds until the next request is accepted.",
-                Schema = new OpenApiSchema { Type = JsonSchemaType.Integer },
-            };
-        }
+        return Task.CompletedTask;
     }
 
     private static void Require(OpenApiOperation operation, OpenApiDocument? document, string scheme)
@@ -167,27 +161,49 @@ public static class OpenApiSetup
         operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(scheme, document)] = [] });
     }
 
-    /// <summary>Adds (or finds) the <see cref="ErrorBody"/> answer for a status.</summary>
-    private static async Task<OpenApiResponse> AddErrorAsync(
-        OpenApiOperation operation, OpenApiOperationTransformerContext context, int status, CancellationToken cancellationToken)
+    /// <summary>
+    /// One error answer per status the endpoint can answer with, each listing its codes (<see cref="EndpointErrors"/>):
+    /// in the description, and as <c>x-error-codes</c> for tools and for the test that holds the service to it.
+    /// </summary>
+    private static async Task DescribeErrorAnswersAsync(
+        OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
-        operation.Responses ??= [];
-        var key = status.ToString(CultureInfo.InvariantCulture);
-        if (operation.Responses.TryGetValue(key, out var existing) && existing is OpenApiResponse found)
+        foreach (var (status, codes) in EndpointErrors.ByStatus(context.Description.ActionDescriptor.EndpointMetadata))
         {
-            return found;
+            operation.Responses ??= [];
+            operation.Responses[status.ToString(CultureInfo.InvariantCulture)] = new OpenApiResponse
+            {
+                Description = Describe(codes),
+                Content = new Dictionary<string, OpenApiMediaType>
+                {
+                    ["application/json"] = new() { Schema = await ErrorBodySchemaAsync(context, cancellationToken) },
+                },
+                Extensions = new Dictionary<string, IOpenApiExtension>
+                {
+                    [ErrorCodesExtension] = new JsonNodeExtension(new System.Text.Json.Nodes.JsonArray([.. codes.Select(code => System.Text.Json.Nodes.JsonValue.Create(code.ToString()))])),
+                },
+            };
+        }
+    }
+
+    /// <summary>"- `OFFER_NOT_FOUND`: No such offer." per code: the codes a client can match on, with what each means.</summary>
+    private static string Describe(IReadOnlyList<ErrorCode> codes) =>
+        string.Join("\n", codes.Select(code => $"- `{code}`: {ErrorCatalog.DefaultMessageOf(code)}"));
+
+    /// <summary>A rate-limited answer says when to try again.</summary>
+    private static Task DescribeRetryAfterAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        if (operation.Responses?.TryGetValue("429", out var tooMany) == true && tooMany is OpenApiResponse answer)
+        {
+            answer.Headers ??= new Dictionary<string, IOpenApiHeader>();
+            answer.Headers["Retry-After"] = new OpenApiHeader
+            {
+                Description = "Seconds until the next request is accepted.",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.Integer },
+            };
         }
 
-        var response = new OpenApiResponse
-        {
-            Description = ErrorResponses.Describe(status),
-            Content = new Dictionary<string, OpenApiMediaType>
-            {
-                ["application/json"] = new() { Schema = await ErrorBodySchemaAsync(context, cancellationToken) },
-            },
-        };
-        operation.Responses[key] = response;
-        return response;
+        return Task.CompletedTask;
     }
 
     private static async Task<IOpenApiSchema> ErrorBodySchemaAsync(OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
@@ -200,20 +216,6 @@ public static class OpenApiSetup
         }
 
         return new OpenApiSchemaReference(id, document);
-    }
-
-    /// <summary>The framework names error answers by their reason phrase; ours say which codes to expect.</summary>
-    private static Task DescribeErrorAnswersAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
-    {
-        foreach (var (key, response) in operation.Responses ?? [])
-        {
-            if (int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var status) && status >= 400 && response is OpenApiResponse answer)
-            {
-                answer.Description = ErrorResponses.Describe(status);
-            }
-        }
-
-        return Task.CompletedTask;
     }
 
     /// <summary>
@@ -258,16 +260,4 @@ public static class OpenApiSetup
 
         return Task.CompletedTask;
     }
-}
-
-/// <summary>
-/// Endpoint metadata: a request header the endpoint requires, read by hand (a gate or a handler), so the
-/// document can name it. <see cref="SdkVersion.RequireSdkVersion"/> adds one to every <c>/v4/payout</c> endpoint.
-/// </summary>
-public sealed record RequiredHeader(string Name, string Description, string Example);
-
-/// <summary>Endpoint metadata: an API key header guards the endpoint (the operator API's <c>X-Admin-Key</c>).</summary>
-public sealed record ApiKeyRequirement(string SchemeName)
-{
-    public static readonly ApiKeyRequirement Admin = new(OpenApiSetup.AdminKeyScheme);
 }

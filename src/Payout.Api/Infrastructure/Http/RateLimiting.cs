@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Payout.Api.Configuration;
-using Payout.Api.Features.Auth;
+using Payout.Api.Domain.Errors;
 using Payout.Api.Infrastructure.Errors;
 
 namespace Payout.Api.Infrastructure.Http;
@@ -68,38 +68,7 @@ public static class RateLimiting
         var policy = http.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName;
         http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RateLimiting))
             .LogWarning("Rate limit {Policy} reached on {Method} {Path}", policy, http.Request.Method, http.Request.Path);
-        var error = new ApiError(ErrorCode.RATE_LIMITED, "Too many requests; slow down and retry later.")
-        {
-            RetryAfterSeconds = Math.Max(1, seconds),
-        };
+        var error = new ApiError(new Failure(ErrorCode.RATE_LIMITED) { RetryAfterSeconds = Math.Max(1, seconds) });
         return new ValueTask(error.ExecuteAsync(http));
-    }
-}
-
-/// <summary>Section <c>RateLimits</c>: requests per minute and process.</summary>
-public sealed class RateLimitOptions : ISelfValidatingOptions
-{
-    public const string SectionName = "RateLimits";
-
-    /// <summary><c>/v4/payout/*</c> requests per customer and minute.</summary>
-    public int PerCustomerPerMinute { get; set; } = 600;
-
-    /// <summary><c>/oauth/token</c> requests per client address and minute.</summary>
-    public int TokenPerAddressPerMinute { get; set; } = 60;
-
-    public IReadOnlyList<string> Validate()
-    {
-        var errors = new List<string>();
-        if (PerCustomerPerMinute <= 0)
-        {
-            errors.Add("RateLimits:PerCustomerPerMinute must be greater than 0.");
-        }
-
-        if (TokenPerAddressPerMinute <= 0)
-        {
-            errors.Add("RateLimits:TokenPerAddressPerMinute must be greater than 0.");
-        }
-
-        return errors;
     }
 }

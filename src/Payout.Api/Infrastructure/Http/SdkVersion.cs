@@ -1,4 +1,5 @@
 using System.Globalization;
+using Payout.Api.Domain.Errors;
 using Payout.Api.Infrastructure.Errors;
 
 namespace Payout.Api.Infrastructure.Http;
@@ -16,12 +17,11 @@ public static class SdkVersion
         var version = Parse(headerValue);
         if (version is null)
         {
-            return new ApiError(ErrorCode.SDK_VERSION_REQUIRED,
-                "Header X-Sdk-Version is required, as 'payoutCard=1.2' or '1.2'.", Header);
+            return new ApiError(ErrorCode.SDK_VERSION_REQUIRED, field: Header);
         }
 
         return version < Minimum
-            ? new ApiError(ErrorCode.SDK_VERSION_UNSUPPORTED, "SDK version 1.2 or later is required.", Header)
+            ? new ApiError(ErrorCode.SDK_VERSION_UNSUPPORTED, field: Header)
             : null;
     }
 
@@ -61,5 +61,5 @@ public static class SdkVersion
         group.AddEndpointFilter(async (context, next) =>
                 Check(context.HttpContext.Request.Headers[Header]) is { } error ? error : await next(context))
             .WithMetadata(new RequiredHeader(Header, "The app's SDK version: `payoutCard=1.2` or `1.2`, any major.minor from 1.2.", "payoutCard=1.2"))
-            .ProducesError(StatusCodes.Status400BadRequest);
+            .ProducesErrors(ErrorCode.SDK_VERSION_REQUIRED, ErrorCode.SDK_VERSION_UNSUPPORTED);
 }

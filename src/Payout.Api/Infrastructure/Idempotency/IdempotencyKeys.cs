@@ -1,43 +1,31 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using Payout.Api.Features.Auth;
+using Payout.Api.Domain.Errors;
 using Payout.Api.Infrastructure.Errors;
-using Payout.Api.Infrastructure.Persistence;
+using Payout.Api.Infrastructure.Http;
 
 namespace Payout.Api.Infrastructure.Idempotency;
-
-/// <summary>Marks an endpoint that honours <c>Idempotency-Key</c>; <see cref="ReplayByRunningAgain"/> for execute.</summary>
-/// <param name="ReplayByRunningAgain">
-/// A stored success is answered by running the endpoint again (it is idempotent itself), so the replay
-/// shows the current state — for <c>/pay</c>, the operation with its current status.
-/// </param>
-public sealed record IdempotentEndpoint(bool ReplayByRunningAgain = false);
 
 /// <summary>
 /// <c>Idempotency-Key</c> (Stripe's semantics): a key lives 24 hours per caller; the same key with the same
 /// request answers the stored response; with a different request, 409 IDEMPOTENCY_KEY_REUSED; while the
 /// first is still running, 409 REQUEST_IN_PROGRESS. Answers that say the request never started — invalid
-/// input, auth, SDK version, rate limits, 5xx — are not stored, so the key can be used again.
+/// input, auth, SDK version, rate limits, 5xx: the codes whose row says <see cref="ErrorCatalog.NeverStarted"/> —
+/// are not stored, so the key can be used again.
 /// </summary>
 public static class IdempotencyKeys
 {
     public const string Header = "Idempotency-Key";
     public const int MaxKeyLength = 255;
-    private static readonly TimeSpan Lifetime = TimeSpan.FromHours(24);
-    private static readonly TimeSpan RunningLock = TimeSpan.FromMinutes(1);
 
-    private static readonly HashSet<string> NotStarted = new(StringComparer.Ordinal)
-    {
-        nameof(ErrorCode.VALIDATION), nameof(ErrorCode.UNAUTHORIZED), nameof(ErrorCode.SDK_VERSION_REQUIRED),
-        nameof(ErrorCode.SDK_VERSION_UNSUPPORTED), nameof(ErrorCode.KYC_LEVEL_TOO_LOW), nameof(ErrorCode.RATE_LIMITED),
-        nameof(ErrorCode.PAYLOAD_TOO_LARGE), nameof(ErrorCode.RATE_UNAVAILABLE), nameof(ErrorCode.NETWORK_FLOAT_LOW),
-    };
+    public static IServiceCollection AddIdempotencyKeys(this IServiceCollection services) =>
+        services.AddScoped<IdempotencyStore>();
 
+    /// <summary>Marks the endpoint as honouring the header; its answers include the key's own 400 and 409s.</summary>
     public static TBuilder WithIdempotencyKey<TBuilder>(this TBuilder builder, bool replayByRunningAgain = false)
         where TBuilder : IEndpointConventionBuilder =>
-        builder.WithMetadata(new IdempotentEndpoint(replayByRunningAgain));
+        builder.WithMetadata(new IdempotentEndpoint(replayByRunningAgain))
+            .ProducesErrors(ErrorCode.VALIDATION, ErrorCode.IDEMPOTENCY_KEY_REUSED, ErrorCode.REQUEST_IN_PROGRESS);
 
     /// <summary>Runs after authentication, around the endpoint (filters and handler included).</summary>
     public static WebApplication UseIdempotencyKeys(this WebApplication app)
@@ -72,10 +60,9 @@ public static class IdempotencyKeys
         http.Request.EnableBuffering();
         var hash = await RequestHashAsync(http.Request);
         var store = http.RequestServices.GetRequiredService<IdempotencyStore>();
-        var (claimed, earlier) = await store.ClaimAsync(scope, key, hash, http.RequestAborted);
-        if (!claimed)
+        if (await store.ClaimAsync(scope, key, hash, http.RequestAborted) is { } earlier)
         {
-            await AnswerEarlierAsync(http, earlier!, hash, endpoint, next);
+            await AnswerEarlierAsync(http, earlier, hash, endpoint, next);
             return;
         }
 
@@ -86,11 +73,11 @@ public static class IdempotencyKeys
     {
         if (earlier.RequestHash != hash)
         {
-            await new ApiError(ErrorCode.IDEMPOTENCY_KEY_REUSED, "This Idempotency-Key was used for a different request.", Header).ExecuteAsync(http);
+            await new ApiError(ErrorCode.IDEMPOTENCY_KEY_REUSED).ExecuteAsync(http);
         }
         else if (earlier.StatusCode is not { } status)
         {
-            await new ApiError(ErrorCode.REQUEST_IN_PROGRESS, "A request with this Idempotency-Key is still running; retry shortly.", Header).ExecuteAsync(http);
+            await new ApiError(ErrorCode.REQUEST_IN_PROGRESS).ExecuteAsync(http);
         }
         else if (endpoint.ReplayByRunningAgain && status is >= 200 and < 300)
         {
@@ -125,10 +112,9 @@ public static class IdempotencyKeys
             http.Response.Body = original;
         }
 
-        var body = Encoding.UTF8.GetString(captured.ToArray());
-        if (ShouldStore(http.Response.StatusCode, body))
+        if (ShouldStore(http))
         {
-            await store.CompleteAsync(scope, key, http.Response.StatusCode, body, CancellationToken.None);
+            await store.CompleteAsync(scope, key, http.Response.StatusCode, Encoding.UTF8.GetString(captured.ToArray()), CancellationToken.None);
         }
         else
         {
@@ -139,28 +125,10 @@ public static class IdempotencyKeys
         await captured.CopyToAsync(original, http.RequestAborted);
     }
 
-    private static bool ShouldStore(int status, string body)
-    {
-        if (status is >= 200 and < 300)
-        {
-            return true;
-        }
-
-        if (status >= 500)
-        {
-            return false;
-        }
-
-        try
-        {
-            using var document = JsonDocument.Parse(body);
-            return document.RootElement.TryGetProperty("error", out var code) && !NotStarted.Contains(code.GetString() ?? "");
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
-    }
+    /// <summary>A success, or an error whose code says the request was done (refused for good); never a bare failure.</summary>
+    private static bool ShouldStore(HttpContext http) =>
+        http.Response.StatusCode is >= 200 and < 300
+        || AnsweredError.Of(http) is { } code && ErrorCatalog.StatusOf(code) == http.Response.StatusCode && !ErrorCatalog.NeverStarted(code);
 
     private static string? ScopeOf(HttpContext http)
     {
@@ -187,52 +155,5 @@ public static class IdempotencyKeys
 
         request.Body.Position = 0;
         return Convert.ToHexStringLower(sha.GetHashAndReset());
-    }
-
-    /// <summary>The rows behind the keys; every decision is one insert or one conditional update.</summary>
-    public sealed class IdempotencyStore(PayoutDbContext db, TimeProvider clock)
-    {
-        public async Task<(bool Claimed, IdempotencyRecord? Earlier)> ClaimAsync(string scope, string key, string hash, CancellationToken cancellationToken)
-        {
-            var now = clock.GetUtcNow();
-            db.Add(new IdempotencyRecord
-            {
-                Scope = scope, Key = key, RequestHash = hash, CreatedAt = now, LockedUntil = now + RunningLock, ExpiresAt = now + Lifetime,
-            });
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                return (true, null);
-            }
-            catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e))
-            {
-                db.ChangeTracker.Clear();
-            }
-
-            // Expired, or abandoned mid-request by a process that died: take it over with one conditional update.
-            var takenOver = await db.Set<IdempotencyRecord>()
-                .Where(r => r.Scope == scope && r.Key == key && (r.ExpiresAt <= now || (r.StatusCode == null && r.LockedUntil <= now)))
-                .ExecuteUpdateAsync(s => s
-                    .SetProperty(r => r.RequestHash, hash)
-                    .SetProperty(r => r.StatusCode, (int?)null)
-                    .SetProperty(r => r.ResponseBody, (string?)null)
-                    .SetProperty(r => r.CreatedAt, now)
-                    .SetProperty(r => r.LockedUntil, now + RunningLock)
-                    .SetProperty(r => r.ExpiresAt, now + Lifetime), cancellationToken);
-            if (takenOver == 1)
-            {
-                return (true, null);
-            }
-
-            return (false, await db.Set<IdempotencyRecord>().AsNoTracking().SingleAsync(r => r.Scope == scope && r.Key == key, cancellationToken));
-        }
-
-        public Task CompleteAsync(string scope, string key, int status, string body, CancellationToken cancellationToken) =>
-            db.Set<IdempotencyRecord>().Where(r => r.Scope == scope && r.Key == key)
-                .ExecuteUpdateAsync(s => s.SetProperty(r => r.StatusCode, status).SetProperty(r => r.ResponseBody, body), cancellationToken);
-
-        public Task ReleaseAsync(string scope, string key, CancellationToken cancellationToken) =>
-            db.Set<IdempotencyRecord>().Where(r => r.Scope == scope && r.Key == key && r.StatusCode == null)
-                .ExecuteDeleteAsync(cancellationToken);
     }
 }

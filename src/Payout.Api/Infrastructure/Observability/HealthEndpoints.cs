@@ -1,24 +1,22 @@
-using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Microsoft.Extensions.Options;
-using Payout.Api.Domain.Money;
-using Payout.Api.Features.Rates;
 using Payout.Api.Infrastructure.Persistence;
 
 namespace Payout.Api.Infrastructure.Observability;
 
 /// <summary>
 /// <c>/health/live</c>: the process answers (no dependency is asked, so a database outage never restarts it).
-/// <c>/health/ready</c>: the database answers and the rates are fresh, i.e. the service can quote; 503 otherwise.
+/// <c>/health/ready</c>: the database answers and the features' ready checks pass (the rates are fresh), i.e. the
+/// service can quote; 503 otherwise.
 /// Both answer JSON: <c>{"status", "totalDurationMs", "checks": {name: {"status", "description", "durationMs"}}}</c>.
 /// </summary>
 public static class HealthEndpoints
 {
     public const string LivePath = "/health/live";
     public const string ReadyPath = "/health/ready";
-    private const string ReadyTag = "ready";
+    /// <summary>Checks with this tag decide readiness; features add theirs (e.g. fresh rates).</summary>
+    public const string ReadyTag = "ready";
 
     /// <summary>A probe must answer promptly; a check still running by then counts as failed.</summary>
     private static readonly TimeSpan CheckTimeout = TimeSpan.FromSeconds(5);
@@ -28,9 +26,9 @@ public static class HealthEndpoints
     public static IServiceCollection AddPayoutHealthChecks(this IServiceCollection services)
     {
         services.AddHealthChecks()
-            .AddDbContextCheck<PayoutDbContext>("database", tags: [ReadyTag])
-            .AddCheck<RatesFreshCheck>("rates", tags: [ReadyTag]);
-        services.Configure<HealthCheckServiceOptions>(options =>
+            .AddDbContextCheck<PayoutDbContext>("database", tags: [ReadyTag]);
+        // PostConfigure: after every feature has added its checks.
+        services.PostConfigure<HealthCheckServiceOptions>(options =>
         {
             foreach (var registration in options.Registrations)
             {
@@ -62,32 +60,4 @@ public static class HealthEndpoints
     private sealed record HealthBody(string Status, long TotalDurationMs, IReadOnlyDictionary<string, HealthEntry> Checks);
 
     private sealed record HealthEntry(string Status, string? Description, long DurationMs);
-}
-
-/// <summary>
-/// Healthy while the rate source's rate for the first configured pair is within <c>Rates:MaxAgeSeconds</c>:
-/// the rule that decides whether a quote can be made (spec §6). One pair stands for the feed.
-/// </summary>
-internal sealed class RatesFreshCheck(IRateSource rates, CurrencyCatalog currencies, IOptions<RatesOptions> options, TimeProvider clock)
-    : IHealthCheck
-{
-    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
-    {
-        var settings = options.Value;
-        var pairs = RatePairs.Configured(currencies, settings).Take(1).ToList();
-        if (pairs is not [var (from, to)])
-        {
-            return HealthCheckResult.Unhealthy("No pair has a configured rate.");
-        }
-
-        var rate = await rates.GetAsync(from, to, cancellationToken);
-        if (rate is null)
-        {
-            return HealthCheckResult.Unhealthy($"The rate source has no {from}/{to} rate.");
-        }
-
-        var now = clock.GetUtcNow();
-        var age = string.Create(CultureInfo.InvariantCulture, $"The {from}/{to} rate is {(now - rate.ObservedAt).TotalSeconds:0} s old (at most {settings.MaxAgeSeconds} s).");
-        return CustomerRates.IsFresh(rate, settings.MaxAge, now) ? HealthCheckResult.Healthy(age) : HealthCheckResult.Unhealthy(age);
-    }
 }

@@ -30,7 +30,6 @@ public static class Telemetry
         builder.Logging.Configure(logging => logging.ActivityTrackingOptions =
             ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId | ActivityTrackingOptions.ParentId);
 
-        builder.Services.AddSingleton<BusinessGauges>();
         builder.Services.AddSingleton<PayoutMetrics>();
 
         var postgres = builder.Configuration.ReadDatabaseOptions().Provider == DatabaseProvider.Postgres;

@@ -1,6 +1,5 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Design;
 using Npgsql;
 
 namespace Payout.Api.Infrastructure.Persistence;
@@ -82,27 +81,5 @@ public static class DatabaseSetup
         }
 
         await db.Database.MigrateAsync(cancellationToken);
-    }
-}
-
-/// <summary>Lets <c>dotnet ef</c> build the SQLite model without starting the host.</summary>
-internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqlitePayoutDbContext>
-{
-    public SqlitePayoutDbContext CreateDbContext(string[] args)
-    {
-        var options = new DbContextOptionsBuilder<SqlitePayoutDbContext>();
-        DatabaseSetup.ConfigureSqlite(options, "Data Source=design-time.db");
-        return new SqlitePayoutDbContext(options.Options);
-    }
-}
-
-/// <summary>Lets <c>dotnet ef</c> build the PostgreSQL model without a server.</summary>
-internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresPayoutDbContext>
-{
-    public PostgresPayoutDbContext CreateDbContext(string[] args)
-    {
-        var options = new DbContextOptionsBuilder<PostgresPayoutDbContext>();
-        DatabaseSetup.ConfigurePostgres(options, "Host=localhost;Database=payout_design");
-        return new PostgresPayoutDbContext(options.Options);
     }
 }

@@ -1,31 +1,13 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.Extensions.Options;
+using Payout.Api.Domain.Errors;
 using Payout.Api.Infrastructure.Errors;
 using Payout.Api.Infrastructure.Persistence;
 using Payout.Sandbox;
 
 namespace Payout.Api.Features.Payouts.Network;
-
-/// <summary>A callback we accepted, by the hash of its signature: the same signed message is never applied twice.</summary>
-public sealed class CallbackReceipt
-{
-    public required string SignatureHash { get; set; }
-
-    public DateTimeOffset ReceivedAt { get; set; }
-}
-
-internal sealed class CallbackReceiptConfiguration : IEntityTypeConfiguration<CallbackReceipt>
-{
-    public void Configure(EntityTypeBuilder<CallbackReceipt> builder)
-    {
-        builder.ToTable("network_callback_receipts");
-        builder.HasKey(r => r.SignatureHash);
-        builder.Property(r => r.SignatureHash).HasMaxLength(64);
-    }
-}
 
 /// <summary>
 /// <c>POST /network/callbacks</c>: the network's signed status updates. A forged, tampered, stale or
@@ -36,6 +18,7 @@ public static class NetworkCallbacks
 {
     private const int MaxBodyBytes = 16 * 1024;
 
+    [ProducesError(ErrorCode.UNAUTHORIZED, ErrorCode.VALIDATION)]
     public static async Task<IResult> HandleAsync(
         HttpContext http, PayoutDbContext db, PayoutSettlement settlement, IOptions<PayoutNetworkOptions> options, TimeProvider clock,
         ILogger<PayoutSettlement> logger, CancellationToken cancellationToken)

@@ -13,22 +13,20 @@ public static class NetworkSetup
 {
     public const string ClientName = "payout-network";
 
+    /// <summary>The network's HTTP client (payouts and card eligibility) and, by default, the sandbox network embedded.</summary>
     public static IServiceCollection AddPayoutNetwork(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<PayoutNetworkOptions>().BindConfiguration(PayoutNetworkOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<NetworkAddress>();
-        services.AddHttpClient<SandboxNetworkConnector>(ClientName, (sp, client) =>
+        services.AddHttpClient<HttpPayoutNetwork>(ClientName, (sp, client) =>
             {
                 client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", sp.GetRequiredService<IOptions<PayoutNetworkOptions>>().Value.ApiKey);
                 // The resilience pipeline owns every timeout.
                 client.Timeout = Timeout.InfiniteTimeSpan;
             })
             .AddResilienceHandler("payout-network", ConfigureResilience);
-        services.AddTransient<IPayoutNetwork>(sp => sp.GetRequiredService<SandboxNetworkConnector>());
-        services.AddTransient<ICardEligibility>(sp => sp.GetRequiredService<SandboxNetworkConnector>());
-        services.AddScoped<PayoutDispatcher>();
-        services.AddSingleton<DispatchWorker>();
-        services.AddHostedService(sp => sp.GetRequiredService<DispatchWorker>());
+        services.AddTransient<IPayoutNetwork>(sp => sp.GetRequiredService<HttpPayoutNetwork>());
+        services.AddTransient<ICardEligibility>(sp => sp.GetRequiredService<HttpPayoutNetwork>());
 
         if (configuration.GetSection(PayoutNetworkOptions.Section).Get<PayoutNetworkOptions>()?.Mode is null or NetworkMode.Embedded)
         {

@@ -2,15 +2,6 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Payout.Api.Features.Payouts.Network;
 
-public enum NetworkMode
-{
-    /// <summary>The sandbox network runs inside this process under <c>/sandbox-network</c> (the embedded default).</summary>
-    Embedded,
-
-    /// <summary>A separately running network at <see cref="PayoutNetworkOptions.BaseUrl"/>.</summary>
-    Remote,
-}
-
 /// <summary>Section <c>PayoutNetwork</c>: where the card-payout network is and how patiently we talk to it.</summary>
 public sealed class PayoutNetworkOptions : IValidatableObject
 {

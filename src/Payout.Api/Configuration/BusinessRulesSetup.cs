@@ -1,0 +1,19 @@
+using Payout.Api.Domain.Limits;
+using Payout.Api.Domain.Money;
+using Payout.Api.Domain.Pricing;
+using Payout.Api.Domain.Rates;
+
+namespace Payout.Api.Configuration;
+
+public static class BusinessRulesSetup
+{
+    /// <summary>The settings of the domain's rules, bound from configuration and checked at start: currencies, fees, limits, rates.</summary>
+    public static IServiceCollection AddBusinessRules(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(CurrencyCatalog.Default);
+        services.AddSelfValidatingOptions<PayoutOptions>(configuration, PayoutOptions.SectionName);
+        services.AddSelfValidatingOptions<FeeOptions>(configuration, FeeOptions.SectionName);
+        services.AddSelfValidatingOptions<RatesOptions>(configuration, RatesOptions.SectionName);
+        return services;
+    }
+}

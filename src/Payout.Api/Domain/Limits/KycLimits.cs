@@ -1,0 +1,53 @@
+using Payout.Api.Domain.Money;
+using Payout.Api.Domain.Payouts;
+using Payout.Api.Domain.Rates;
+
+namespace Payout.Api.Domain.Limits;
+
+/// <summary>
+/// The rolling payout limit per KYC level (spec §3): counted as the fiat sent (<c>amountTo</c>, fees excluded)
+/// in EUR, over the last <see cref="PayoutOptions.LimitWindowDays"/> days, for payouts that succeeded or are in flight.
+/// </summary>
+public static class KycLimits
+{
+    /// <summary>The limit is kept in euro cents.</summary>
+    public const int EurScale = 2;
+
+    public const string Eur = "EUR";
+    public const string Usd = "USD";
+
+    /// <summary>A payout in this status gave its share of the limit back; every other one (in flight, paid) holds it.</summary>
+    public const PayoutStatus NotCounted = PayoutStatus.FAILED;
+
+    /// <summary>The level's limit in EUR; a level missing from configuration may pay out nothing.</summary>
+    public static decimal LimitFor(KycLevel level, PayoutOptions options) =>
+        options.KycLimitsEur.TryGetValue(level, out var limit) ? limit : 0m;
+
+    /// <summary>What the limit still allows: limit − used, never below 0 (a lowered limit leaves nothing, not a debt).</summary>
+    public static decimal RemainingEur(KycLevel level, decimal usedEur, PayoutOptions options) =>
+        Math.Max(0m, LimitFor(level, options) - usedEur);
+
+    /// <summary>
+    /// EUR per one unit of <paramref name="fiat"/>: 1 for EUR, the configured reference rate for USD.
+    /// Any other fiat has no reference rate yet; quoting it would be a configuration bug, so it throws.
+    /// </summary>
+    public static decimal EurPerUnit(Currency fiat, RatesOptions rates) => fiat.Code switch
+    {
+        Eur => 1m,
+        Usd => rates.UsdToEurReferenceRate,
+        _ => throw new ArgumentOutOfRangeException(nameof(fiat), fiat.Code, "No EUR reference rate for this fiat currency."),
+    };
+
+    /// <summary>
+    /// A payout's <c>amountTo</c> as counted against the limit. USD × reference rate is rounded UP to cents so
+    /// the limit is never under-counted. Store this figure with the payout: a later change of the reference rate
+    /// must not change what past payouts used.
+    /// </summary>
+    public static decimal ToEur(decimal amountTo, Currency fiat, RatesOptions rates) =>
+        fiat.Code == Eur ? amountTo : Rounding.Up(amountTo * EurPerUnit(fiat, rates), EurScale);
+
+    /// <summary>Payouts created at or after this instant count against the limit at <paramref name="now"/>.</summary>
+    public static DateTimeOffset WindowStart(DateTimeOffset now, PayoutOptions options) => now - options.LimitWindow;
+
+    public static bool IsWithinLimit(decimal amountToEur, decimal remainingEur) => amountToEur <= remainingEur;
+}

@@ -1,0 +1,10 @@
+namespace Payout.Api.Domain.Pricing;
+
+/// <summary>Fee line codes as shown in <c>feeInfo[].type</c> (spec §7).</summary>
+public static class FeeTypes
+{
+    public const string TransactionFee = "TRANSACTION_FEE";
+    public const string NetworkFee = "CRYPTERIUM_GAS";
+    public const string AdditionalFee = "ADDITIONAL_FEE";
+    public const string PartnerFee = "PARTNER_FEE";
+}

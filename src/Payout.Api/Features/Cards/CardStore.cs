@@ -1,0 +1,40 @@
+using Microsoft.EntityFrameworkCore;
+using Payout.Api.Infrastructure.Persistence;
+
+namespace Payout.Api.Features.Cards;
+
+/// <summary>The cards table: every query on it, in one place.</summary>
+public sealed class CardStore(PayoutDbContext db)
+{
+    private DbSet<Card> Cards => db.Set<Card>();
+
+    /// <summary>The customer's own, not deleted card — or null, for someone else's as for a missing one.</summary>
+    public Task<Card?> FindActiveAsync(long customerId, long cardId, CancellationToken cancellationToken) =>
+        Cards.SingleOrDefaultAsync(c => c.Id == cardId && c.CustomerId == customerId && c.DeletedAt == null, cancellationToken);
+
+    /// <summary>A card by id, deleted or not (an offer or payout keeps referring to its card), read-only.</summary>
+    public Task<Card> GetAsync(long cardId, CancellationToken cancellationToken) =>
+        Cards.AsNoTracking().SingleAsync(c => c.Id == cardId, cancellationToken);
+
+    /// <summary>The customer's row for this number (by fingerprint), deleted or not: adding it again restores it.</summary>
+    public Task<Card?> FindByFingerprintAsync(long customerId, string fingerprint, CancellationToken cancellationToken) =>
+        Cards.SingleOrDefaultAsync(c => c.CustomerId == customerId && c.Fingerprint == fingerprint, cancellationToken);
+
+    public Task<int> CountActiveAsync(long customerId, CancellationToken cancellationToken) =>
+        Cards.CountAsync(c => c.CustomerId == customerId && c.DeletedAt == null, cancellationToken);
+
+    /// <summary>The customer's list, oldest first, read-only.</summary>
+    public Task<List<Card>> ListActiveAsync(long customerId, CancellationToken cancellationToken) =>
+        Cards.AsNoTracking().Where(c => c.CustomerId == customerId && c.DeletedAt == null).OrderBy(c => c.Id).ToListAsync(cancellationToken);
+
+    /// <summary>Cards whose number is encrypted under another key than <paramref name="keyId"/>, a batch at a time.</summary>
+    public Task<List<Card>> ListEncryptedUnderOtherKeyAsync(string keyId, int batchSize, CancellationToken cancellationToken) =>
+        Cards.Where(c => c.EncryptionKeyId != keyId).OrderBy(c => c.Id).Take(batchSize).ToListAsync(cancellationToken);
+
+    public void Add(Card card) => Cards.Add(card);
+
+    public Task SaveAsync(CancellationToken cancellationToken) => db.SaveChangesAsync(cancellationToken);
+
+    /// <summary>Forgets what was read, so a long batch job does not track every row it touched.</summary>
+    public void ForgetLoaded() => db.ChangeTracker.Clear();
+}

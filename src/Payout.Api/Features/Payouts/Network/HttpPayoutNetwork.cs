@@ -1,0 +1,119 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Payout.Api.Domain.Cards;
+using Payout.Api.Features.Cards;
+
+namespace Payout.Api.Features.Payouts.Network;
+
+/// <summary>
+/// The client of the payout network's HTTP protocol (described in src/Payout.Sandbox/README.md; the sandbox is one
+/// server of it, embedded or separate, and a processor in front of Visa Direct or Mastercard Send would be another).
+/// Payouts and card eligibility both go through it. Transport failures become <see cref="NetworkOutcome.NoAnswer"/>,
+/// never exceptions: the caller decides what "no answer" means. Retries of refused requests are the resilience
+/// pipeline's (NetworkSetup); a timed-out send is not retried here — the dispatcher asks for the status first.
+/// </summary>
+public sealed class HttpPayoutNetwork(HttpClient http, NetworkAddress address, ILogger<HttpPayoutNetwork> logger)
+    : IPayoutNetwork, ICardEligibility
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        NumberHandling = JsonNumberHandling.Strict,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    public static string PayoutIdOf(long operationId) => "op-" + operationId.ToString(CultureInfo.InvariantCulture);
+
+    public async Task<NetworkAnswer> SendAsync(PayoutInstruction instruction, CancellationToken cancellationToken)
+    {
+        var payoutId = PayoutIdOf(instruction.OperationId);
+        using var request = new HttpRequestMessage(HttpMethod.Post, address.Network("v1/payouts"))
+        {
+            Content = JsonContent.Create(
+                new CreatePayout(payoutId, instruction.Card.RevealDigits(), instruction.Amount, instruction.Currency, address.Callback()), options: Json),
+        };
+        request.Headers.Add("Idempotency-Key", payoutId);
+        return await AskAsync(request, payoutId, cancellationToken);
+    }
+
+    public async Task<NetworkAnswer> GetStatusAsync(long operationId, CancellationToken cancellationToken)
+    {
+        var payoutId = PayoutIdOf(operationId);
+        using var request = new HttpRequestMessage(HttpMethod.Get, address.Network($"v1/payouts/{payoutId}"));
+        return await AskAsync(request, payoutId, cancellationToken);
+    }
+
+    /// <summary>Eligibility at card time; without an answer the card stays PENDING rather than approved or declined.</summary>
+    public async Task<CardValidationStatus> CheckAsync(CardNumber number, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await http.PostAsJsonAsync(address.Network("v1/eligibility"), new EligibilityRequest(number.RevealDigits()), Json, cancellationToken);
+            if (!response.IsSuccessStatusCode)
+            {
+                return CardValidationStatus.PENDING;
+            }
+
+            var answer = await response.Content.ReadFromJsonAsync<EligibilityAnswer>(Json, cancellationToken);
+            return answer?.Eligible == true ? CardValidationStatus.APPROVED : CardValidationStatus.DECLINED;
+        }
+        catch (Exception e) when (IsTransport(e, cancellationToken))
+        {
+            logger.LogWarning("Eligibility check for card {Card} got no answer: {Error}", number, e.GetType().Name);
+            return CardValidationStatus.PENDING;
+        }
+    }
+
+    private async Task<NetworkAnswer> AskAsync(HttpRequestMessage request, string payoutId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await http.SendAsync(request, cancellationToken);
+            if (response.StatusCode == HttpStatusCode.NotFound && request.Method == HttpMethod.Get)
+            {
+                return new NetworkAnswer(NetworkOutcome.NotFound);
+            }
+
+            if (!response.IsSuccessStatusCode)
+            {
+                logger.LogWarning("Network answered {Status} for {PayoutId}", (int)response.StatusCode, payoutId);
+                return new NetworkAnswer(NetworkOutcome.NoAnswer, $"HTTP {(int)response.StatusCode}");
+            }
+
+            var payout = await response.Content.ReadFromJsonAsync<NetworkPayout>(Json, cancellationToken);
+            return payout?.Status switch
+            {
+                "PAID" => new NetworkAnswer(NetworkOutcome.Paid),
+                "PENDING" => new NetworkAnswer(NetworkOutcome.Pending),
+                "DECLINED" => new NetworkAnswer(NetworkOutcome.Declined, payout.DeclineReason ?? "DECLINED"),
+                _ => new NetworkAnswer(NetworkOutcome.NoAnswer, "unreadable answer"),
+            };
+        }
+        catch (Exception e) when (IsTransport(e, cancellationToken))
+        {
+            logger.LogWarning("No answer from the network for {PayoutId}: {Error}", payoutId, e.GetType().Name);
+            return new NetworkAnswer(NetworkOutcome.NoAnswer, e.GetType().Name);
+        }
+    }
+
+    /// <summary>Timeouts, refused connections, an open circuit, garbage — but not our own shutdown.</summary>
+    private static bool IsTransport(Exception e, CancellationToken cancellationToken) =>
+        !cancellationToken.IsCancellationRequested
+        && e is HttpRequestException or TaskCanceledException or TimeoutException or JsonException
+            or Polly.Timeout.TimeoutRejectedException or Polly.CircuitBreaker.BrokenCircuitException;
+
+    private sealed record CreatePayout(string PayoutId, string CardNumber, decimal Amount, string Currency, Uri? CallbackUrl)
+    {
+        public override string ToString() => $"CreatePayout {{ PayoutId = {PayoutId}, CardNumber = *** }}";
+    }
+
+    private sealed record EligibilityRequest(string CardNumber)
+    {
+        public override string ToString() => "EligibilityRequest { CardNumber = *** }";
+    }
+
+    private sealed record EligibilityAnswer(bool Eligible, string? Reason);
+
+    private sealed record NetworkPayout(string PayoutId, string Status, string? DeclineReason);
+}

@@ -1,0 +1,134 @@
+using Microsoft.Extensions.Options;
+using Payout.Api.Domain.Errors;
+using Payout.Api.Domain.Ledger;
+using Payout.Api.Domain.Payouts;
+using Payout.Api.Features.Cards;
+using Payout.Api.Features.Ledger;
+using Payout.Api.Features.Offers;
+using Payout.Api.Features.Payouts.Network;
+using Payout.Api.Infrastructure.Http;
+using Payout.Api.Infrastructure.Observability;
+using Payout.Api.Infrastructure.Persistence;
+
+namespace Payout.Api.Features.Payouts;
+
+/// <summary>
+/// Execute in two steps. First one transaction, under the customer's lock: every check of spec §8, the
+/// debit into "payouts in flight", the fiat reserved from the float, the payout record, its outbox entry and
+/// the offer's change of state. Then the dispatcher sends it, outside the request; execute waits a short
+/// budget for the final answer and otherwise answers PENDING — nothing here assumes the network answers at once.
+/// </summary>
+public sealed class PayoutDesk(
+    PayoutDbContext db, OfferStore offers, CardStore cards, PayoutStore payouts, PayoutOutbox outbox, Quoting quoting, LedgerWriter ledger,
+    DispatchWorker dispatcher, IOptions<PayoutNetworkOptions> network, TimeProvider clock, PayoutMetrics metrics)
+{
+    /// <summary>Every code execute can answer: an unknown offer, or the first failing check.</summary>
+    public static readonly IReadOnlyList<ErrorCode> Errors = [ErrorCode.OFFER_NOT_FOUND, .. ExecutionChecks.Codes];
+
+    public async Task<Result<PayoutOperation>> ExecuteAsync(long offerId, CurrentCustomer customer, CancellationToken cancellationToken)
+    {
+        var debit = await DebitAsync(offerId, customer, cancellationToken);
+        if (!debit.IsSuccess)
+        {
+            return debit.Failure;
+        }
+
+        var (payout, debitedNow) = debit.Value;
+        if (!debitedNow)
+        {
+            return payout;
+        }
+
+        metrics.PayoutEntered(PayoutStatus.PENDING);
+        var dispatch = dispatcher.DispatchNowAsync(payout.Id);
+        try
+        {
+            // A latency budget, not business time: measured on the real clock.
+            await dispatch.WaitAsync(TimeSpan.FromMilliseconds(network.Value.ExecuteWaitMilliseconds), cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            // Still waiting for the network: the answer is PENDING; the dispatch goes on without us.
+        }
+
+        return await payouts.GetAsync(payout.Id, cancellationToken);
+    }
+
+    private async Task<Result<Debit>> DebitAsync(long offerId, CurrentCustomer customer, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.LockCustomerAsync(customer.Id, cancellationToken);
+
+        var offer = await offers.FindAsync(customer.Id, offerId, cancellationToken);
+        if (offer is null)
+        {
+            return new Failure(ErrorCode.OFFER_NOT_FOUND);
+        }
+
+        if (offer.OperationId is { } executed)
+        {
+            // Executing again answers the same operation, whatever its age: never a second debit.
+            return new Debit(await payouts.GetAsync(executed, cancellationToken), DebitedNow: false);
+        }
+
+        var card = await cards.GetAsync(offer.CardId, cancellationToken);
+        var balance = await quoting.BalanceAsync(customer.Id, offer.CurrencyFrom, cancellationToken);
+        var remaining = await quoting.RemainingLimitEurAsync(customer.Id, customer.KycLevel, cancellationToken);
+        var floatAvailable = await quoting.FloatAvailableAsync(offer.CurrencyTo, cancellationToken);
+        if (ExecutionChecks.FailingReasons(quoting.Facts(offer, card, customer.KycLevel, balance, remaining, floatAvailable)) is [var first, ..])
+        {
+            return ExecutionChecks.Refusal(first);
+        }
+
+        var payout = NewPayout(offer, card);
+        payouts.Add(payout);
+        await db.SaveChangesAsync(cancellationToken);
+        var debit = LedgerTransactions.PayoutDebit(
+            customer.Id, offer.CurrencyFrom, offer.Amount, offer.Fees, new FiatLeg(offer.CurrencyTo, offer.AmountTo));
+        var posted = await ledger.PostAsync(debit, cancellationToken);
+        if (posted.Outcome == PostingOutcome.InsufficientFunds)
+        {
+            // Only reachable if a balance changed under us; the database refused to overdraw it.
+            await transaction.RollbackAsync(cancellationToken);
+            return ExecutionChecks.Refusal(
+                posted.RefusedAccount?.Type == AccountType.NetworkFloat ? ErrorCode.NETWORK_FLOAT_LOW : ErrorCode.INSUFFICIENT_FUNDS);
+        }
+
+        // Due a little after the request's own wait: the request dispatches it now, and the background loop
+        // takes over only if this process dies first or the attempt gets no answer.
+        var dueAt = payout.CreatedAt + TimeSpan.FromMilliseconds(network.Value.ExecuteWaitMilliseconds) + TimeSpan.FromSeconds(1);
+        outbox.Add(new PayoutOutboxEntry { OperationId = payout.Id, State = DispatchState.Queued, DueAt = dueAt, UpdatedAt = payout.CreatedAt });
+        offer.OperationId = payout.Id;
+        offer.UpdatedAt = payout.CreatedAt;
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new Debit(payout, DebitedNow: true);
+    }
+
+    private PayoutOperation NewPayout(Offer offer, Card card)
+    {
+        var now = clock.GetUtcNow();
+        return new PayoutOperation
+        {
+            OfferId = offer.Id,
+            CustomerId = offer.CustomerId,
+            CardId = card.Id,
+            Status = PayoutStatus.PENDING,
+            AmountFrom = offer.Amount,
+            CurrencyFrom = offer.CurrencyFrom,
+            AmountTo = offer.AmountTo,
+            CurrencyTo = offer.CurrencyTo,
+            Rate = offer.Rate,
+            Fee = offer.Fees.Total,
+            PartnerFee = offer.Fees.PartnerShare,
+            TotalDebited = offer.TotalDebited,
+            AmountToEur = offer.AmountToEur,
+            MaskedPan = card.MaskedPan,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+    }
+
+    /// <summary>The payout execute answers, and whether this request debited it (or an earlier one did).</summary>
+    private sealed record Debit(PayoutOperation Payout, bool DebitedNow);
+}

@@ -1,0 +1,83 @@
+using Microsoft.EntityFrameworkCore;
+using Payout.Api.Domain.Limits;
+using Payout.Api.Domain.Payouts;
+using Payout.Api.Domain.Pricing;
+using Payout.Api.Features.Offers;
+using Payout.Api.Infrastructure.Persistence;
+
+namespace Payout.Api.Features.Payouts;
+
+/// <summary>The payouts table: every query on it, in one place.</summary>
+public sealed class PayoutStore(PayoutDbContext db) : IKycLimitUsage
+{
+    private DbSet<PayoutOperation> Payouts => db.Set<PayoutOperation>();
+
+    public void Add(PayoutOperation payout) => Payouts.Add(payout);
+
+    public Task<PayoutOperation> GetAsync(long operationId, CancellationToken cancellationToken) =>
+        Payouts.AsNoTracking().SingleAsync(p => p.Id == operationId, cancellationToken);
+
+    /// <summary>The customer's own payout — or null, for someone else's as for a missing one.</summary>
+    public Task<PayoutOperation?> FindAsync(long customerId, long operationId, CancellationToken cancellationToken) =>
+        Payouts.AsNoTracking().SingleOrDefaultAsync(p => p.Id == operationId && p.CustomerId == customerId, cancellationToken);
+
+    /// <summary>The payout with the fees its offer quoted, in one query: what settlement books.</summary>
+    public Task<SettlingPayout> GetWithFeesAsync(long operationId, CancellationToken cancellationToken) =>
+        Payouts.AsNoTracking()
+            .Where(p => p.Id == operationId)
+            .Join(db.Set<Offer>(), p => p.OfferId, o => o.Id,
+                (p, o) => new SettlingPayout(p, new FeeBreakdown(o.TransactionFee, o.NetworkFee, o.AdditionalFee, o.PartnerFee)))
+            .SingleAsync(cancellationToken);
+
+    /// <summary>Moves a PENDING payout to its final status; false when it was no longer PENDING (someone else moved it).</summary>
+    public async Task<bool> FinishAsync(long operationId, PayoutStatus status, string? failureReason, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await Payouts
+            .Where(p => p.Id == operationId && p.Status == PayoutStatus.PENDING)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(p => p.Status, status)
+                .SetProperty(p => p.FailureReason, failureReason)
+                .SetProperty(p => p.UpdatedAt, now), cancellationToken) == 1;
+
+    /// <inheritdoc/>
+    public Task<decimal> UsedEurSinceAsync(long customerId, DateTimeOffset since, CancellationToken cancellationToken) =>
+        Payouts
+            .Where(p => p.CustomerId == customerId && p.CreatedAt >= since && p.Status != KycLimits.NotCounted)
+            .SumAsync(p => p.AmountToEur, cancellationToken);
+
+    /// <summary>A page of the customer's payouts, newest first, and how many match in all.</summary>
+    public async Task<(IReadOnlyList<PayoutOperation> Items, int Total)> PageAsync(
+        long customerId, PayoutStatus? status, string? currency, int offset, int size, CancellationToken cancellationToken)
+    {
+        var query = Payouts.AsNoTracking().Where(p => p.CustomerId == customerId);
+        if (status is { } wanted)
+        {
+            query = query.Where(p => p.Status == wanted);
+        }
+
+        if (!string.IsNullOrEmpty(currency))
+        {
+            query = query.Where(p => p.CurrencyFrom == currency || p.CurrencyTo == currency);
+        }
+
+        var total = await query.CountAsync(cancellationToken);
+        var items = await query.OrderByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id)
+            .Skip(offset).Take(size).ToListAsync(cancellationToken);
+        return (items, total);
+    }
+
+    /// <summary>Payouts still PENDING after <paramref name="before"/>, oldest first, with their outbox entries.</summary>
+    public async Task<IReadOnlyList<(PayoutOperation Payout, PayoutOutboxEntry Dispatch)>> StuckAsync(
+        DateTimeOffset before, int limit, CancellationToken cancellationToken)
+    {
+        var rows = await Payouts.AsNoTracking()
+            .Where(p => p.Status == PayoutStatus.PENDING && p.CreatedAt < before)
+            .Join(db.Set<PayoutOutboxEntry>(), p => p.Id, e => e.OperationId, (p, e) => new { p, e })
+            .OrderBy(x => x.p.CreatedAt)
+            .Take(limit)
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(x => (x.p, x.e))];
+    }
+
+    /// <summary>How many payouts are PENDING right now (the in-flight gauge).</summary>
+    public long CountPending() => Payouts.AsNoTracking().LongCount(p => p.Status == PayoutStatus.PENDING);
+}

@@ -1,0 +1,13 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace Payout.Api.Infrastructure.Errors;
+
+internal static class ErrorJson
+{
+    /// <summary>Error bodies keep <c>field: null</c> (Vault's clients read it), unlike the rest of the API.</summary>
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+}
