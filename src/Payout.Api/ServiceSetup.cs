@@ -37,7 +37,7 @@ public static class ServiceSetup
         // First of the hosted services: they start in order, so the dispatcher never polls an unmigrated database.
         services.AddHostedService<DatabaseInitializer>();
         var embeddedDefault = configuration.ReadDatabaseOptions().Provider == DatabaseProvider.Sqlite;
-        services.AddSingleton(KeysOptions.LoadFrom(configuration, builder.Environment.ContentRootPath, embeddedDefault));
+        services.AddPayoutKeys(configuration, builder.Environment.ContentRootPath, embeddedDefault);
         services.AddIdempotencyKeys();
         services.AddBusinessRules(configuration);
         services.AddCustomers(configuration, withDemoMerchant: demo);

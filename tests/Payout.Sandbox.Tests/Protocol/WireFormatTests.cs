@@ -6,7 +6,7 @@ using Payout.Sandbox.Tests.Infrastructure;
 
 namespace Payout.Sandbox.Tests.Protocol;
 
-/// <summary>The exact JSON PayOut's connector is written against (README "Protocol").</summary>
+/// <summary>The exact JSON PayOut's client of the protocol (HttpPayoutNetwork) is written against (README "Protocol").</summary>
 public sealed class WireFormatTests(SandboxApp app) : IClassFixture<SandboxApp>
 {
     [Fact]

@@ -10,17 +10,17 @@ namespace Payout.UnitTests.Security;
 
 public sealed class CardCipherTests : IDisposable
 {
-    private readonly TempKeyFolder _folder = new();
-    private readonly KeyStore _keys;
-    private readonly CardCipher _cipher;
+    private readonly TempKeyFolder folder = new();
+    private readonly KeyStore keys;
+    private readonly CardCipher cipher;
 
     public CardCipherTests()
     {
-        _keys = KeyStore.Load(_folder.Path, generateMissing: true);
-        _cipher = new CardCipher(_keys);
+        keys = KeyStore.Load(folder.Path, generateMissing: true);
+        cipher = new CardCipher(keys);
     }
 
-    public void Dispose() => _folder.Dispose();
+    public void Dispose() => folder.Dispose();
 
     [Theory]
     [MemberData(nameof(TestCards.KnownValid), MemberType = typeof(TestCards))]
@@ -28,51 +28,51 @@ public sealed class CardCipherTests : IDisposable
     {
         var number = CardNumber.Parse(digits);
 
-        var encrypted = _cipher.Encrypt(number);
+        var encrypted = cipher.Encrypt(number);
 
         Assert.Equal("k1", encrypted.KeyId);
         Assert.Equal(CardCipher.NonceSize + CardCipher.TagSize + digits.Length, encrypted.Ciphertext.Length);
-        Assert.Equal(digits, _cipher.Decrypt(encrypted).RevealDigits());
-        Assert.Equal(number, _cipher.Decrypt(encrypted.KeyId, encrypted.Ciphertext));
+        Assert.Equal(digits, cipher.Decrypt(encrypted).RevealDigits());
+        Assert.Equal(number, cipher.Decrypt(encrypted.KeyId, encrypted.Ciphertext));
     }
 
     [Fact]
     public void Any_card_number_survives_the_round_trip() =>
         TestCards.ValidNumbers.Sample(digits =>
-            Assert.Equal(digits, _cipher.Decrypt(_cipher.Encrypt(CardNumber.Parse(digits))).RevealDigits()));
+            Assert.Equal(digits, cipher.Decrypt(cipher.Encrypt(CardNumber.Parse(digits))).RevealDigits()));
 
     [Fact]
     public void Encrypting_the_same_number_twice_gives_different_ciphertexts()
     {
         var number = CardNumber.Parse(TestCards.Visa);
-        Assert.NotEqual(_cipher.Encrypt(number).Ciphertext, _cipher.Encrypt(number).Ciphertext);
+        Assert.NotEqual(cipher.Encrypt(number).Ciphertext, cipher.Encrypt(number).Ciphertext);
     }
 
     [Fact]
     public void After_a_rotation_old_rows_still_decrypt_and_new_rows_use_the_new_key()
     {
         var number = CardNumber.Parse(TestCards.Visa);
-        var old = _cipher.Encrypt(number);
+        var old = cipher.Encrypt(number);
 
-        _keys.AddKey(KeyPurpose.CardEncryption);
-        var fresh = _cipher.Encrypt(number);
+        keys.AddKey(KeyPurpose.CardEncryption);
+        var fresh = cipher.Encrypt(number);
 
         Assert.Equal("k1", old.KeyId);
         Assert.Equal("k2", fresh.KeyId);
-        Assert.Equal("k2", _cipher.CurrentKeyId);
-        Assert.Equal(number, _cipher.Decrypt(old));
-        Assert.Equal(number, _cipher.Decrypt(fresh));
-        Assert.True(_cipher.NeedsReEncryption(old.KeyId));
-        Assert.False(_cipher.NeedsReEncryption(fresh.KeyId));
+        Assert.Equal("k2", cipher.CurrentKeyId);
+        Assert.Equal(number, cipher.Decrypt(old));
+        Assert.Equal(number, cipher.Decrypt(fresh));
+        Assert.True(cipher.NeedsReEncryption(old.KeyId));
+        Assert.False(cipher.NeedsReEncryption(fresh.KeyId));
     }
 
     [Fact]
     public void Another_process_reads_rows_written_under_a_key_it_has_not_loaded_yet()
     {
-        var other = new CardCipher(KeyStore.Load(_folder.Path, generateMissing: false));
-        _keys.AddKey(KeyPurpose.CardEncryption);
+        var other = new CardCipher(KeyStore.Load(folder.Path, generateMissing: false));
+        keys.AddKey(KeyPurpose.CardEncryption);
 
-        var encrypted = _cipher.Encrypt(CardNumber.Parse(TestCards.Visa));
+        var encrypted = cipher.Encrypt(CardNumber.Parse(TestCards.Visa));
 
         Assert.Equal("k2", encrypted.KeyId);
         Assert.Equal(TestCards.Visa, other.Decrypt(encrypted).RevealDigits());
@@ -81,13 +81,13 @@ public sealed class CardCipherTests : IDisposable
     [Fact]
     public void Changing_any_byte_of_the_blob_is_detected()
     {
-        var encrypted = _cipher.Encrypt(CardNumber.Parse(TestCards.Visa));
+        var encrypted = cipher.Encrypt(CardNumber.Parse(TestCards.Visa));
 
         for (var i = 0; i < encrypted.Ciphertext.Length; i++)
         {
             var tampered = (byte[])encrypted.Ciphertext.Clone();
             tampered[i] ^= 0x01;
-            Assert.Throws<CardDecryptionException>(() => _cipher.Decrypt(encrypted.KeyId, tampered));
+            Assert.Throws<CardDecryptionException>(() => cipher.Decrypt(encrypted.KeyId, tampered));
         }
     }
 
@@ -97,37 +97,37 @@ public sealed class CardCipherTests : IDisposable
     [InlineData(39)]
     [InlineData(48)]
     public void A_blob_of_impossible_length_is_rejected(int length) =>
-        Assert.Throws<CardDecryptionException>(() => _cipher.Decrypt("k1", new byte[length]));
+        Assert.Throws<CardDecryptionException>(() => cipher.Decrypt("k1", new byte[length]));
 
     [Fact]
     public void A_truncated_or_extended_blob_is_rejected()
     {
-        var encrypted = _cipher.Encrypt(CardNumber.Parse(TestCards.Visa));
+        var encrypted = cipher.Encrypt(CardNumber.Parse(TestCards.Visa));
 
-        Assert.Throws<CardDecryptionException>(() => _cipher.Decrypt("k1", encrypted.Ciphertext.AsSpan(0, encrypted.Ciphertext.Length - 1)));
-        Assert.Throws<CardDecryptionException>(() => _cipher.Decrypt("k1", [.. encrypted.Ciphertext, 0x30]));
+        Assert.Throws<CardDecryptionException>(() => cipher.Decrypt("k1", encrypted.Ciphertext.AsSpan(0, encrypted.Ciphertext.Length - 1)));
+        Assert.Throws<CardDecryptionException>(() => cipher.Decrypt("k1", [.. encrypted.Ciphertext, 0x30]));
     }
 
     [Fact]
     public void A_blob_paired_with_another_key_id_does_not_open()
     {
-        var encrypted = _cipher.Encrypt(CardNumber.Parse(TestCards.Visa));
-        _keys.AddKey(KeyPurpose.CardEncryption);
+        var encrypted = cipher.Encrypt(CardNumber.Parse(TestCards.Visa));
+        keys.AddKey(KeyPurpose.CardEncryption);
 
-        var exception = Assert.Throws<CardDecryptionException>(() => _cipher.Decrypt("k2", encrypted.Ciphertext));
+        var exception = Assert.Throws<CardDecryptionException>(() => cipher.Decrypt("k2", encrypted.Ciphertext));
         Assert.Equal("k2", exception.KeyId);
     }
 
     [Fact]
     public void A_key_id_without_a_key_file_is_an_unknown_key() =>
         Assert.Throws<UnknownKeyException>(() =>
-            _cipher.Decrypt("k9", _cipher.Encrypt(CardNumber.Parse(TestCards.Visa)).Ciphertext));
+            cipher.Decrypt("k9", cipher.Encrypt(CardNumber.Parse(TestCards.Visa)).Ciphertext));
 
     [Fact]
     public void The_ciphertext_contains_the_number_in_no_plain_encoding() =>
         TestCards.ValidNumbers.Sample(digits =>
         {
-            var blob = _cipher.Encrypt(CardNumber.Parse(digits)).Ciphertext;
+            var blob = cipher.Encrypt(CardNumber.Parse(digits)).Ciphertext;
             var asLong = long.Parse(digits[..Math.Min(digits.Length, 18)], CultureInfo.InvariantCulture);
             var littleEndian = new byte[8];
             BinaryPrimitives.WriteInt64LittleEndian(littleEndian, asLong);
@@ -143,7 +143,7 @@ public sealed class CardCipherTests : IDisposable
     [Fact]
     public void The_known_test_number_is_not_in_the_blob_as_text_or_int64()
     {
-        var blob = _cipher.Encrypt(CardNumber.Parse(TestCards.Visa)).Ciphertext;
+        var blob = cipher.Encrypt(CardNumber.Parse(TestCards.Visa)).Ciphertext;
 
         Assert.False(Contains(blob, Encoding.ASCII.GetBytes(TestCards.Visa)));
         Assert.False(Contains(blob, BitConverter.GetBytes(4012888888881881L)));
@@ -153,14 +153,14 @@ public sealed class CardCipherTests : IDisposable
     [Fact]
     public void Errors_never_carry_the_number_or_the_key()
     {
-        var encrypted = _cipher.Encrypt(CardNumber.Parse(TestCards.Visa));
+        var encrypted = cipher.Encrypt(CardNumber.Parse(TestCards.Visa));
         var tampered = (byte[])encrypted.Ciphertext.Clone();
         tampered[^1] ^= 0xff;
 
-        var exception = Assert.Throws<CardDecryptionException>(() => _cipher.Decrypt("k1", tampered));
+        var exception = Assert.Throws<CardDecryptionException>(() => cipher.Decrypt("k1", tampered));
 
         Assert.DoesNotContain(TestCards.Visa, exception.ToString(), StringComparison.Ordinal);
-        Assert.DoesNotContain(Convert.ToBase64String(_keys.CardEncryption.Current.RevealBytes()), exception.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(Convert.ToBase64String(keys.CardEncryption.Current.RevealBytes()), exception.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain(Convert.ToHexString(tampered), exception.ToString(), StringComparison.OrdinalIgnoreCase);
     }
 

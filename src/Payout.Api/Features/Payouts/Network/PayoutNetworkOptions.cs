@@ -25,7 +25,7 @@ public sealed class PayoutNetworkOptions : IValidatableObject
     [Required]
     public string CallbackSecret { get; set; } = DevelopmentCallbackSecret;
 
-    /// <summary>One HTTP attempt; after it the connector asks for the status instead of sending again.</summary>
+    /// <summary>One HTTP attempt; after it the network's client asks for the status instead of sending again.</summary>
     [Range(0.1, 120)]
     public double AttemptTimeoutSeconds { get; set; } = 5;
 

@@ -1,19 +1,5 @@
 namespace Payout.Api.Security;
 
-/// <summary>The key folder is unusable (unreadable or malformed key file). Messages name files, never key bytes.</summary>
-public class KeyStoreException : Exception
-{
-    public KeyStoreException(string message)
-        : base(message)
-    {
-    }
-
-    public KeyStoreException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-    }
-}
-
 /// <summary>
 /// Some purposes have no key and generating them was not allowed. Stops the start (spec §11): with several
 /// processes on one database, a process that invented its own keys could not read the others' data.
@@ -35,19 +21,4 @@ public sealed class MissingKeysException : KeyStoreException
         $"No keys for {string.Join(", ", missing.Select(p => p.FolderName()))} in the key folder '{folder}'. "
         + "Point Keys:Directory (Keys__Directory) at the folder that all PayOut processes share, or, for a new "
         + "installation, set Keys:GenerateMissing=true (Keys__GenerateMissing=true) for its first start to create them.";
-}
-
-/// <summary>A key id that no key file of that purpose holds (a stored row names a key that was removed).</summary>
-public sealed class UnknownKeyException : KeyStoreException
-{
-    public UnknownKeyException(KeyPurpose purpose, string keyId)
-        : base($"No {purpose.FolderName()} key with id '{keyId}'.")
-    {
-        Purpose = purpose;
-        KeyId = keyId;
-    }
-
-    public KeyPurpose Purpose { get; }
-
-    public string KeyId { get; }
 }
