@@ -20,6 +20,8 @@ public sealed class OpenApiDocumentTests(PayoutApp app) : IClassFixture<PayoutAp
     /// <summary>Not PayOut's API: documents, probes, and the embedded sandbox network (its protocol is in src/Payout.Sandbox/README.md).</summary>
     private static readonly string[] Plumbing = ["/openapi", "/docs", "/metrics", "/health", "/sandbox-network"];
 
+    private static readonly string[] HttpMethods = ["GET", "POST", "PUT", "DELETE"];
+
     [Fact]
     public async Task Every_mapped_route_is_in_the_document()
     {
@@ -170,6 +172,36 @@ public sealed class OpenApiDocumentTests(PayoutApp app) : IClassFixture<PayoutAp
             .Select(d => $"{d.Method} {d.Route} {ErrorCatalog.StatusOf(d.Code)} {d.Code}")
             .ToList();
         Assert.True(missing.Count == 0, "Not in docs/openapi.json: " + string.Join("; ", missing));
+    }
+
+    /// <summary>The README promises a runnable request for every endpoint in <c>src/Payout.Api/Payout.Api.http</c>.</summary>
+    [Fact]
+    public void Every_route_has_a_runnable_request_in_the_http_file()
+    {
+        var requests = File.ReadAllLines(Path.Combine(CommittedOpenApi.RepositoryRoot(), "src", "Payout.Api", "Payout.Api.http"))
+            .Select(line => line.Split(' '))
+            .Where(parts => parts is [var method, var url, ..] && HttpMethods.Any(m => m == method) && url.StartsWith("{{base}}/", StringComparison.Ordinal))
+            .Select(parts => (Method: parts[0], Path: parts[1]["{{base}}".Length..].Split('?')[0]))
+            .ToList();
+        var routes = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => !Plumbing.Any(p => ("/" + e.RoutePattern.RawText!.TrimStart('/')).StartsWith(p, StringComparison.Ordinal)))
+            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Select(method => (Method: method, e.RoutePattern)))
+            .ToList();
+
+        var missing = routes
+            .Where(route => !requests.Any(r => r.Method == route.Method && Matches(route.RoutePattern, r.Path)))
+            .Select(route => $"{route.Method} {route.RoutePattern.RawText}")
+            .ToList();
+        Assert.True(missing.Count == 0, "No request in Payout.Api.http for: " + string.Join(", ", missing));
+
+        static bool Matches(Microsoft.AspNetCore.Routing.Patterns.RoutePattern pattern, string path)
+        {
+            var segments = path.Trim('/').Split('/');
+            return pattern.PathSegments.Count == segments.Length
+                && pattern.PathSegments.Zip(segments).All(pair => pair.First.IsSimple && pair.First.Parts[0] is Microsoft.AspNetCore.Routing.Patterns.RoutePatternLiteralPart literal
+                    ? string.Equals(literal.Content, pair.Second, StringComparison.Ordinal)
+                    : pair.Second.Length > 0);
+        }
     }
 
     [Fact]

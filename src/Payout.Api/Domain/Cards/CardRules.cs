@@ -101,6 +101,9 @@ public static class CardRules
         return digits.Length > 0 && sum % 10 == 0;
     }
 
+    /// <summary>A customer may add a new card while holding fewer active cards than the cap (a known number restored adds none).</summary>
+    public static bool HasRoomForAnother(int activeCards, int maxCards) => activeCards < maxCards;
+
     /// <summary>
     /// A card is valid through the last day of its month, in UTC: it is expired from the first instant of the
     /// following month. Used at add time and again before each payout (spec §8).

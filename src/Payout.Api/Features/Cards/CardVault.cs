@@ -29,7 +29,7 @@ public sealed class CardVault(
         if (card is null)
         {
             var maxCards = options.Value.MaxCardsPerCustomer;
-            if (await cards.CountActiveAsync(customerId, cancellationToken) >= maxCards)
+            if (!CardRules.HasRoomForAnother(await cards.CountActiveAsync(customerId, cancellationToken), maxCards))
             {
                 return new Failure(ErrorCode.CARD_LIMIT_REACHED, $"A customer can hold at most {maxCards} cards; delete one first.");
             }
