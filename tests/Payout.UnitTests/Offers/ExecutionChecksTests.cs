@@ -88,6 +88,19 @@ public sealed class ExecutionChecksTests
     }
 
     [Fact]
+    public void The_declared_codes_are_every_check_in_its_order_with_the_float_last()
+    {
+        var everything = Passing with
+        {
+            KycLevel = KycLevel.NONE, OfferExpired = true, CardApproved = false, CardExpired = true, HasBillingAddress = false,
+            Bounds = new CryptoBounds(30m, 20m), Amount = 25m, Balance = 0m, AmountToEur = 1m, RemainingLimitEur = 0m, FloatCovers = false,
+        };
+
+        Assert.Equal(ExecutionChecks.Codes, ExecutionChecks.FailingReasons(everything));
+        Assert.Equal([.. SpecOrder, ErrorCode.NETWORK_FLOAT_LOW], ExecutionChecks.Codes);
+    }
+
+    [Fact]
     public void Reasons_always_follow_the_spec_order_and_match_their_facts() =>
         Gen.Select(
                 Gen.Enum<KycLevel>(),
