@@ -51,10 +51,10 @@ export LOADTEST_PIDFILE="$LOADTEST_WORK_DIR/pids"
 cleanup() {
     local rc=$1 pid
     # Whatever the load test started and did not end (it ends them itself unless it died): by pid, and only
-    # if that pid is still one of our dotnet processes.
+    # if that pid is still one of our processes (a service, the reference app, psql on a payout database).
     while read -r pid; do
         [[ "$pid" =~ ^[0-9]+$ ]] || continue
-        if grep -qa "$LOADTEST_WORK_DIR\|Payout" "/proc/$pid/cmdline" 2>/dev/null; then
+        if grep -qai "$LOADTEST_WORK_DIR\|payout" "/proc/$pid/cmdline" 2>/dev/null; then
             kill -KILL "$pid" 2>/dev/null || true
         fi
     done <"$LOADTEST_PIDFILE"

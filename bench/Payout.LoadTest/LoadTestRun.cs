@@ -151,7 +151,7 @@ internal sealed class LoadTestRun
                 await ServiceProcess.RunToEndAsync(settings.ApiDll, ["migrate"], environment, log, settings.PidFile, cancellationToken);
                 var seedOptions = new SeedOptions(
                     database, connectionString, keys, LoadSetup.MerchantId, settings.ScaleCustomers, settings.ScalePayouts, LoadSetup.Password);
-                run.Seed = await Seeder.SeedAsync(seedOptions, TextWriter.Null, cancellationToken);
+                run.Seed = await Seeder.SeedAsync(seedOptions, Console.Out, cancellationToken);
                 Say($"[{tag}] seeded {run.Seed.Rows:N0} rows in {run.Seed.Seconds:F0} s");
             }
 
@@ -168,7 +168,7 @@ internal sealed class LoadTestRun
 
             foreach (var spec in PhasesFor(customers, seeded))
             {
-                var probe = database == "Postgres" ? new PostgresProbe(settings.PostgresAdmin!, name, sampleLocks: spec.Name == Scenarios.Flow) : null;
+                var probe = database == "Postgres" ? new PostgresProbe(settings.PostgresAdmin!, name, settings.PostgresBinDir!, folder, settings.PidFile, sampleLocks: spec.Name == Scenarios.Flow) : null;
                 var phase = await runner.RunAsync(spec with { Probe = probe }, service.BaseAddress, service.Pid, database == "Postgres" ? settings.PostmasterPid : null, cancellationToken);
                 run.Phases.Add(phase);
                 Say($"[{tag}] {Describe(phase)}");

@@ -1,3 +1,6 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
 using Npgsql;
 
 namespace Payout.LoadTest;
@@ -6,9 +9,13 @@ namespace Payout.LoadTest;
 /// What PostgreSQL did during a phase's timed window: pg_stat_statements (reset when the window opens), each
 /// table's scans, and — when asked — waits sampled a few times a second from pg_locks and pg_stat_activity.
 /// </summary>
-internal sealed class PostgresProbe(string adminConnectionString, string database, bool sampleLocks) : IPhaseProbe
+internal sealed class PostgresProbe(
+    string adminConnectionString, string database, string binDir, string workDir, string? pidFile, bool sampleLocks) : IPhaseProbe
 {
     private const int TopStatements = 15;
+
+    /// <summary>A comment in the sampler's own statements, so they are left out of the statement list.</summary>
+    private const string ProbeMarker = "loadtest-probe";
     private static readonly TimeSpan SampleInterval = TimeSpan.FromMilliseconds(250);
 
     private Dictionary<string, TableStat> tablesBefore = [];
@@ -25,9 +32,9 @@ internal sealed class PostgresProbe(string adminConnectionString, string databas
         tablesBefore = await TablesAsync(cancellationToken);
         if (sampleLocks)
         {
-            // On a connection to the measured database, so relation names resolve there.
+            // Connected to the measured database, so relation names resolve there.
             var target = new NpgsqlConnectionStringBuilder(adminConnectionString) { Database = database }.ConnectionString;
-            sampler = new LockSampler(target, database, SampleInterval);
+            sampler = new LockSampler(binDir, target, Path.Combine(workDir, $"locks-{database}-{Guid.NewGuid():N}.jsonl"), pidFile, SampleInterval);
             await sampler.StartAsync();
         }
     }
@@ -58,12 +65,13 @@ internal sealed class PostgresProbe(string adminConnectionString, string databas
             """
             SELECT s.calls, s.mean_exec_time, s.total_exec_time, s.rows, s.query
             FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
-            WHERE d.datname = @database
+            WHERE d.datname = @database AND s.query NOT LIKE @probe
             ORDER BY s.total_exec_time DESC
             LIMIT @limit
             """, admin);
         command.Parameters.AddWithValue("database", database);
         command.Parameters.AddWithValue("limit", TopStatements);
+        command.Parameters.AddWithValue("probe", "%" + ProbeMarker + "%");
         var statements = new List<StatementStat>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -106,28 +114,95 @@ internal sealed class PostgresProbe(string adminConnectionString, string databas
 
     public static string OneLine(string sql) => string.Join(' ', sql.Split((char[])['\n', '\r', '\t', ' '], StringSplitOptions.RemoveEmptyEntries));
 
-    /// <summary>Samples, on its own connection, which sessions of the database wait, on what, running which statement.</summary>
-    private sealed class LockSampler(string connectionString, string database, TimeSpan interval)
+    /// <summary>
+    /// Samples which sessions of the database wait, on what, running which statement: a psql process of its own
+    /// (<c>\watch</c>, one JSON line per sample into a file read afterwards), so the sampling costs the load
+    /// generator no CPU.
+    /// </summary>
+    private sealed class LockSampler(string binDir, string connectionString, string outputFile, string? pidFile, TimeSpan interval)
     {
-        private volatile bool stopping;
-        private readonly Dictionary<(string Type, string? Relation, string Mode), (long Total, int Max)> waits = [];
-        private readonly Dictionary<string, long> statements = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, long> events = new(StringComparer.Ordinal);
-        private Task? loop;
-        private int samples;
+        private const string Sample =
+            """
+            SELECT /* loadtest-probe */ json_build_object(
+              'locks', (SELECT coalesce(json_agg(json_build_object('type', l.locktype, 'relation', l.relation::regclass::text, 'mode', l.mode, 'query', left(a.query, 160))), '[]')
+                        FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+                        WHERE NOT l.granted AND a.datname = current_database()),
+              'events', (SELECT coalesce(json_agg(coalesce(wait_event_type || ':' || wait_event, 'CPU (no wait event)')), '[]')
+                         FROM pg_stat_activity
+                         WHERE datname = current_database() AND state = 'active' AND pid <> pg_backend_pid()))
+            """;
 
-        /// <summary>Takes the first sample before it returns, so its connection and code are warm before the window's CPU is read.</summary>
+        private Process? psql;
+
         public async Task StartAsync()
         {
-            var first = new TaskCompletionSource();
-            loop = Task.Run(() => LoopAsync(first));
-            await first.Task;
+            var builder = new NpgsqlConnectionStringBuilder(connectionString);
+            var start = new ProcessStartInfo(Path.Combine(binDir, "psql")) { RedirectStandardInput = true, UseShellExecute = false };
+            foreach (var argument in new[] { "-X", "-q", "-h", builder.Host!, "-p", builder.Port.ToString(CultureInfo.InvariantCulture), "-U", builder.Username!, "-d", builder.Database! })
+            {
+                start.ArgumentList.Add(argument);
+            }
+
+            psql = Process.Start(start) ?? throw new LoadTestException("could not start psql");
+            if (pidFile is not null)
+            {
+                await File.AppendAllTextAsync(pidFile, psql.Id.ToString(CultureInfo.InvariantCulture) + "\n");
+            }
+
+            var seconds = interval.TotalSeconds.ToString(CultureInfo.InvariantCulture);
+            await psql.StandardInput.WriteAsync(
+                $"\\pset format unaligned\n\\pset tuples_only on\n\\o {outputFile}\n{PostgresProbe.OneLine(Sample)}\n\\watch {seconds}\n");
+            await psql.StandardInput.FlushAsync();
         }
 
         public async Task<LockReport> StopAsync()
         {
-            stopping = true;
-            await loop!;
+            if (psql is not null)
+            {
+                psql.Kill();
+                await psql.WaitForExitAsync();
+                psql.Dispose();
+            }
+
+            var waits = new Dictionary<(string Type, string? Relation, string Mode), (long Total, int Max)>();
+            var statements = new Dictionary<string, long>(StringComparer.Ordinal);
+            var events = new Dictionary<string, long>(StringComparer.Ordinal);
+            var samples = 0;
+            foreach (var line in File.Exists(outputFile) ? await File.ReadAllLinesAsync(outputFile) : [])
+            {
+                SampleRow? row;
+                try
+                {
+                    row = JsonSerializer.Deserialize<SampleRow>(line, JsonSerializerOptions.Web);
+                }
+                catch (JsonException)
+                {
+                    continue; // the line psql was writing when it was stopped
+                }
+
+                if (row is null)
+                {
+                    continue;
+                }
+
+                samples++;
+                foreach (var group in row.Locks.GroupBy(l => (l.Type, l.Relation, l.Mode)))
+                {
+                    var (total, max) = waits.GetValueOrDefault(group.Key);
+                    waits[group.Key] = (total + group.Count(), Math.Max(max, group.Count()));
+                }
+
+                foreach (var query in row.Locks.Select(l => PostgresProbe.OneLine(l.Query ?? "")))
+                {
+                    statements[query] = statements.GetValueOrDefault(query) + 1;
+                }
+
+                foreach (var name in row.Events)
+                {
+                    events[name] = events.GetValueOrDefault(name) + 1;
+                }
+            }
+
             var n = Math.Max(1, samples);
             return new LockReport(
                 samples,
@@ -136,62 +211,8 @@ internal sealed class PostgresProbe(string adminConnectionString, string databas
                 [.. events.OrderByDescending(e => e.Value).Take(12).Select(e => new WaitEvent(e.Key, Math.Round(e.Value / (double)n, 2)))]);
         }
 
-        private async Task LoopAsync(TaskCompletionSource first)
-        {
-            await using var connection = await OpenAsync(connectionString, CancellationToken.None);
-            await using var locks = new NpgsqlCommand(
-                """
-                SELECT l.locktype, l.relation::regclass::text, l.mode, left(a.query, 160)
-                FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
-                WHERE NOT l.granted AND a.datname = @database
-                """, connection);
-            locks.Parameters.AddWithValue("database", database);
-            await using var activity = new NpgsqlCommand(
-                """
-                SELECT coalesce(wait_event_type || ':' || wait_event, 'CPU (no wait event)')
-                FROM pg_stat_activity
-                WHERE datname = @database AND state = 'active' AND pid <> pg_backend_pid()
-                """, connection);
-            activity.Parameters.AddWithValue("database", database);
-            await SampleAsync(locks, activity);
-            first.SetResult();
-            while (!stopping)
-            {
-                await Task.Delay(interval);
-                await SampleAsync(locks, activity);
-            }
-        }
+        private sealed record SampleRow(List<LockedRow> Locks, List<string> Events);
 
-        private async Task SampleAsync(NpgsqlCommand locks, NpgsqlCommand activity)
-        {
-            var now = new Dictionary<(string, string?, string), int>();
-            await using (var reader = await locks.ExecuteReaderAsync())
-            {
-                while (await reader.ReadAsync())
-                {
-                    var key = (reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetString(2));
-                    now[key] = now.GetValueOrDefault(key) + 1;
-                    var query = OneLine(reader.IsDBNull(3) ? "" : reader.GetString(3));
-                    statements[query] = statements.GetValueOrDefault(query) + 1;
-                }
-            }
-
-            foreach (var (key, count) in now)
-            {
-                var (total, max) = waits.GetValueOrDefault(key);
-                waits[key] = (total + count, Math.Max(max, count));
-            }
-
-            await using (var reader = await activity.ExecuteReaderAsync())
-            {
-                while (await reader.ReadAsync())
-                {
-                    var name = reader.GetString(0);
-                    events[name] = events.GetValueOrDefault(name) + 1;
-                }
-            }
-
-            samples++;
-        }
+        private sealed record LockedRow(string Type, string? Relation, string Mode, string? Query);
     }
 }
