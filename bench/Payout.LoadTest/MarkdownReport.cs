@@ -32,7 +32,8 @@ internal static class MarkdownReport
             Line(text, $"| pgbench TPC-B, scale {pgbench.Scale}, `-c {pgbench.Clients} -j {pgbench.Threads} -T {pgbench.Seconds} -M prepared`, durable commits | {summary.PgbenchTps:N0} TPS |");
         }
 
-        Line(text, $"| Bare Kestrel minimal API `GET /json`, {settings.ReadClients} connections | {summary.ReferenceRps:N0} rps (CPU {Median(report.Runs.Select(r => r.Reference?.ServiceCpuPercent)):0} %) |");
+        Line(text, $"| Bare Kestrel minimal API `GET /json`, {settings.ReadClients} connections | {summary.ReferenceRps:N0} rps " +
+                   $"(its CPU {Median(report.Runs.Select(r => r.Reference?.ServiceCpuPercent)):0} %, generator's {Median(report.Runs.Select(r => r.Reference?.GeneratorCpuPercent)):0} %) |");
         Line(text);
 
         Line(text, "| Database | Phase | Call | Throughput | p50 ms | p95 ms | p99 ms | max ms | Errors | Service CPU | Service CPU ms/req | PostgreSQL CPU | PostgreSQL CPU ms/req | Generator CPU µs/req | Machine busy |");
