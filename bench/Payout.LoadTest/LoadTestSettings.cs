@@ -92,8 +92,6 @@ internal sealed record LoadTestSettings
         };
     }
 
-    public bool Includes(string scenario) => Scenarios.Contains(scenario, StringComparer.Ordinal);
-
     private static string NormalizeDatabase(string name) => name.ToUpperInvariant() switch
     {
         "POSTGRES" or "POSTGRESQL" or "PG" => "Postgres",

@@ -59,6 +59,15 @@ internal static class MarkdownReport
                 ? ""
                 : $"flow CPU per payout: service {flow.ServiceCpuPercent * 10 / service.FlowPayoutsPerSecond:0.#} ms" +
                   (flow.PostgresCpuPercent is { } pg ? $", PostgreSQL {pg * 10 / service.FlowPayoutsPerSecond:0.#} ms" : "") + "; ";
+            var statuses = report.Runs.SelectMany(r => r.Services.Where(s => s.Database == service.Database && s.Seeded == service.Seeded))
+                .Select(s => s.Phase(Scenarios.Flow)).Where(p => p is not null).SelectMany(p => p!.Tags)
+                .GroupBy(t => t.Key.Replace("pay ", "", StringComparison.Ordinal), StringComparer.Ordinal)
+                .Select(g => $"{g.Key} {g.Sum(t => t.Value):N0}").ToList();
+            if (statuses.Count > 0)
+            {
+                perPayout += $"payouts answered {string.Join(", ", statuses)}; ";
+            }
+
             Line(text, $"- {DatabaseName(service.Database)}{(service.Seeded ? $" with {settings.ScalePayouts:N0} payouts" : "")}: {perPayout}" +
                        $"RSS after the run {service.ResidentMbAfterRun:0} MB (peak {service.PeakResidentMb:0} MB); ledger invariant " +
                        $"{(service.LedgerHoldsInEveryRun ? "holds" : "**VIOLATED**")}; set-up {service.SetupSeconds:0} s.");

@@ -14,7 +14,11 @@ internal interface IPhaseProbe
 {
     Task WindowOpenedAsync(CancellationToken cancellationToken);
 
-    Task WindowClosedAsync(PhaseResult result, CancellationToken cancellationToken);
+    /// <summary>Reads what it measures the moment the window closes, while the clients are still running.</summary>
+    Task WindowClosedAsync(CancellationToken cancellationToken);
+
+    /// <summary>Adds what it read to the phase's result, once the calls are counted.</summary>
+    void Describe(PhaseResult result);
 }
 
 /// <summary>
@@ -59,16 +63,17 @@ internal sealed class PhaseRunner(TimeSpan warmup, TimeSpan duration)
             window.Recording = false;
             var seconds = clock.Elapsed.TotalSeconds;
             var after = CpuSnapshot.Take(targetPid, postmasterPid);
+            if (spec.Probe is not null)
+            {
+                await spec.Probe.WindowClosedAsync(cancellationToken);
+            }
+
             await stop.CancelAsync();
             await Task.WhenAll(loops);
 
             var result = Summarize(spec, workers, seconds);
             before.Describe(after, seconds, result);
-            if (spec.Probe is not null)
-            {
-                await spec.Probe.WindowClosedAsync(result, cancellationToken);
-            }
-
+            spec.Probe?.Describe(result);
             return result;
         }
         finally

@@ -20,6 +20,9 @@ internal sealed class PostgresProbe(
 
     private Dictionary<string, TableStat> tablesBefore = [];
     private LockSampler? sampler;
+    private LockReport? locks;
+    private List<StatementStat> statements = [];
+    private List<TableStat> tables = [];
 
     public async Task WindowOpenedAsync(CancellationToken cancellationToken)
     {
@@ -39,12 +42,12 @@ internal sealed class PostgresProbe(
         }
     }
 
-    public async Task WindowClosedAsync(PhaseResult result, CancellationToken cancellationToken)
+    public async Task WindowClosedAsync(CancellationToken cancellationToken)
     {
-        var locks = sampler is null ? null : await sampler.StopAsync();
-        var statements = await StatementsAsync(Math.Max(1, result.Requests), cancellationToken);
+        locks = sampler is null ? null : await sampler.StopAsync();
+        statements = await StatementsAsync(cancellationToken);
         var tablesAfter = await TablesAsync(cancellationToken);
-        var tables = tablesAfter.Values
+        tables = tablesAfter.Values
             .Select(a => tablesBefore.TryGetValue(a.Table, out var b)
                 ? a with
                 {
@@ -55,10 +58,16 @@ internal sealed class PostgresProbe(
             .Where(t => t.SeqScan + t.IdxScan + t.Inserted + t.Updated > 0)
             .OrderByDescending(t => t.SeqTupRead + t.IdxTupFetch)
             .ToList();
-        result.Postgres = new PostgresPhaseDetails(statements, tables, locks);
     }
 
-    private async Task<List<StatementStat>> StatementsAsync(long requests, CancellationToken cancellationToken)
+    public void Describe(PhaseResult result)
+    {
+        var requests = (double)Math.Max(1, result.Requests);
+        result.Postgres = new PostgresPhaseDetails(
+            [.. statements.Select(s => s with { CallsPerRequest = Math.Round(s.Calls / requests, 2) })], tables, locks);
+    }
+
+    private async Task<List<StatementStat>> StatementsAsync(CancellationToken cancellationToken)
     {
         await using var admin = await OpenAsync(adminConnectionString, cancellationToken);
         await using var command = new NpgsqlCommand(
@@ -72,17 +81,16 @@ internal sealed class PostgresProbe(
         command.Parameters.AddWithValue("database", database);
         command.Parameters.AddWithValue("limit", TopStatements);
         command.Parameters.AddWithValue("probe", "%" + ProbeMarker + "%");
-        var statements = new List<StatementStat>();
+        var found = new List<StatementStat>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            var calls = reader.GetInt64(0);
-            statements.Add(new StatementStat(
-                calls, Math.Round(calls / (double)requests, 2), Math.Round(reader.GetDouble(1), 3), Math.Round(reader.GetDouble(2), 1),
+            found.Add(new StatementStat(
+                reader.GetInt64(0), 0, Math.Round(reader.GetDouble(1), 3), Math.Round(reader.GetDouble(2), 1),
                 reader.GetInt64(3), OneLine(reader.GetString(4))));
         }
 
-        return statements;
+        return found;
     }
 
     private async Task<Dictionary<string, TableStat>> TablesAsync(CancellationToken cancellationToken)
