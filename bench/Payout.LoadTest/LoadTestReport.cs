@@ -7,6 +7,8 @@ internal sealed record LoadTestReport(
     public Summary? Summary { get; set; }
 
     public double DurationSeconds { get; set; }
+
+    public string? LoadAverageAtEnd { get; set; }
 }
 
 internal sealed record MachineInfo(

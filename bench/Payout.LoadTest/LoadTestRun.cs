@@ -69,6 +69,7 @@ internal sealed class LoadTestRun
 
         report.Summary = Summary.From(report);
         report.DurationSeconds = Math.Round(clock.Elapsed.TotalSeconds, 1);
+        report.LoadAverageAtEnd = ProcFs.LoadAverage();
         var stamp = started.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
         var jsonPath = Path.Combine(settings.OutDir, $"loadtest-{stamp}.json");
         var markdownPath = Path.Combine(settings.OutDir, $"loadtest-{stamp}.md");

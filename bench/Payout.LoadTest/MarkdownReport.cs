@@ -19,7 +19,7 @@ internal static class MarkdownReport
         Line(text, $"## Load test, {report.StartedAt:yyyy-MM-dd HH:mm} UTC, commit {report.Commit}");
         Line(text);
         Line(text, $"Machine: {machine.Cores} cores ({machine.CpuModel}), {machine.MemoryMb / 1024.0:0.#} GB, " +
-                   $"PostgreSQL {machine.PostgresVersion ?? "not used"}, {machine.DotnetVersion}; load average at start {machine.LoadAverageAtStart}.");
+                   $"PostgreSQL {machine.PostgresVersion ?? "not used"}, {machine.DotnetVersion}; load average {machine.LoadAverageAtStart} at the start, {report.LoadAverageAtEnd} at the end.");
         Line(text, $"{(settings.Runs == 1 ? "1 run" : $"Medians of {settings.Runs} runs")}; each phase {settings.PhaseSeconds} s after a {settings.WarmupSeconds} s warm-up. " +
                    $"Flow and offers: {settings.Clients} closed-loop clients over {settings.Customers} customers (KYC_3, USDT→EUR {settings.Amount}, card 4111…1111); " +
                    $"reads: {settings.ReadClients} connections. Took {report.DurationSeconds:0} s.");
