@@ -26,8 +26,10 @@ internal static class LoadTestProgram
                 case ["seed", .. var rest]:
                     var options = SeedOptions.Parse(rest);
                     var summary = await Seeder.SeedAsync(options, Console.Out, cancellation.Token);
-                    Console.WriteLine(summary);
-                    return 0;
+                    Console.WriteLine(summary.LedgerHolds
+                        ? $"Seeded {summary.Rows:N0} rows in {summary.Seconds} s; the ledger invariant holds."
+                        : $"Seeded {summary.Rows:N0} rows, but the ledger invariant does not hold: {string.Join("; ", summary.LedgerViolations)}");
+                    return summary.LedgerHolds ? 0 : 1;
                 default:
                     Console.Error.WriteLine("usage: Payout.LoadTest run | seed --provider Postgres|Sqlite --connection CS --keys DIR --merchant GUID [--customers N] [--payouts N] [--password P]");
                     return 2;

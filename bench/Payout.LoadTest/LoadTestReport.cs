@@ -50,7 +50,11 @@ internal sealed record ServiceRun(string Database, bool Seeded)
     public PhaseResult? Phase(string name) => Phases.FirstOrDefault(p => p.Name == name);
 }
 
-internal sealed record SeedSummary(int Customers, int Payouts, long Rows, double Seconds);
+/// <summary>What the seeder wrote, and the ledger invariant over the seeded rows (checked by SQL after seeding).</summary>
+internal sealed record SeedSummary(int Customers, int Payouts, long Rows, double Seconds, IReadOnlyList<string> LedgerViolations)
+{
+    public bool LedgerHolds => LedgerViolations.Count == 0;
+}
 
 internal sealed record PhaseResult(string Name, int Clients, double Seconds)
 {

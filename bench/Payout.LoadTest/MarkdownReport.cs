@@ -69,8 +69,8 @@ internal static class MarkdownReport
             }
 
             Line(text, $"- {DatabaseName(service.Database)}{(service.Seeded ? $" with {settings.ScalePayouts:N0} payouts" : "")}: {perPayout}" +
-                       $"RSS after the run {service.ResidentMbAfterRun:0} MB (peak {service.PeakResidentMb:0} MB); ledger invariant " +
-                       $"{(service.LedgerHoldsInEveryRun ? "holds" : "**VIOLATED**")}; set-up {service.SetupSeconds:0} s.");
+                       $"RSS after the run {service.ResidentMbAfterRun:0} MB (peak {service.PeakResidentMb:0} MB); ledger invariant after the phases " +
+                       $"{service.Ledger}{(service.SeedLedger is { } seeded ? $", and {seeded} before them" : "")}; set-up {service.SetupSeconds:0} s.");
         }
 
         Line(text);

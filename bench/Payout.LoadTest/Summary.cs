@@ -27,7 +27,12 @@ internal sealed record Summary(
                 Median(g.Select(s => s.Phase(Scenarios.Flow) is { } flow ? PayoutsPerSecond(flow) : (double?)null)),
                 Median(g.Select(s => s.ResidentMbAfterRun)),
                 Median(g.Select(s => s.PeakResidentMb)),
-                g.All(s => s.LedgerInvariantHolds == true),
+                g.Any(s => s.LedgerInvariantHolds == false) ? "**VIOLATED**"
+                    : g.All(s => s.LedgerInvariantHolds == true) ? "holds"
+                    : "could not be checked through the API (" + string.Join("; ", g.SelectMany(s => s.LedgerViolations).Distinct().Take(2)) + ")",
+                g.Select(s => s.Seed).LastOrDefault(seed => seed is not null) is { } seed
+                    ? (seed.LedgerHolds ? "holds over the seeded rows" : "**VIOLATED** over the seeded rows: " + string.Join("; ", seed.LedgerViolations.Take(3)))
+                    : null,
                 Median(g.Select(s => (double?)s.SetupSeconds))))
             .ToList();
         var summary = new Summary(
@@ -157,8 +162,8 @@ internal sealed record SummaryRow(
     double GeneratorCpuPercent, double GeneratorCpuMicrosPerRequest, double MachineBusyPercent);
 
 internal sealed record ServiceSummary(
-    string Database, bool Seeded, double? FlowPayoutsPerSecond, double? ResidentMbAfterRun, double? PeakResidentMb, bool LedgerHoldsInEveryRun,
-    double? SetupSeconds);
+    string Database, bool Seeded, double? FlowPayoutsPerSecond, double? ResidentMbAfterRun, double? PeakResidentMb, string Ledger,
+    string? SeedLedger, double? SetupSeconds);
 
 /// <summary>One of the targets; <see cref="Met"/> is null when the run did not measure it.</summary>
 internal sealed record TargetCheck(string Target, string Figure, bool? Met)

@@ -16,6 +16,9 @@ internal interface ISeedTarget : IAsyncDisposable
 
     /// <summary>Ends every writer, adds the deltas to the accounts' balances, moves identity sequences past the ids used, refreshes statistics.</summary>
     Task FinishAsync(IReadOnlyDictionary<long, decimal> balanceDeltas, CancellationToken cancellationToken);
+
+    /// <summary>Runs <paramref name="sql"/> (one text column) without a time limit and answers its rows.</summary>
+    Task<List<string>> QueryAsync(string sql, CancellationToken cancellationToken);
 }
 
 /// <summary>Rows of one table, written value by value in the order of its columns.</summary>

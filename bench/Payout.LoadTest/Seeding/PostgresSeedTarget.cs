@@ -89,6 +89,20 @@ internal sealed class PostgresSeedTarget(string connectionString) : ISeedTarget
         writers.Clear();
     }
 
+    public async Task<List<string>> QueryAsync(string sql, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var rows = new List<string>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(reader.GetString(0));
+        }
+
+        return rows;
+    }
+
     public async ValueTask DisposeAsync()
     {
         foreach (var (connection, importer, _) in writers)

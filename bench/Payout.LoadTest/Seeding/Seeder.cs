@@ -92,8 +92,27 @@ internal sealed class Seeder
 
         seeder.WriteFloatTopUps();
         await target.FinishAsync(seeder.houseDeltas, cancellationToken);
-        return new SeedSummary(options.Customers, options.Payouts, seeder.rows, Math.Round(clock.Elapsed.TotalSeconds, 1));
+        var seconds = Math.Round(clock.Elapsed.TotalSeconds, 1);
+        var violations = await target.QueryAsync(LedgerViolationsSql, cancellationToken);
+        return new SeedSummary(options.Customers, options.Payouts, seeder.rows, seconds, [.. violations.Take(10)]);
     }
+
+    /// <summary>
+    /// The service's ledger invariant in set-based SQL (one pass over the postings, not one per account), so it
+    /// also answers on a database of this size: every currency sums to zero, every balance equals its postings,
+    /// no wallet or float below zero.
+    /// </summary>
+    private static readonly string LedgerViolationsSql =
+        $"""
+        SELECT 'postings in ' || currency || ' do not sum to 0' FROM ledger_postings GROUP BY currency HAVING sum(amount) <> 0
+        UNION ALL
+        SELECT 'account ' || a.code || ' has a balance other than its postings'
+        FROM ledger_accounts a LEFT JOIN (SELECT account_id, sum(amount) AS posted FROM ledger_postings GROUP BY account_id) p ON p.account_id = a.id
+        WHERE a.balance <> coalesce(p.posted, 0)
+        UNION ALL
+        SELECT 'account ' || code || ' is below zero' FROM ledger_accounts
+        WHERE type IN ({(int)AccountType.CustomerWallet}, {(int)AccountType.NetworkFloat}) AND balance < 0
+        """;
 
     /// <summary>The payouts spread evenly: every customer gets the average, the first ones one more for the remainder.</summary>
     private static int PayoutsOf(int n, SeedOptions options) =>

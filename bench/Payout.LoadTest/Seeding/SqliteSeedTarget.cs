@@ -103,6 +103,21 @@ internal sealed class SqliteSeedTarget : ISeedTarget
         await analyze.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    public async Task<List<string>> QueryAsync(string sql, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.CommandTimeout = 0;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var rows = new List<string>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(reader.GetString(0));
+        }
+
+        return rows;
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (transaction is not null)
