@@ -4,11 +4,16 @@
 # Source this file, then:
 #   pg_ensure_installed        # finds (or, as root, apt-installs) the server binaries
 #   pg_start_throwaway         # initdb + start in a fresh temp dir; sets PG_PORT, PG_TMPDIR
+#   pg_start_throwaway --durable -c shared_preload_libraries=pg_stat_statements
+#                              # the same for measurements: fsync, synchronous_commit and
+#                              # full_page_writes on (the defaults of a real server), plus
+#                              # any server settings given with -c name=value
 #   pg_stop_throwaway          # immediate stop + remove the temp dir (safe to call twice)
 #
 # The cluster trusts every local/127.0.0.1 connection, its superuser is "postgres",
 # it listens on 127.0.0.1 only, on a free port (never the distro default 5432 cluster),
-# and its Unix socket lives inside the temp dir. Durability is switched off for speed.
+# and its Unix socket lives inside the temp dir. Durability is switched off for speed
+# unless --durable is given (load tests must measure commits as a real server makes them).
 # Log messages go to stderr so that callers' stdout stays clean.
 
 PG_BINDIR="${PG_BINDIR:-}"
@@ -85,6 +90,15 @@ _pg_free_port() {
 }
 
 pg_start_throwaway() {
+    local durability="-c fsync=off -c synchronous_commit=off -c full_page_writes=off" settings=""
+    while (( $# > 0 )); do
+        case "$1" in
+            --durable) durability="-c fsync=on -c synchronous_commit=on -c full_page_writes=on" ;;
+            -c)        settings+=" -c $2"; shift ;;
+            *)         _pg_log "ERROR: pg_start_throwaway: unknown argument '$1'"; return 1 ;;
+        esac
+        shift
+    done
     [[ -n "$PG_BINDIR" ]] || pg_ensure_installed
 
     # As root the server runs as "postgres", which must be able to reach the dir: use /tmp.
@@ -117,7 +131,7 @@ pg_start_throwaway() {
         port="$(_pg_free_port "$port")" || { _pg_log "ERROR: no free TCP port"; return 1; }
         _pg_log "starting on 127.0.0.1:$port (attempt $attempt)"
         if _pg_as_owner "$PG_BINDIR/pg_ctl" -D "$PG_TMPDIR/data" -l "$PG_TMPDIR/server.log" \
-                -o "-p $port -k $PG_TMPDIR/sock -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+                -o "-p $port -k $PG_TMPDIR/sock -c listen_addresses=127.0.0.1 -c max_connections=300 $durability$settings" \
                 -w -t 60 start >/dev/null 2>&1; then
             PG_PORT=$port
             _pg_log "ready on 127.0.0.1:$PG_PORT"
