@@ -44,7 +44,8 @@ public static class ServiceSetup
         services.AddOffers();
         services.AddPayouts();
         services.AddPayoutNetwork(builder.Configuration);
-        services.AddSingleton<IRateSource, ConfiguredRateSource>();
+        services.AddRateSource(builder.Configuration);
+        services.AddSingleton<LimitReferenceRate>();
         services.AddSelfValidatingOptions<PayoutOptions>(builder.Configuration, PayoutOptions.SectionName);
         services.AddSelfValidatingOptions<FeeOptions>(builder.Configuration, FeeOptions.SectionName);
         services.AddSelfValidatingOptions<RatesOptions>(builder.Configuration, RatesOptions.SectionName);

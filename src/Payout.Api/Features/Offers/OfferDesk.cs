@@ -49,7 +49,7 @@ public sealed class OfferDesk(Quoting quoting, TimeProvider clock)
         offer.CurrencyTo = to.Code;
         offer.Rate = priced.Rate;
         offer.AmountTo = priced.AmountTo;
-        offer.AmountToEur = Payouts.KycLimits.ToEur(priced.AmountTo, to, quoting.Rates);
+        offer.AmountToEur = Payouts.KycLimits.ToEur(priced.AmountTo, to, quote.EurPerTarget);
         offer.TransactionFee = FeeOf(priced, FeeTypes.TransactionFee);
         offer.NetworkFee = FeeOf(priced, FeeTypes.NetworkFee);
         offer.AdditionalFee = FeeOf(priced, FeeTypes.AdditionalFee);
