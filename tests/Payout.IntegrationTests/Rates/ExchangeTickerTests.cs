@@ -79,7 +79,7 @@ public sealed class ExchangeTickerTests(FakeExchangesFixture fakes) : IClassFixt
     [MemberData(nameof(Exchanges))]
     public async Task An_exchange_that_does_not_answer_in_time_is_a_timeout(string exchange)
     {
-        using var rig = new RatesRig(fakes);
+        using var rig = new RatesRig(fakes, new Dictionary<string, string?> { ["Rates:Exchanges:RequestTimeoutMilliseconds"] = "300" });
         Fake(exchange).Behaviour = FakeBehaviour.Hang;
 
         var answer = await rig.FetchAsync(exchange);

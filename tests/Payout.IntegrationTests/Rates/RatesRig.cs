@@ -17,7 +17,8 @@ namespace Payout.IntegrationTests.Rates;
 /// </summary>
 public sealed class RatesRig : IDisposable
 {
-    public const int RequestTimeoutMilliseconds = 300;
+    /// <summary>Generous: the first failure in a process is slow (cold paths), and must not read as a timeout.</summary>
+    public const int RequestTimeoutMilliseconds = 1_500;
 
     private readonly ServiceProvider services;
 
@@ -38,15 +39,16 @@ public sealed class RatesRig : IDisposable
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var collection = new ServiceCollection();
         collection.AddLogging();
-        collection.AddMetrics();
+        collection.AddSingleton<System.Diagnostics.Metrics.IMeterFactory, RigMeterFactory>();
         collection.AddSingleton<TimeProvider>(Clock);
         collection.AddSingleton(CurrencyCatalog.Default);
         collection.AddSelfValidatingOptions<RatesOptions>(configuration, RatesOptions.SectionName);
         collection.AddRateSource(configuration);
         services = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
-        Errors = new MetricCollector<long>(Meters, PayoutMetrics.MeterName, "payout.rates.exchange.errors");
-        Latency = new MetricCollector<double>(Meters, PayoutMetrics.MeterName, "payout.rates.exchange.request.duration");
-        Outliers = new MetricCollector<long>(Meters, PayoutMetrics.MeterName, "payout.rates.outliers.dropped");
+        const string meter = RigMeterFactory.Prefix + PayoutMetrics.MeterName;
+        Errors = new MetricCollector<long>(Meters, meter, "payout.rates.exchange.errors");
+        Latency = new MetricCollector<double>(Meters, meter, "payout.rates.exchange.request.duration");
+        Outliers = new MetricCollector<long>(Meters, meter, "payout.rates.outliers.dropped");
     }
 
     public FakeTimeProvider Clock { get; }

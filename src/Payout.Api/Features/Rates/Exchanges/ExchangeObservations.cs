@@ -1,26 +1,49 @@
 using System.Collections.Concurrent;
+using System.Collections.Immutable;
 
 namespace Payout.Api.Features.Rates.Exchanges;
 
 /// <summary>
 /// The poller's memory, read by <see cref="ExchangeRateSource"/> on the request path (no I/O there): the latest
-/// observation per exchange and pair, when each pair last had an agreed rate, and which exchanges asked us to
+/// observation per exchange and pair (an immutable snapshot, replaced once per round), when each pair last had an agreed rate, and which exchanges asked us to
 /// wait (rate limits) until when.
 /// </summary>
 public sealed class ExchangeObservations
 {
-    private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, ExchangeObservation>> latest = new(StringComparer.OrdinalIgnoreCase);
+    private static readonly ImmutableDictionary<string, ImmutableDictionary<string, ExchangeObservation>> Empty =
+        ImmutableDictionary.Create<string, ImmutableDictionary<string, ExchangeObservation>>(StringComparer.OrdinalIgnoreCase);
+
+    private readonly Lock publishing = new();
     private readonly ConcurrentDictionary<string, DateTimeOffset> lastAgreed = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, DateTimeOffset> restingUntil = new(StringComparer.Ordinal);
+    private ImmutableDictionary<string, ImmutableDictionary<string, ExchangeObservation>> latest = Empty;
 
-    /// <summary>Keeps <paramref name="observation"/> unless the exchange's held one for the pair is newer.</summary>
-    public void Record(string from, string to, ExchangeObservation observation) =>
-        latest.GetOrAdd(Key(from, to), _ => new ConcurrentDictionary<string, ExchangeObservation>(StringComparer.Ordinal))
-            .AddOrUpdate(observation.Exchange, observation, (_, held) => held.ObservedAt > observation.ObservedAt ? held : observation);
+    /// <summary>
+    /// Publishes a whole round at once, so a reader sees every answer of a round or none (never a median of
+    /// half a round). An exchange's held observation for a pair is replaced unless it is newer.
+    /// </summary>
+    public void Publish(IEnumerable<(string From, string To, ExchangeObservation Observation)> round)
+    {
+        lock (publishing)
+        {
+            var next = latest.ToBuilder();
+            foreach (var (from, to, observation) in round)
+            {
+                var key = Key(from, to);
+                var byExchange = next.GetValueOrDefault(key) ?? ImmutableDictionary.Create<string, ExchangeObservation>(StringComparer.Ordinal);
+                if (!byExchange.TryGetValue(observation.Exchange, out var held) || held.ObservedAt <= observation.ObservedAt)
+                {
+                    next[key] = byExchange.SetItem(observation.Exchange, observation);
+                }
+            }
+
+            Volatile.Write(ref latest, next.ToImmutable());
+        }
+    }
 
     /// <summary>The latest observation of every exchange that ever quoted the pair (fresh or not).</summary>
     public IReadOnlyCollection<ExchangeObservation> Of(string from, string to) =>
-        latest.TryGetValue(Key(from, to), out var byExchange) ? [.. byExchange.Values] : [];
+        Volatile.Read(ref latest).TryGetValue(Key(from, to), out var byExchange) ? [.. byExchange.Values] : [];
 
     /// <summary>Remembers an agreed rate's observation time (the newest one wins).</summary>
     public void Agreed(string from, string to, DateTimeOffset observedAt) =>

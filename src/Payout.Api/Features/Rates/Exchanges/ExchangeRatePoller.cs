@@ -11,7 +11,8 @@ namespace Payout.Api.Features.Rates.Exchanges;
 /// <c>MaxConcurrentRequests</c> at a time, and keeps each answer as an observation. The interval and rate-limit
 /// rests run on the service's clock (they decide how old rates get); each request's timeout, retry and circuit
 /// breaker run on the real clock in the exchange's resilience pipeline (they are latency).
-/// After each round it judges every pair, counts outliers and logs pairs and exchanges that change state.
+/// A round's answers are published together when it ends; then every pair is judged, outliers are counted and
+/// pairs and exchanges that change state are logged.
 /// </summary>
 public sealed class ExchangeRatePoller(
     IEnumerable<IExchangeTicker> exchanges,
@@ -68,15 +69,17 @@ public sealed class ExchangeRatePoller(
             select new TickerRequest(exchange, pair.From, pair.To, symbol)).ToList();
 
         var outcomes = new ConcurrentBag<(string Exchange, TickerFailure? Failure)>();
+        var observed = new ConcurrentBag<(string From, string To, ExchangeObservation Observation)>();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Settings.Exchanges.MaxConcurrentRequests, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(requests, parallel, async (request, ct) =>
         {
             if (!observations.IsResting(request.Exchange.Name, clock.GetUtcNow()))
             {
-                outcomes.Add((request.Exchange.Name, await FetchAsync(request, ct)));
+                outcomes.Add((request.Exchange.Name, await FetchAsync(request, observed, ct)));
             }
         });
 
+        observations.Publish(observed);
         LogExchangeStates(outcomes);
         JudgePairs(pairs);
     }
@@ -93,7 +96,8 @@ public sealed class ExchangeRatePoller(
         return pairs;
     }
 
-    private async Task<TickerFailure?> FetchAsync(TickerRequest request, CancellationToken cancellationToken)
+    private async Task<TickerFailure?> FetchAsync(
+        TickerRequest request, ConcurrentBag<(string From, string To, ExchangeObservation Observation)> observed, CancellationToken cancellationToken)
     {
         var exchange = request.Exchange.Name;
         var started = Stopwatch.GetTimestamp();
@@ -118,7 +122,7 @@ public sealed class ExchangeRatePoller(
         }
 
         var price = request.Symbol.Inverted ? Rounding.Down(1m / answer.Price, InvertedScale) : answer.Price;
-        observations.Record(request.From, request.To, new ExchangeObservation(exchange, price, ObservedAt(answer.ExchangeTime, arrivedAt)));
+        observed.Add((request.From, request.To, new ExchangeObservation(exchange, price, ObservedAt(answer.ExchangeTime, arrivedAt))));
         return null;
     }
 
