@@ -190,4 +190,31 @@ public sealed class ExchangeRatePollerTests(FakeExchangesFixture fakes) : IClass
         Assert.Equal(86_258m, rate?.Value);
         Assert.Equal(rig.Clock.GetUtcNow().AddSeconds(-31), rate?.ObservedAt);
     }
+
+    [Fact]
+    public async Task The_age_gauge_shows_the_oldest_price_in_the_rate_and_keeps_growing_while_the_pair_has_none()
+    {
+        using var rig = new RatesRig(fakes);
+        await rig.PollAsync();
+        Assert.Equal(0, rig.RateAgeGauge("BTC", "EUR"));
+
+        Exchanges.Kraken.Behaviour = FakeBehaviour.ServerError;
+        rig.Clock.Advance(TimeSpan.FromSeconds(20));
+        await rig.PollAsync();
+        // Kraken's 20 s old price is still in the median.
+        Assert.Equal(20, rig.RateAgeGauge("BTC", "EUR"));
+
+        foreach (var exchange in Exchanges.All)
+        {
+            exchange.Behaviour = FakeBehaviour.ServerError;
+        }
+
+        rig.Clock.Advance(TimeSpan.FromSeconds(20));
+        await rig.PollAsync();
+        rig.Clock.Advance(TimeSpan.FromSeconds(45));
+
+        // No rate now; the last agreed one (judged at the last round, as old as Kraken's first price) is 85 s old.
+        Assert.Null(await rig.RateAsync("BTC", "EUR"));
+        Assert.Equal(85, rig.RateAgeGauge("BTC", "EUR"));
+    }
 }

@@ -77,6 +77,13 @@ public sealed class RatesRig : IDisposable
         return ticker.FetchAsync(symbol, CancellationToken.None);
     }
 
+    /// <summary>What <c>payout_rates_age_seconds</c> reports for the pair now (read afresh, past the gauges' cache), or null.</summary>
+    public double? RateAgeGauge(string from, string to) =>
+        ActivatorUtilities.CreateInstance<BusinessGauges>(services).RateAges()
+            .Where(m => m.Tags.ToArray() is var tags && tags.Contains(new("currency_from", from)) && tags.Contains(new("currency_to", to)))
+            .Select(m => (double?)m.Value)
+            .SingleOrDefault();
+
     /// <summary>One poll round, awaited.</summary>
     public Task PollAsync() => services.GetRequiredService<ExchangeRatePoller>().PollOnceAsync(CancellationToken.None);
 
