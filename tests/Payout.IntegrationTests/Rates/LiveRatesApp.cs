@@ -17,8 +17,7 @@ public sealed class LiveRatesApp : PayoutApp
         ["Rates:Source"] = "Exchanges",
         ["Rates:UsdToEurFromExchanges"] = "true",
         ["Rates:Exchanges:PollIntervalSeconds"] = "10",
-        // Generous: a loaded test machine must not turn a dropped connection into a timeout.
-        ["Rates:Exchanges:RequestTimeoutMilliseconds"] = "2000",
+        ["Rates:Exchanges:RequestTimeoutMilliseconds"] = "1000",
         // A circuit opened by one test must close quickly for the next.
         ["Rates:Exchanges:BreakSeconds"] = "1",
     };

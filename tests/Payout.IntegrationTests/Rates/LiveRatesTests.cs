@@ -12,6 +12,7 @@ namespace Payout.IntegrationTests.Rates;
 /// 86 086, Bitstamp 86 258, Binance 86 344, and BTC/USD at Kraken 93 500, Coinbase 93 593.5, Bitstamp 93 780.5
 /// (Binance has no USD books). Customer rate = median × 0.98.
 /// </summary>
+[Collection(LiveRatesCollection.Name)]
 public sealed partial class LiveRatesTests(LiveRatesApp app) : IClassFixture<LiveRatesApp>
 {
     // Medians of four (EUR) and three (USD), less the 2 % spread.
@@ -86,13 +87,12 @@ public sealed partial class LiveRatesTests(LiveRatesApp app) : IClassFixture<Liv
         Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.Status);
         var rates = ready.Body.GetProperty("checks").GetProperty("rates").GetProperty("description").GetString();
         Assert.StartsWith("BTC/EUR: fresh rates (at most 60 s old) from 0 exchange(s); at least 2 must agree. The last agreed rate is", rates, StringComparison.Ordinal);
-        // The round that fails goes on in the background (Bitstamp's BTC/EUR waits for its timeout). The age gauge is
-        // checked in ExchangeRatePollerTests: its name is shared by every test app in the process, whose disposal
-        // can end the exported stream here.
+        // The round that fails goes on in the background (Bitstamp's BTC/EUR waits for its timeout).
         var scrape = await Eventually.ReadAsync(ScrapeAsync,
             text => Counted(text, "kraken", "unreachable") && Counted(text, "coinbase", "http_status") && Counted(text, "bitstamp", "malformed")
-                && Counted(text, "bitstamp", "timeout") && Counted(text, "binance", "rate_limited"),
-            "counting every exchange's failure");
+                && Counted(text, "bitstamp", "timeout") && Counted(text, "binance", "rate_limited")
+                && Samples(text, "payout_rates_age_seconds", "currency_from=\"BTC\"", "currency_to=\"EUR\"").Any(age => age > 60),
+            "counting every exchange's failure and showing the BTC/EUR rate older than 60 s");
         Assert.Contains("payout_rates_exchange_request_duration_seconds_bucket", scrape, StringComparison.Ordinal);
 
         await RestoreAsync(client);
