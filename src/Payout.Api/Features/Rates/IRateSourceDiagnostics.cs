@@ -10,6 +10,6 @@ public interface IRateSourceDiagnostics
     /// <summary>The observation time of the pair's last usable rate, or null when it never had one.</summary>
     DateTimeOffset? LastObservedAt(string from, string to);
 
-    /// <summary>Why the pair has no rate at <paramref name="now"/>, or null when it has one.</summary>
+    /// <summary>Why the pair has no rate at <paramref name="now"/> (without naming the pair), or null when it has one.</summary>
     string? WhyUnavailable(string from, string to, DateTimeOffset now);
 }

@@ -84,8 +84,9 @@ internal sealed class RatesFreshCheck(IRateSource rates, CurrencyCatalog currenc
         var now = clock.GetUtcNow();
         if (rate is null)
         {
-            return HealthCheckResult.Unhealthy(
-                (rates as IRateSourceDiagnostics)?.WhyUnavailable(from, to, now) ?? $"The rate source has no {from}/{to} rate.");
+            return HealthCheckResult.Unhealthy((rates as IRateSourceDiagnostics)?.WhyUnavailable(from, to, now) is { } why
+                ? $"The {from}/{to} rate is unavailable: {why}"
+                : $"The rate source has no {from}/{to} rate.");
         }
 
         var age = string.Create(CultureInfo.InvariantCulture, $"The {from}/{to} rate is {(now - rate.ObservedAt).TotalSeconds:0} s old (at most {settings.MaxAgeSeconds} s).");

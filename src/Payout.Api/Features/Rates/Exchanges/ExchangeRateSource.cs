@@ -33,9 +33,9 @@ public sealed class ExchangeRateSource(
         {
             ConsensusOutcome.Agreed => null,
             ConsensusOutcome.TooFewFresh => Invariant(
-                $"{from}/{to}: fresh rates (at most {Rules.MaxAge.TotalSeconds:0} s old) from {consensus.Fresh.Count} exchange(s){Listed(consensus.Fresh)}; at least {Rules.MinAgreeing} must agree."),
+                $"fresh rates (at most {Rules.MaxAge.TotalSeconds:0} s old) from {consensus.Fresh.Count} exchange(s){Listed(consensus.Fresh)}; at least {Rules.MinAgreeing} must agree."),
             ConsensusOutcome.Disagreeing => Invariant(
-                $"{from}/{to}: the exchanges disagree by more than {Rules.OutlierPercent} %{Listed(consensus.Fresh)}."),
+                $"the exchanges disagree by more than {Rules.OutlierPercent} %{Listed(consensus.Fresh)}."),
         };
         return why is null || LastObservedAt(from, to) is not { } last
             ? why

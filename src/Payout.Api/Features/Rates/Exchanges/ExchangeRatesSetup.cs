@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
+using Polly.Telemetry;
 using Polly.Timeout;
 
 namespace Payout.Api.Features.Rates.Exchanges;
@@ -39,6 +40,8 @@ public static class ExchangeRatesSetup
                 client.DefaultRequestHeaders.UserAgent.ParseAdd("PayOut-rates/1.0");
                 client.DefaultRequestHeaders.Accept.ParseAdd("application/json");
             })
+            // Dozens of requests every few seconds: the metrics and the poller's state changes say enough.
+            .RemoveAllLoggers()
             .AddResilienceHandler(TickerHttp.ClientName(name), ConfigureResilience);
     }
 
@@ -52,6 +55,11 @@ public static class ExchangeRatesSetup
     {
         var settings = context.ServiceProvider.GetRequiredService<IOptions<ExchangeRatesOptions>>().Value.Exchanges;
         builder.TimeProvider = TimeProvider.System;
+        // A dead exchange would log a retry and a failed attempt per pair per round: Polly's events go to Debug here.
+        builder.ConfigureTelemetry(new TelemetryOptions(context.ServiceProvider.GetRequiredService<IOptions<TelemetryOptions>>().Value)
+        {
+            SeverityProvider = _ => ResilienceEventSeverity.Debug,
+        });
         builder
             .AddRetry(new HttpRetryStrategyOptions
             {
