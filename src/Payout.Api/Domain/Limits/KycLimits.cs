@@ -43,8 +43,11 @@ public static class KycLimits
     /// the limit is never under-counted. Store this figure with the payout: a later change of the reference rate
     /// must not change what past payouts used.
     /// </summary>
-    public static decimal ToEur(decimal amountTo, Currency fiat, RatesOptions rates) =>
-        fiat.Code == Eur ? amountTo : Rounding.Up(amountTo * EurPerUnit(fiat, rates), EurScale);
+    public static decimal ToEur(decimal amountTo, Currency fiat, RatesOptions rates) => ToEur(amountTo, fiat, EurPerUnit(fiat, rates));
+
+    /// <summary>As above, at a given EUR per unit of <paramref name="fiat"/> (the live USD/EUR rate when configured).</summary>
+    public static decimal ToEur(decimal amountTo, Currency fiat, decimal eurPerUnit) =>
+        fiat.Code == Eur ? amountTo : Rounding.Up(amountTo * eurPerUnit, EurScale);
 
     /// <summary>Payouts created at or after this instant count against the limit at <paramref name="now"/>.</summary>
     public static DateTimeOffset WindowStart(DateTimeOffset now, PayoutOptions options) => now - options.LimitWindow;

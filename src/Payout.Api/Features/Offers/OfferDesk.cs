@@ -124,7 +124,7 @@ public sealed class OfferDesk(
         }
 
         var priced = OfferPricing.Price(input.Amount, input.From, input.To, quote.Rate.Value, quoting.Fees);
-        offer.Lock(priced, quote.Bounds, KycLimits.ToEur(priced.AmountTo, input.To, quoting.Rates), clock.GetUtcNow(), quoting.Payout.OfferValidity);
+        offer.Lock(priced, quote.Bounds, KycLimits.ToEur(priced.AmountTo, input.To, quote.EurPerTarget), clock.GetUtcNow(), quoting.Payout.OfferValidity);
         return null;
     }
 

@@ -25,6 +25,7 @@ public sealed class Quoting(
     IOptions<FeeOptions> fees,
     IOptions<PayoutOptions> payout,
     IOptions<RatesOptions> rateOptions,
+    LimitReferenceRate limitReference,
     TimeProvider clock)
 {
     public FeeOptions Fees => fees.Value;
@@ -51,13 +52,14 @@ public sealed class Quoting(
     public async Task<PairQuote?> QuoteAsync(Currency from, Currency to, CancellationToken cancellationToken)
     {
         var rate = await rates.GetCustomerRateAsync(from.Code, to.Code, Fees.Spread, Rates.MaxAge, clock.GetUtcNow(), cancellationToken);
-        if (rate is null)
+        var eurPerTarget = await limitReference.EurPerUnitAsync(to, cancellationToken);
+        if (rate is null || eurPerTarget is null)
         {
             return null;
         }
 
         var bounds = OfferPricing.Bounds(Payout.BoundsFor(from.Code, to.Code), from, rate.Value);
-        return new PairQuote(from, to, rate, bounds, KycLimits.EurPerUnit(to, Rates));
+        return new PairQuote(from, to, rate, bounds, eurPerTarget.Value);
     }
 
     public Task<decimal> BalanceAsync(long customerId, string currency, CancellationToken cancellationToken) =>

@@ -1,0 +1,32 @@
+using Microsoft.Extensions.Options;
+using Payout.Api.Configuration;
+using Payout.Api.Features.Rates.Exchanges;
+
+namespace Payout.Api.Features.Rates;
+
+public static class RateSourceSetup
+{
+    /// <summary>
+    /// The rate source <c>Rates:Source</c> names: <c>Static</c> (the default, <see cref="ConfiguredRateSource"/>,
+    /// calls nothing) or <c>Exchanges</c> (the exchanges' median, polled in the background).
+    /// </summary>
+    public static IServiceCollection AddRateSource(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSelfValidatingOptions<ExchangeRatesOptions>(configuration, ExchangeRatesOptions.SectionName)
+            .Validate<IOptions<RatesOptions>>(
+                (live, rates) => !live.IsLive || live.Exchanges.PollIntervalSeconds < rates.Value.MaxAgeSeconds,
+                "Rates:Exchanges:PollIntervalSeconds must be less than Rates:MaxAgeSeconds, or every rate is stale before it is asked again.");
+
+        var source = configuration.GetSection(ExchangeRatesOptions.SectionName).GetValue<RateSourceKind?>(nameof(ExchangeRatesOptions.Source));
+        if (source == RateSourceKind.Exchanges)
+        {
+            services.AddExchangeRates();
+        }
+        else
+        {
+            services.AddSingleton<IRateSource, ConfiguredRateSource>();
+        }
+
+        return services;
+    }
+}
