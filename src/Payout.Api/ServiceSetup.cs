@@ -43,7 +43,7 @@ public static class ServiceSetup
         services.AddCustomers(configuration, withDemoMerchant: demo);
         services.AddPayoutAuth();
         services.AddLedger();
-        services.AddRates();
+        services.AddRates(configuration);
         services.AddCards();
         services.AddOffers();
         services.AddPayouts(configuration);

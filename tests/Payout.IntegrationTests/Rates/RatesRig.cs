@@ -4,6 +4,7 @@ using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Time.Testing;
 using Payout.Api.Configuration;
 using Payout.Api.Domain.Money;
+using Payout.Api.Domain.Rates;
 using Payout.Api.Features.Rates;
 using Payout.Api.Features.Rates.Exchanges;
 using Payout.Api.Infrastructure.Observability;
@@ -43,7 +44,7 @@ public sealed class RatesRig : IDisposable
         collection.AddSingleton<TimeProvider>(Clock);
         collection.AddSingleton(CurrencyCatalog.Default);
         collection.AddSelfValidatingOptions<RatesOptions>(configuration, RatesOptions.SectionName);
-        collection.AddRateSource(configuration);
+        collection.AddRates(configuration);
         services = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         const string meter = RigMeterFactory.Prefix + PayoutMetrics.MeterName;
         Errors = new MetricCollector<long>(Meters, meter, "payout.rates.exchange.errors");
@@ -77,12 +78,18 @@ public sealed class RatesRig : IDisposable
         return ticker.FetchAsync(symbol, CancellationToken.None);
     }
 
-    /// <summary>What <c>payout_rates_age_seconds</c> reports for the pair now (read afresh, past the gauges' cache), or null.</summary>
-    public double? RateAgeGauge(string from, string to) =>
-        ActivatorUtilities.CreateInstance<BusinessGauges>(services).RateAges()
-            .Where(m => m.Tags.ToArray() is var tags && tags.Contains(new("currency_from", from)) && tags.Contains(new("currency_to", to)))
+    /// <summary>What <c>payout_rates_age_seconds</c> reports for the pair now (a fresh gauge, past the scrape cache), or null.</summary>
+    public double? RateAgeGauge(string from, string to)
+    {
+        using var meter = new System.Diagnostics.Metrics.Meter(RigMeterFactory.Prefix + "RateAge");
+        ActivatorUtilities.CreateInstance<RateAgeGauge>(services).Register(meter);
+        using var ages = new MetricCollector<double>(meter, "payout.rates.age");
+        ages.RecordObservableInstruments();
+        return ages.GetMeasurementSnapshot()
+            .Where(m => Equals(m.Tags["currency_from"], from) && Equals(m.Tags["currency_to"], to))
             .Select(m => (double?)m.Value)
             .SingleOrDefault();
+    }
 
     /// <summary>One poll round, awaited.</summary>
     public Task PollAsync() => services.GetRequiredService<ExchangeRatePoller>().PollOnceAsync(CancellationToken.None);

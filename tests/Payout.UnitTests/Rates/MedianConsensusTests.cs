@@ -1,5 +1,5 @@
 using CsCheck;
-using Payout.Api.Features.Rates.Exchanges;
+using Payout.Api.Domain.Rates;
 using Payout.UnitTests.Support;
 
 namespace Payout.UnitTests.Rates;

@@ -29,10 +29,12 @@ public sealed class RateAgeGauge(
             {
                 var pending = rates.GetAsync(from.Code, to.Code, CancellationToken.None);
                 var rate = pending.IsCompletedSuccessfully ? pending.Result : pending.AsTask().GetAwaiter().GetResult();
-                if (rate is not null)
+                // A pair without a rate right now still has an age: that of the last rate it had, growing.
+                var observedAt = rate?.ObservedAt ?? (rates as IRateSourceDiagnostics)?.LastObservedAt(from.Code, to.Code);
+                if (observedAt is { } at)
                 {
                     measured.Add(new Measurement<double>(
-                        Math.Max(0, (now - rate.ObservedAt).TotalSeconds),
+                        Math.Max(0, (now - at).TotalSeconds),
                         new KeyValuePair<string, object?>("currency_from", from.Code),
                         new KeyValuePair<string, object?>("currency_to", to.Code)));
                 }

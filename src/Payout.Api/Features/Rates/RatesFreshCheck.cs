@@ -23,12 +23,14 @@ internal sealed class RatesFreshCheck(IRateSource rates, CurrencyCatalog currenc
         }
 
         var rate = await rates.GetAsync(from, to, cancellationToken);
+        var now = clock.GetUtcNow();
         if (rate is null)
         {
-            return HealthCheckResult.Unhealthy($"The rate source has no {from}/{to} rate.");
+            return HealthCheckResult.Unhealthy((rates as IRateSourceDiagnostics)?.WhyUnavailable(from, to, now) is { } why
+                ? $"The {from}/{to} rate is unavailable: {why}"
+                : $"The rate source has no {from}/{to} rate.");
         }
 
-        var now = clock.GetUtcNow();
         var age = string.Create(CultureInfo.InvariantCulture, $"The {from}/{to} rate is {(now - rate.ObservedAt).TotalSeconds:0} s old (at most {settings.MaxAgeSeconds} s).");
         return CustomerRates.IsFresh(rate, settings.MaxAge, now) ? HealthCheckResult.Healthy(age) : HealthCheckResult.Unhealthy(age);
     }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using Payout.Api.Domain.Rates;
 
 namespace Payout.Api.Features.Rates.Exchanges;
 

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using Payout.Api.Domain.Money;
-using Payout.Api.Infrastructure.Observability;
+using Payout.Api.Domain.Rates;
 
 namespace Payout.Api.Features.Rates.Exchanges;
 
@@ -87,7 +87,7 @@ public sealed class ExchangeRatePoller(
     /// <summary>The configured crypto → fiat pairs, and USD → EUR when the KYC limit takes it from the exchanges.</summary>
     public IReadOnlyList<(string From, string To)> Pairs()
     {
-        var pairs = RatePairs.Configured(currencies, rates.Value).ToList();
+        var pairs = rates.Value.QuotedPairs(currencies).Select(pair => (pair.From.Code, pair.To.Code)).ToList();
         if (Settings.UsdToEurFromExchanges)
         {
             pairs.Add(("USD", "EUR"));

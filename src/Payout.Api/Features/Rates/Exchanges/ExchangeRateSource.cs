@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
+using Payout.Api.Domain.Rates;
 
 namespace Payout.Api.Features.Rates.Exchanges;
 

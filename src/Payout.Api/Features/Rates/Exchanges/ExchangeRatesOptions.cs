@@ -1,5 +1,6 @@
 using System.Globalization;
-using Payout.Api.Configuration;
+using Payout.Api.Domain;
+using Payout.Api.Domain.Rates;
 
 namespace Payout.Api.Features.Rates.Exchanges;
 

@@ -1,4 +1,4 @@
-namespace Payout.Api.Features.Rates.Exchanges;
+namespace Payout.Api.Domain.Rates;
 
 /// <summary>
 /// What the exchanges say about one pair at one instant. <see cref="Value"/> and <see cref="ObservedAt"/> mean

@@ -1,4 +1,4 @@
-namespace Payout.Api.Features.Rates.Exchanges;
+namespace Payout.Api.Domain.Rates;
 
 /// <summary>
 /// One exchange's latest price for a pair (fiat per one unit of crypto), and when it was observed: the

@@ -1,4 +1,4 @@
-namespace Payout.Api.Features.Rates.Exchanges;
+namespace Payout.Api.Domain.Rates;
 
 /// <summary>
 /// The rule that turns several exchanges' prices into one rate, with no I/O and no clock of its own:

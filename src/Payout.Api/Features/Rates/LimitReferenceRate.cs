@@ -1,9 +1,10 @@
 using Microsoft.Extensions.Options;
+using Payout.Api.Domain.Limits;
 using Payout.Api.Domain.Money;
-using Payout.Api.Features.Rates;
+using Payout.Api.Domain.Rates;
 using Payout.Api.Features.Rates.Exchanges;
 
-namespace Payout.Api.Features.Payouts;
+namespace Payout.Api.Features.Rates;
 
 /// <summary>
 /// EUR per one unit of a payout's fiat, for counting it against the EUR KYC limit: <c>Rates:UsdToEurReferenceRate</c>

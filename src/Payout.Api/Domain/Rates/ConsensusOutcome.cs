@@ -1,4 +1,4 @@
-namespace Payout.Api.Features.Rates.Exchanges;
+namespace Payout.Api.Domain.Rates;
 
 public enum ConsensusOutcome
 {

@@ -1,4 +1,4 @@
-namespace Payout.Api.Features.Rates.Exchanges;
+namespace Payout.Api.Domain.Rates;
 
 /// <summary>
 /// When exchanges' prices make a rate: observations at most <see cref="MaxAge"/> old count; one further than
