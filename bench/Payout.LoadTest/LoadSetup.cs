@@ -130,5 +130,5 @@ internal static class LoadSetup
     }
 
     private static async Task<LoadTestException> FailureAsync(HttpRequestMessage request, HttpResponseMessage response, CancellationToken cancellationToken) =>
-        new($"set-up call {request.Method} {request.RequestUri} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(cancellationToken)}");
+        new($"{request.Method} {request.RequestUri} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(cancellationToken)}");
 }
