@@ -8,6 +8,8 @@ using Payout.Api.Features.Offers;
 using Payout.Api.Features.Payouts;
 using Payout.Api.Features.Payouts.Network;
 using Payout.Api.Features.Rates;
+using Payout.Api.Features.Reconciliation;
+using Payout.Api.Features.Reports;
 using Payout.Api.Features.Customers;
 using Payout.Api.Features.Demo;
 using Payout.Api.Features.Ledger;
@@ -54,6 +56,8 @@ public static class ServiceSetup
         services.AddScoped<LedgerReader>();
         services.AddScoped<LedgerInvariant>();
         services.AddScoped<ExternalTransfers>();
+        services.AddReports();
+        services.AddReconciliation(builder.Configuration);
 
         var demo = DemoOptions.SeedEnabled(builder.Configuration);
         services.AddSingleton(sp => new MerchantDirectory(

@@ -38,6 +38,7 @@ public enum ErrorCode
     OPERATION_NOT_FOUND,
     MERCHANT_NOT_FOUND,
     NETWORK_FLOAT_LOW,
+    NETWORK_UNAVAILABLE,
     INTERNAL,
 }
 
@@ -69,6 +70,7 @@ public static class ErrorCatalog
         [ErrorCode.RATE_UNAVAILABLE] = (503, 3009),
         [ErrorCode.OPERATION_NOT_FOUND] = (404, 3010),
         [ErrorCode.NETWORK_FLOAT_LOW] = (503, 3011),
+        [ErrorCode.NETWORK_UNAVAILABLE] = (503, 3012),
         [ErrorCode.IDEMPOTENCY_KEY_REUSED] = (409, 4001),
         [ErrorCode.REQUEST_IN_PROGRESS] = (409, 4002),
         [ErrorCode.RATE_LIMITED] = (429, 4003),

@@ -1,0 +1,30 @@
+using Payout.IntegrationTests.Infrastructure;
+
+namespace Payout.IntegrationTests.Reports;
+
+/// <summary>
+/// Figures an operator can check by hand: 100 USDT at 0.9 EUR with no spread and no fixed fee is 90.00 EUR, with a
+/// 3 USDT transaction fee (3 %) and a 1 USDT partner fee (1 %): 104 USDT debited, 3 to our fees, 1 to the partner.
+/// The reconciliation job looks every second, so a test that moves the clock past a day's run time sees it run.
+/// </summary>
+public sealed class ReportsApp : PayoutApp
+{
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Rates:Market:USDT:EUR"] = "0.9",
+        ["Fees:Spread"] = "0",
+        ["Fees:FixFee"] = "0",
+        ["Fees:TransactionFee"] = "0.03",
+        ["Fees:PartnerFee"] = "0.01",
+        ["Reconciliation:PollSeconds"] = "1",
+    };
+
+    /// <summary>Moves the clock to 01:00 of the next UTC day and answers that day: a day no earlier test wrote in.</summary>
+    public DateOnly StartNextDay()
+    {
+        var now = Clock.GetUtcNow();
+        var next = new DateTimeOffset(now.UtcDateTime.Date.AddDays(1).AddHours(1), TimeSpan.Zero);
+        Clock.Advance(next - now);
+        return DateOnly.FromDateTime(next.UtcDateTime);
+    }
+}
