@@ -67,17 +67,24 @@ public sealed record CurrencyDay(string Currency, IReadOnlyList<AccountTypeDay> 
         Accounts.Where(a => a.Type == type).Sum(a => kind(a.Movements));
 }
 
-/// <summary>Builds the day per currency from the two sums the database computes.</summary>
+/// <summary>Builds the day per currency from the sums the database computes.</summary>
 public static class DailyLedgerReport
 {
-    /// <param name="balances">Per currency and account type: postings before the day, and before the next day.</param>
-    /// <param name="movements">Per currency, account type and transaction kind: postings during the day.</param>
+    /// <summary>
+    /// One line per currency and account type that held money at either end of the day or moved during it; a
+    /// currency with no such line is left out.
+    /// </summary>
+    /// <param name="balances">Per currency and account type: the sum of the postings before the day, and before the next day.</param>
+    /// <param name="movements">Per currency, account type and transaction kind: the postings during the day.</param>
     public static IReadOnlyList<CurrencyDay> Build(IEnumerable<AccountTypeBalances> balances, IEnumerable<AccountTypeMovement> movements)
     {
-        var moved = movements
+        var movementList = movements.ToList();
+        var moved = movementList
             .GroupBy(m => (m.Currency, m.Type))
             .ToDictionary(g => g.Key, g => g.Aggregate(Movements.None, (sum, m) => sum.Add(m.Kind, m.Amount)));
+        var active = movementList.Where(m => m.Amount != 0).Select(m => (m.Currency, m.Type)).ToHashSet();
         return [.. balances
+            .Where(b => b.Opening != 0 || b.Closing != 0 || active.Contains((b.Currency, b.Type)))
             .GroupBy(b => b.Currency, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(currency => new CurrencyDay(currency.Key, [.. currency

@@ -16,8 +16,8 @@ public static class ReconciliationApi
     /// <summary>Maps reconciliation on the operator group (its key check applies).</summary>
     public static RouteGroupBuilder MapReconciliationApi(this RouteGroupBuilder admin)
     {
-        admin.MapGet("/reconciliation/{date}", ReconciliationEndpoints.GetAsync);
-        admin.MapPost("/reconciliation/{date}", ReconciliationEndpoints.RunAsync);
+        admin.MapGet("/reconciliation/{date}", ReconcileDay.GetAsync);
+        admin.MapPost("/reconciliation/{date}", ReconcileDay.RunAsync);
         return admin;
     }
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Payout.Api.Domain.Ledger;
@@ -31,7 +32,7 @@ public static class DailyReport
     public sealed record MovementsReport(decimal Deposit, decimal Withdrawal, decimal FloatTopUp, decimal PayoutDebit, decimal PayoutSettle, decimal PayoutRefund);
 
     public static async Task<Results<Ok<Response>, ContentHttpResult, ApiError>> HandleAsync(
-        string? date, HttpRequest request, LedgerDayTotals totals, TimeProvider clock, CancellationToken cancellationToken)
+        [Description("The UTC day, yyyy-MM-dd, up to today.")] string? date, HttpRequest request, LedgerDayTotals totals, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (ReportDate.Parse(date, clock) is not { } day)
         {

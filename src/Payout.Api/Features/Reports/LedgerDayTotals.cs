@@ -5,53 +5,67 @@ using Payout.Api.Infrastructure.Persistence;
 namespace Payout.Api.Features.Reports;
 
 /// <summary>
-/// The two sums behind the daily report, computed by the database on both providers (amounts are int64 units on
-/// SQLite, numeric on PostgreSQL; instants ticks or timestamptz) and read in one snapshot, so a payout written
-/// meanwhile is in both sums or in neither. Both filter on <c>ledger_postings.created_at</c> through
-/// <see cref="ReportIndexes"/>; a posting's instant is its transaction's, so the day's postings are the day's transactions.
+/// The sums behind the daily report, computed by the database on both providers (amounts are int64 units on SQLite,
+/// numeric on PostgreSQL; instants ticks or timestamptz) and read in one snapshot, so a payout written meanwhile is
+/// in every sum or in none.
+/// <para>
+/// A balance at an instant is the sum of the postings before it, read as "the account's balance now minus the
+/// postings since": exact, because the balance changes in the same transaction as its postings (the invariant
+/// checker proves it), and it reads only the postings since the day began, through the index on their instant,
+/// instead of the whole ledger. Yesterday's report costs the same in a year as today.
+/// </para>
 /// </summary>
 public sealed class LedgerDayTotals(PayoutDbContext db)
 {
     public async Task<IReadOnlyList<CurrencyDay>> ReadAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
         await using var snapshot = await ReadSnapshot.BeginAsync(db, cancellationToken);
-        var balances = await BalancesAsync(from, to, cancellationToken);
-        var movements = await MovementsAsync(from, to, cancellationToken);
+        var now = await BalancesNowAsync(cancellationToken);
+        var after = await PostedSinceAsync(to, cancellationToken);
+        var during = await MovementsAsync(from, to, cancellationToken);
         await snapshot.CommitAsync(cancellationToken);
-        return DailyLedgerReport.Build(balances, movements);
+
+        var balances = now.Select(b =>
+        {
+            var closing = b.Amount - after.Where(a => a.Currency == b.Currency && a.Type == b.Type).Sum(a => a.Amount);
+            var moved = during.Where(m => m.Currency == b.Currency && m.Type == b.Type).Sum(m => m.Amount);
+            return new AccountTypeBalances(b.Currency, b.Type, Tidy(closing - moved), Tidy(closing));
+        });
+        return DailyLedgerReport.Build(balances, during.Select(m => m with { Amount = Tidy(m.Amount) }));
     }
 
-    /// <summary>Per currency and account type: the postings before the day (opening) and before the next day (closing).</summary>
-    private async Task<List<AccountTypeBalances>> BalancesAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
-    {
-        var rows = await db.LedgerPostings.AsNoTracking()
-            .Where(p => p.CreatedAt < to)
-            .Join(db.LedgerAccounts, p => p.AccountId, a => a.Id, (p, a) => new { a.Currency, a.Type, p.Amount, p.CreatedAt })
+    /// <summary>Per currency and account type: the balance now (every customer's wallet summed into one).</summary>
+    private async Task<List<TypeSum>> BalancesNowAsync(CancellationToken cancellationToken) =>
+        await db.LedgerAccounts.AsNoTracking()
+            .GroupBy(a => new { a.Currency, a.Type })
+            .Select(g => new TypeSum(g.Key.Currency, g.Key.Type, g.Sum(a => a.Balance)))
+            .ToListAsync(cancellationToken);
+
+    /// <summary>Per currency and account type: the postings from <paramref name="instant"/> on.</summary>
+    private async Task<List<TypeSum>> PostedSinceAsync(DateTimeOffset instant, CancellationToken cancellationToken) =>
+        await db.LedgerPostings.AsNoTracking()
+            .Where(p => p.CreatedAt >= instant)
+            .Join(db.LedgerAccounts, p => p.AccountId, a => a.Id, (p, a) => new { a.Currency, a.Type, p.Amount })
             .GroupBy(x => new { x.Currency, x.Type })
-            .Select(g => new
-            {
-                g.Key.Currency,
-                g.Key.Type,
-                Opening = g.Sum(x => x.CreatedAt < from ? x.Amount : 0m),
-                Closing = g.Sum(x => x.Amount),
-            })
+            .Select(g => new TypeSum(g.Key.Currency, g.Key.Type, g.Sum(x => x.Amount)))
             .ToListAsync(cancellationToken);
-        return [.. rows.Select(r => new AccountTypeBalances(r.Currency, r.Type, Tidy(r.Opening), Tidy(r.Closing)))];
-    }
 
-    /// <summary>Per currency, account type and kind of ledger transaction: the postings during the day.</summary>
-    private async Task<List<AccountTypeMovement>> MovementsAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
-    {
-        var rows = await db.LedgerPostings.AsNoTracking()
+    /// <summary>
+    /// Per currency, account type and kind of ledger transaction: the postings during the day. A posting carries its
+    /// transaction's instant, so both sides of the join are ranges of their instant index.
+    /// </summary>
+    private async Task<List<AccountTypeMovement>> MovementsAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
+        await db.LedgerPostings.AsNoTracking()
             .Where(p => p.CreatedAt >= from && p.CreatedAt < to)
-            .Join(db.LedgerAccounts, p => p.AccountId, a => a.Id, (p, a) => new { a.Currency, a.Type, p.Amount, p.TransactionId })
-            .Join(db.LedgerTransactions, x => x.TransactionId, t => t.Id, (x, t) => new { x.Currency, x.Type, t.Kind, x.Amount })
+            .Join(db.LedgerTransactions.Where(t => t.CreatedAt >= from && t.CreatedAt < to), p => p.TransactionId, t => t.Id,
+                (p, t) => new { p.AccountId, p.Amount, t.Kind })
+            .Join(db.LedgerAccounts, x => x.AccountId, a => a.Id, (x, a) => new { a.Currency, a.Type, x.Kind, x.Amount })
             .GroupBy(x => new { x.Currency, x.Type, x.Kind })
-            .Select(g => new { g.Key.Currency, g.Key.Type, g.Key.Kind, Amount = g.Sum(x => x.Amount) })
+            .Select(g => new AccountTypeMovement(g.Key.Currency, g.Key.Type, g.Key.Kind, g.Sum(x => x.Amount)))
             .ToListAsync(cancellationToken);
-        return [.. rows.Select(r => new AccountTypeMovement(r.Currency, r.Type, r.Kind, Tidy(r.Amount)))];
-    }
 
     /// <summary>PostgreSQL answers numeric(30,8) sums with trailing zeros; the report prints alike on both databases.</summary>
     private static decimal Tidy(decimal value) => Domain.Money.Rounding.Normalize(value);
+
+    private sealed record TypeSum(string Currency, Domain.Ledger.AccountType Type, decimal Amount);
 }

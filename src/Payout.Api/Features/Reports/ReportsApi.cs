@@ -1,3 +1,5 @@
+using Microsoft.OpenApi;
+
 namespace Payout.Api.Features.Reports;
 
 public static class ReportsApi
@@ -9,7 +11,15 @@ public static class ReportsApi
     public static RouteGroupBuilder MapReportsApi(this RouteGroupBuilder admin)
     {
         admin.MapGet("/reports/daily", DailyReport.HandleAsync)
-            .Produces<string>(StatusCodes.Status200OK, DailyReport.CsvMediaType);
+            .AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                // The same figures as CSV, one row per currency and account type, for Accept: text/csv.
+                operation.Responses?["200"].Content?.TryAdd(DailyReport.CsvMediaType, new OpenApiMediaType
+                {
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.String, Description = string.Join(',', DailyReportCsv.Columns) },
+                });
+                return Task.CompletedTask;
+            });
         return admin;
     }
 }

@@ -31,7 +31,7 @@ public static class ErrorResponses
         StatusCodes.Status404NotFound => "Not found, or not the caller's: the same answer either way.",
         StatusCodes.Status409Conflict => "Conflicts with what is stored (`CONFLICT`).",
         StatusCodes.Status429TooManyRequests => "Too many requests (`RATE_LIMITED`); retry after `Retry-After` seconds.",
-        StatusCodes.Status503ServiceUnavailable => "No fresh rate right now (`RATE_UNAVAILABLE`); try again shortly.",
+        StatusCodes.Status503ServiceUnavailable => "Not possible right now (`RATE_UNAVAILABLE`, `NETWORK_FLOAT_LOW`, `NETWORK_UNAVAILABLE`); try again shortly.",
         _ => "Error (see `error` for the code).",
     };
 }

@@ -364,8 +364,8 @@ namespace Payout.Api.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("TransactionId")
                         .HasDatabaseName("ix_ledger_postings_transaction_id");
 
-                    b.HasIndex("CreatedAt", "AccountId", "Amount")
-                        .HasDatabaseName("ix_ledger_postings_created_at_account_id_amount");
+                    b.HasIndex("CreatedAt", "TransactionId", "AccountId", "Amount")
+                        .HasDatabaseName("ix_ledger_postings_created_at_transaction_id_account_id_amount");
 
                     b.ToTable("ledger_postings", (string)null);
                 });
@@ -389,6 +389,9 @@ namespace Payout.Api.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id")
                         .HasName("pk_ledger_transactions");
+
+                    b.HasIndex("CreatedAt", "Id", "Kind")
+                        .HasDatabaseName("ix_ledger_transactions_created_at_id_kind");
 
                     b.ToTable("ledger_transactions", (string)null);
                 });

@@ -59,9 +59,14 @@ namespace Payout.Api.Infrastructure.Persistence.Migrations.Postgres
                 columns: new[] { "status", "updated_at" });
 
             migrationBuilder.CreateIndex(
-                name: "ix_ledger_postings_created_at_account_id_amount",
+                name: "ix_ledger_transactions_created_at_id_kind",
+                table: "ledger_transactions",
+                columns: new[] { "created_at", "id", "kind" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_ledger_postings_created_at_transaction_id_account_id_amount",
                 table: "ledger_postings",
-                columns: new[] { "created_at", "account_id", "amount" });
+                columns: new[] { "created_at", "transaction_id", "account_id", "amount" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_reconciliation_differences_day",
@@ -83,7 +88,11 @@ namespace Payout.Api.Infrastructure.Persistence.Migrations.Postgres
                 table: "payout_operations");
 
             migrationBuilder.DropIndex(
-                name: "ix_ledger_postings_created_at_account_id_amount",
+                name: "ix_ledger_transactions_created_at_id_kind",
+                table: "ledger_transactions");
+
+            migrationBuilder.DropIndex(
+                name: "ix_ledger_postings_created_at_transaction_id_account_id_amount",
                 table: "ledger_postings");
         }
     }

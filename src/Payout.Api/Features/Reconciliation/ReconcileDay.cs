@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Payout.Api.Domain.Reconciliation;
@@ -12,8 +13,10 @@ namespace Payout.Api.Features.Reconciliation;
 /// <c>GET /admin/v1/reconciliation/{date}</c>: the stored result of a day (<c>NOT_RUN</c> when there is none yet);
 /// <c>POST</c>: runs it now (again, replacing the result) and answers the same body.
 /// </summary>
-public static class ReconciliationEndpoints
+public static class ReconcileDay
 {
+    private const string DateDescription = "The UTC day, yyyy-MM-dd, up to today.";
+
     /// <param name="CheckedAt">When the result was computed; null while <c>NOT_RUN</c>.</param>
     /// <param name="NetworkRows">Rows in the network's settlement file of the day.</param>
     /// <param name="SettledByUs">Our payouts that became SUCCESS during the day.</param>
@@ -26,7 +29,7 @@ public static class ReconciliationEndpoints
     public sealed record Difference(DifferenceKind Kind, long? OperationId, decimal? NetworkAmount, decimal? OurAmount, string Currency);
 
     public static async Task<Results<Ok<Response>, ApiError>> GetAsync(
-        string date, PayoutDbContext db, TimeProvider clock, CancellationToken cancellationToken) =>
+        [Description(DateDescription)] string date, PayoutDbContext db, TimeProvider clock, CancellationToken cancellationToken) =>
         ReportDate.Parse(date, clock) is { } day
             ? TypedResults.Ok(await ReadAsync(db, day, cancellationToken))
             : ReportDate.Invalid();
@@ -34,7 +37,7 @@ public static class ReconciliationEndpoints
     [ProducesError(ErrorCode.CONFLICT)]
     [ProducesError(ErrorCode.NETWORK_UNAVAILABLE)]
     public static async Task<Results<Ok<Response>, ApiError>> RunAsync(
-        string date, Reconciler reconciler, PayoutDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        [Description(DateDescription)] string date, Reconciler reconciler, PayoutDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (ReportDate.Parse(date, clock) is not { } day)
         {
