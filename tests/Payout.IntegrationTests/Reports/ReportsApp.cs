@@ -9,6 +9,16 @@ namespace Payout.IntegrationTests.Reports;
 /// </summary>
 public sealed class ReportsApp : PayoutApp
 {
+    public ReportsApp()
+    {
+    }
+
+    /// <summary>A second API process on <paramref name="first"/>'s database, keys and network.</summary>
+    internal ReportsApp(PayoutApp first)
+        : base(first.Database, first.KeysDirectory, networkHost: first)
+    {
+    }
+
     protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
         ["Rates:Market:USDT:EUR"] = "0.9",
@@ -17,6 +27,8 @@ public sealed class ReportsApp : PayoutApp
         ["Fees:TransactionFee"] = "0.03",
         ["Fees:PartnerFee"] = "0.01",
         ["Reconciliation:PollSeconds"] = "1",
+        // The job's rounds are logged at Debug: a test can tell when each process has looked again.
+        ["Logging:LogLevel:Payout.Api.Features.Reconciliation"] = "Debug",
     };
 
     /// <summary>Moves the clock to 01:00 of the next UTC day and answers that day: a day no earlier test wrote in.</summary>

@@ -57,5 +57,7 @@ public sealed class ReconciliationWorker(
             var outcome = await scope.ServiceProvider.GetRequiredService<Reconciler>().RunAsync(day, evenIfChecked: false, cancellationToken);
             logger.LogDebug("Reconciliation of {Day}: {Outcome}", UtcDay.Text(day), outcome);
         }
+
+        logger.LogDebug("Reconciliation round done: {Pending} due days had no result", pending.Count);
     }
 }
