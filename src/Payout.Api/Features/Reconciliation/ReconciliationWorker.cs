@@ -10,7 +10,8 @@ namespace Payout.Api.Features.Reconciliation;
 /// A day the network gave no file for stays <c>NOT_RUN</c> and is tried again at the next poll.
 /// </summary>
 public sealed class ReconciliationWorker(
-    IServiceScopeFactory scopes, IOptions<ReconciliationOptions> options, TimeProvider clock, ILogger<ReconciliationWorker> logger)
+    IServiceScopeFactory scopes, IOptions<ReconciliationOptions> options, TimeProvider clock, IHostApplicationLifetime lifetime,
+    ILogger<ReconciliationWorker> logger)
     : BackgroundService
 {
     private readonly ReconciliationOptions settings = options.Value;
@@ -22,7 +23,8 @@ public sealed class ReconciliationWorker(
             return;
         }
 
-        // The first look waits one period too: the database is migrated and the embedded network is mapped by then.
+        // Hosted services start before the server: the embedded network answers only once the host has started.
+        await StartedAsync(stoppingToken);
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(settings.PollSeconds));
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
@@ -39,6 +41,14 @@ public sealed class ReconciliationWorker(
                 logger.LogError(e, "Reconciliation round failed; trying again next round");
             }
         }
+    }
+
+    private async Task StartedAsync(CancellationToken stoppingToken)
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var onStarted = lifetime.ApplicationStarted.Register(() => started.TrySetResult());
+        using var onStopping = stoppingToken.Register(() => started.TrySetCanceled(stoppingToken));
+        await started.Task;
     }
 
     private async Task RunDueDaysAsync(CancellationToken cancellationToken)
