@@ -56,6 +56,7 @@ public sealed class ReconciliationTests(ReportsApp app) : IClassFixture<ReportsA
                 ("PAID_NOT_SETTLED", NotOurs, 12.34m, null, "EUR"),
             ],
             Differences(first));
+        Assert.Contains("\"ourAmount\":90,", first.GetRawText(), StringComparison.Ordinal);
         Assert.Equal(Differences(first), Differences(second));
         Assert.Equal(Differences(first), Differences(await GetAsync(day)));
         Assert.DoesNotContain(Differences(first), d => d.OperationId == kept);
@@ -93,9 +94,8 @@ public sealed class ReconciliationTests(ReportsApp app) : IClassFixture<ReportsA
         app.Clock.Advance(UtcStartOf(day.AddDays(1)).AddSeconds(-2) - app.Clock.GetUtcNow());
 
         // The network records the payment at once (23:59:58) but its answer is lost; we learn of it by asking, after midnight.
-        var operationId = await PayAsync(client, lostResponseCard);
-        app.Clock.Advance(TimeSpan.FromSeconds(6));
-        var settled = await app.WaitForFinalAsync(client, operationId, TimeSpan.FromSeconds(30));
+        var operationId = await PayAsync(client, lostResponseCard, waitUntilSettled: false);
+        var settled = (await app.SettleAsync(client, [operationId]))[operationId];
         Assert.Equal("SUCCESS", settled.GetProperty("status").GetString());
         Assert.Equal(day.AddDays(1), DateOnly.FromDateTime(settled.GetProperty("updatedAt").GetDateTimeOffset().UtcDateTime));
 
@@ -146,7 +146,8 @@ public sealed class ReconciliationTests(ReportsApp app) : IClassFixture<ReportsA
             (await network.DeleteAsync("outage")).EnsureSuccessStatusCode();
         }
 
-        Assert.Equal("MATCHED", (await RunAsync(day)).GetProperty("status").GetString());
+        // Once the network is back (and the client's circuit breaker has closed again), the day runs.
+        Assert.Equal("MATCHED", (await RunOnceTheNetworkAnswersAsync(day)).GetProperty("status").GetString());
     }
 
     [Fact]
@@ -187,12 +188,19 @@ public sealed class ReconciliationTests(ReportsApp app) : IClassFixture<ReportsA
         await response.AssertErrorAsync(HttpStatusCode.BadRequest, "VALIDATION", "date");
     }
 
-    private async Task<long> PayAsync(HttpClient client, long cardId)
+    /// <summary>Pays 100 USDT (90 EUR) to the card; with a card paid at once, waits (in real time) until it is settled.</summary>
+    private async Task<long> PayAsync(HttpClient client, long cardId, bool waitUntilSettled = true)
     {
         var offerId = (await app.OfferAsync(client, cardId, 100m)).GetProperty("offerId").GetInt64();
         using var response = await app.PayAsync(client, offerId);
-        var operation = await response.Content.ReadFromJsonAsync<JsonElement>();
-        return operation.GetProperty("operationId").GetInt64();
+        var operationId = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("operationId").GetInt64();
+        if (waitUntilSettled)
+        {
+            // On a loaded machine execute may answer PENDING before its own dispatch has finished.
+            Assert.Equal("SUCCESS", (await app.WaitForFinalAsync(client, operationId)).GetProperty("status").GetString());
+        }
+
+        return operationId;
     }
 
     private async Task<JsonElement> RunAsync(DateOnly day)
@@ -201,6 +209,24 @@ public sealed class ReconciliationTests(ReportsApp app) : IClassFixture<ReportsA
         using var response = await admin.PostAsync($"/admin/v1/reconciliation/{Text(day)}", null);
         Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
         return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    private async Task<JsonElement> RunOnceTheNetworkAnswersAsync(DateOnly day)
+    {
+        using var admin = app.AdminClient();
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (true)
+        {
+            using var response = await admin.PostAsync($"/admin/v1/reconciliation/{Text(day)}", null);
+            if (response.StatusCode != HttpStatusCode.ServiceUnavailable)
+            {
+                Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+                return await response.Content.ReadFromJsonAsync<JsonElement>();
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, "The network still gave no settlement file 20 s after the outage ended.");
+            await Task.Delay(250);
+        }
     }
 
     private async Task<JsonElement> GetAsync(DateOnly day)

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Payout.IntegrationTests.Infrastructure;
 
 namespace Payout.IntegrationTests.Reports;
@@ -30,6 +31,31 @@ public sealed class ReportsApp : PayoutApp
         // The job's rounds are logged at Debug: a test can tell when each process has looked again.
         ["Logging:LogLevel:Payout.Api.Features.Reconciliation"] = "Debug",
     };
+
+    /// <summary>
+    /// Moves the clock 6 s at a time — the sandbox pays pending cards 5 s after they were sent, and a payout whose
+    /// answer was lost is asked for again after a backoff on this clock — until every payout is final (at most 20
+    /// steps), and answers them.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<long, JsonElement>> SettleAsync(HttpClient customer, IReadOnlyCollection<long> operationIds)
+    {
+        var final = new Dictionary<long, JsonElement>();
+        for (var step = 0; final.Count < operationIds.Count; step++)
+        {
+            Assert.True(step < 20, $"Payouts {string.Join(", ", operationIds.Except(final.Keys))} are still PENDING after {step} steps.");
+            Clock.Advance(TimeSpan.FromSeconds(6));
+            foreach (var id in operationIds.Except(final.Keys).ToList())
+            {
+                var operation = await WaitForFinalAsync(customer, id, TimeSpan.FromSeconds(2));
+                if (operation.GetProperty("status").GetString() != "PENDING")
+                {
+                    final[id] = operation;
+                }
+            }
+        }
+
+        return final;
+    }
 
     /// <summary>Moves the clock to 01:00 of the next UTC day and answers that day: a day no earlier test wrote in.</summary>
     public DateOnly StartNextDay()

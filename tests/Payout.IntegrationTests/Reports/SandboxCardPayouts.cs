@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Payout.IntegrationTests.Infrastructure;
 
 namespace Payout.IntegrationTests.Reports;
 
@@ -31,10 +30,10 @@ internal static class SandboxCardPayouts
     public sealed record Payout(string Card, long OperationId, string Status, decimal AmountTo, DateTimeOffset UpdatedAt);
 
     /// <summary>
-    /// Executes one payout of <paramref name="amount"/> USDT → EUR per card, then moves the clock 6 s (the sandbox's
-    /// pending delay is 5 s) and waits until every payout but the unanswered one is final.
+    /// Executes one payout of <paramref name="amount"/> USDT → EUR per card, then moves the clock until every payout
+    /// but the unanswered one is final (<see cref="ReportsApp.SettleAsync"/>).
     /// </summary>
-    public static async Task<IReadOnlyList<Payout>> PayWithEveryCardAsync(PayoutApp app, HttpClient customer, decimal amount)
+    public static async Task<IReadOnlyList<Payout>> PayWithEveryCardAsync(ReportsApp app, HttpClient customer, decimal amount)
     {
         var executed = new List<(string Card, long OperationId)>();
         foreach (var (card, _) in Cards)
@@ -46,13 +45,13 @@ internal static class SandboxCardPayouts
             executed.Add((card, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("operationId").GetInt64()));
         }
 
-        app.Clock.Advance(TimeSpan.FromSeconds(6));
+        var settled = await app.SettleAsync(customer, [.. executed.Where(e => e.Card != NoAnswer).Select(e => e.OperationId)]);
         var payouts = new List<Payout>();
         foreach (var (card, operationId) in executed)
         {
-            var operation = card == NoAnswer
-                ? await customer.GetFromJsonAsync<JsonElement>($"/v4/payout/operations/{operationId}")
-                : await app.WaitForFinalAsync(customer, operationId, TimeSpan.FromSeconds(30));
+            var operation = settled.TryGetValue(operationId, out var final)
+                ? final
+                : await customer.GetFromJsonAsync<JsonElement>($"/v4/payout/operations/{operationId}");
             var payout = new Payout(card, operationId, operation.GetProperty("status").GetString()!,
                 operation.GetProperty("amountTo").GetDecimal(), operation.GetProperty("updatedAt").GetDateTimeOffset());
             var expected = Cards.Single(c => c.Card == card).Status;

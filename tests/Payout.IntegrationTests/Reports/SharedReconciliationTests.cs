@@ -17,6 +17,7 @@ public sealed class SharedReconciliationTests(ReportsApp app) : IClassFixture<Re
         var (_, client, cardId) = await app.PayingCustomerAsync("USDT", deposit: 1_000m);
         var offerId = (await app.OfferAsync(client, cardId, 100m)).GetProperty("offerId").GetInt64();
         var operationId = (await (await app.PayAsync(client, offerId)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("operationId").GetInt64();
+        Assert.Equal("SUCCESS", (await app.WaitForFinalAsync(client, operationId)).GetProperty("status").GetString());
         using (var network = app.NetworkAdminClient())
         {
             (await network.PostAsJsonAsync($"settlements/{Text(day)}/adjustments", new { kind = "DROP_ROW", payoutId = $"op-{operationId}" }))

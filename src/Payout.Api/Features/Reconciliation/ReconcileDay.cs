@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Payout.Api.Domain.Money;
 using Payout.Api.Domain.Reconciliation;
 using Payout.Api.Domain.Reports;
 using Payout.Api.Features.Reports;
@@ -72,6 +73,9 @@ public static class ReconcileDay
             .OrderBy(d => d.Id)
             .ToListAsync(cancellationToken);
         return new Response(UtcDay.Text(day), run.Status, run.CheckedAt, run.NetworkRows, run.SettledByUs,
-            [.. differences.Select(d => new Difference(Enum.Parse<DifferenceKind>(d.Kind), d.OperationId, d.NetworkAmount, d.OurAmount, d.Currency))]);
+            [.. differences.Select(d => new Difference(Enum.Parse<DifferenceKind>(d.Kind), d.OperationId, Tidy(d.NetworkAmount), Tidy(d.OurAmount), d.Currency))]);
     }
+
+    /// <summary>PostgreSQL reads numeric(30,8) back with trailing zeros; both databases answer alike.</summary>
+    private static decimal? Tidy(decimal? amount) => amount is { } value ? Rounding.Normalize(value) : null;
 }

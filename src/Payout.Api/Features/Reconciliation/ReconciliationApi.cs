@@ -1,4 +1,7 @@
+using System.Net.Http.Headers;
+using Microsoft.Extensions.Options;
 using Payout.Api.Configuration;
+using Payout.Api.Features.Payouts.Network;
 
 namespace Payout.Api.Features.Reconciliation;
 
@@ -7,6 +10,14 @@ public static class ReconciliationApi
     public static IServiceCollection AddReconciliation(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSelfValidatingOptions<ReconciliationOptions>(configuration, ReconciliationOptions.SectionName);
+        // The payout network's client settings (key, timeouts, retries, circuit breaker), in a pipeline of its own:
+        // a failing settlement file must not open the breaker that payouts go through.
+        services.AddHttpClient(SettlementFileClient.ClientName, (sp, client) =>
+            {
+                client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", sp.GetRequiredService<IOptions<PayoutNetworkOptions>>().Value.ApiKey);
+                client.Timeout = Timeout.InfiniteTimeSpan;
+            })
+            .AddResilienceHandler(SettlementFileClient.ClientName, NetworkSetup.ConfigureResilience);
         services.AddScoped<SettlementFileClient>();
         services.AddScoped<Reconciler>();
         services.AddHostedService<ReconciliationWorker>();

@@ -13,11 +13,13 @@ public sealed class SettlementFileUnavailableException(string message, Exception
 
 /// <summary>
 /// Reads the network's settlement file of a day (<c>GET v1/settlements/{date}</c>, src/Payout.Sandbox/README.md)
-/// through the same named client as payouts: its key, timeouts, retries of refused requests and circuit breaker.
-/// A GET changes nothing at the network, so every retry the pipeline makes is safe.
+/// with the payout network client's settings (key, per-attempt timeout, retries of refused requests, circuit breaker;
+/// see <see cref="ReconciliationApi"/>). A GET changes nothing at the network, so every retry is safe.
 /// </summary>
 public sealed class SettlementFileClient(IHttpClientFactory clients, NetworkAddress address)
 {
+    public const string ClientName = "payout-network-settlements";
+
     private const decimal MaxAmount = 1_000_000_000m;
     private const int StorageScale = 8;
 
@@ -25,7 +27,7 @@ public sealed class SettlementFileClient(IHttpClientFactory clients, NetworkAddr
 
     public async Task<IReadOnlyList<NetworkPayment>> FetchAsync(DateOnly day, CancellationToken cancellationToken)
     {
-        var http = clients.CreateClient(NetworkSetup.ClientName);
+        var http = clients.CreateClient(ClientName);
         SettlementFile? file;
         try
         {
