@@ -9,6 +9,8 @@ using Payout.Api.Features.Offers;
 using Payout.Api.Features.Payouts;
 using Payout.Api.Features.Payouts.Network;
 using Payout.Api.Features.Rates;
+using Payout.Api.Features.Reconciliation;
+using Payout.Api.Features.Reports;
 using Payout.Api.Infrastructure.Errors;
 using Payout.Api.Infrastructure.Http;
 using Payout.Api.Infrastructure.Idempotency;
@@ -47,6 +49,8 @@ public static class ServiceSetup
         services.AddCards();
         services.AddOffers();
         services.AddPayouts(configuration);
+        services.AddReports();
+        services.AddReconciliation(configuration);
         services.AddAdmin(demo);
         return builder;
     }

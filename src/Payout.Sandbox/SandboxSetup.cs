@@ -23,6 +23,7 @@ public static class SandboxSetup
         services.TryAddSingleton<PayoutStore>();
         services.TryAddSingleton<Outage>();
         services.TryAddSingleton<CallbackSender>();
+        services.TryAddSingleton<SettlementFiles>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SandboxWorker>());
         // HttpClient.Timeout counts real time, not the TimeProvider's: a stuck receiver costs one attempt, not the worker.
         services.AddHttpClient(CallbackClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
@@ -40,12 +41,15 @@ public static class SandboxSetup
         network.MapPost("/payouts", SandboxEndpoints.CreatePayoutAsync);
         network.MapGet("/payouts/{payoutId}", SandboxEndpoints.GetPayoutAsync);
         network.MapPost("/eligibility", (Delegate)SandboxEndpoints.CheckEligibilityAsync);
+        network.MapGet("/settlements/{date}", SettlementEndpoints.GetFile);
 
         // Admin calls work during an outage: they are how a test ends it and inspects what was recorded.
         var admin = sandbox.MapGroup("/v1/admin").AddEndpointFilter(SandboxFilters.RequireApiKey);
         admin.MapGet("/payouts", SandboxEndpoints.ListPayouts);
         admin.MapPost("/outage", SandboxEndpoints.StartOutageAsync);
         admin.MapDelete("/outage", SandboxEndpoints.EndOutage);
+        admin.MapPost("/settlements/{date}/adjustments", SettlementEndpoints.PlantAsync);
+        admin.MapDelete("/settlements/{date}/adjustments", SettlementEndpoints.Clear);
         return sandbox;
     }
 }

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Payout.Api.Features.Ledger;
 using Payout.Api.Features.Payouts.Network;
+using Payout.Api.Features.Reconciliation;
 using Payout.Sandbox;
 
 namespace Payout.IntegrationTests.Infrastructure;
@@ -125,6 +126,8 @@ public class PayoutApp : WebApplicationFactory<Program>, IAsyncLifetime
             services.AddSingleton<TimeProvider>(Clock);
             services.AddSingleton<IStartupFilter>(AnsweredErrors);
             services.AddHttpClient(NetworkSetup.ClientName).ConfigurePrimaryHttpMessageHandler(sp =>
+                networkHost?.Server.CreateHandler() ?? ((TestServer)sp.GetRequiredService<IServer>()).CreateHandler());
+            services.AddHttpClient(SettlementFileClient.ClientName).ConfigurePrimaryHttpMessageHandler(sp =>
                 networkHost?.Server.CreateHandler() ?? ((TestServer)sp.GetRequiredService<IServer>()).CreateHandler());
             services.AddHttpClient(SandboxSetup.CallbackClientName).ConfigurePrimaryHttpMessageHandler(sp =>
                 ((TestServer)sp.GetRequiredService<IServer>()).CreateHandler());

@@ -83,13 +83,17 @@ public sealed class OpenApiDocumentTests(PayoutApp app) : IClassFixture<PayoutAp
         Assert.False(string.IsNullOrWhiteSpace(document.GetProperty("info").GetProperty("description").GetString()));
 
         var admin = Operations(document).Where(o => o.Path.StartsWith("/admin/v1/", StringComparison.Ordinal)).ToList();
-        Assert.Equal(11, admin.Count);
+        Assert.Equal(14, admin.Count);
         Assert.All(admin, o =>
         {
             Assert.Equal("AdminKey", Assert.Single(o.Operation.GetProperty("security").EnumerateArray()).EnumerateObject().Single().Name);
             AssertErrorBody(document, o.Path, o.Method, 401);
         });
         AssertErrorBody(document, "/admin/v1/customers", "post", 409);
+        AssertErrorBody(document, "/admin/v1/reconciliation/{date}", "post", 409);
+        AssertErrorBody(document, "/admin/v1/reconciliation/{date}", "post", 503);
+        Assert.True(document.GetProperty("paths").GetProperty("/admin/v1/reports/daily").GetProperty("get")
+            .GetProperty("responses").GetProperty("200").GetProperty("content").TryGetProperty("text/csv", out _));
 
         var token = document.GetProperty("paths").GetProperty("/oauth/token").GetProperty("post");
         Assert.Contains(token.GetProperty("parameters").EnumerateArray(), p => p.GetProperty("name").GetString() == "X-Merchant-ID");

@@ -11,8 +11,12 @@ namespace Payout.IntegrationTests.Operations;
 /// so while other test apps run in the same process a scrape may include their measurements too: the counts
 /// are checked as lower bounds. (A real process has one host.)
 /// </summary>
+[Collection(RateGauges)]
 public sealed partial class MetricsTests(PayoutApp app) : IClassFixture<PayoutApp>
 {
+    /// <summary>Classes whose apps' rate ages must not be alive at the same time (the stale-rates app's would show here).</summary>
+    public const string RateGauges = "Rate age gauges";
+
     [Fact]
     public async Task A_scrape_after_an_offer_is_created_and_executed_shows_the_business_metrics()
     {

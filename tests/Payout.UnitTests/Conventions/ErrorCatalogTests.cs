@@ -33,6 +33,7 @@ public sealed class ErrorCatalogTests
         ["RATE_UNAVAILABLE"] = (503, 3009),
         ["OPERATION_NOT_FOUND"] = (404, 3010),
         ["NETWORK_FLOAT_LOW"] = (503, 3011),
+        ["NETWORK_UNAVAILABLE"] = (503, 3012),
         ["IDEMPOTENCY_KEY_REUSED"] = (409, 4001),
         ["REQUEST_IN_PROGRESS"] = (409, 4002),
         ["RATE_LIMITED"] = (429, 4003),

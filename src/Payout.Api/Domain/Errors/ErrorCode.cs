@@ -77,6 +77,10 @@ public enum ErrorCode
     [ErrorInfo(503, 3011, "Payouts in this currency are paused for a while; try again later.", NeverStarted = true)]
     NETWORK_FLOAT_LOW,
 
+    /// <summary>Our addition: the payout network did not answer a request we need its answer to (its settlement file).</summary>
+    [ErrorInfo(503, 3012, "The payout network cannot be reached right now; try again shortly.", NeverStarted = true)]
+    NETWORK_UNAVAILABLE,
+
     [ErrorInfo(409, 4001, "This Idempotency-Key was used for a different request.", Field = "Idempotency-Key")]
     IDEMPOTENCY_KEY_REUSED,
 

@@ -2,6 +2,8 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
 using Payout.Api.Domain.Errors;
+using Payout.Api.Features.Reconciliation;
+using Payout.Api.Features.Reports;
 using Payout.Api.Infrastructure.Errors;
 using Payout.Api.Infrastructure.Http;
 using Payout.Api.Infrastructure.Idempotency;
@@ -38,6 +40,8 @@ public static class AdminApi
         group.MapGet("/network-float", NetworkFloat.ListAsync);
         group.MapPost("/network-float/{currency}/top-ups", NetworkFloat.TopUpAsync);
         group.MapGet("/payouts/stuck", StuckPayouts.HandleAsync);
+        group.MapReportsApi();
+        group.MapReconciliationApi();
         return app;
     }
 

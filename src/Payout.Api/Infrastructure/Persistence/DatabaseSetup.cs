@@ -65,8 +65,9 @@ public static class DatabaseSetup
     }
 
     /// <summary>
-    /// Applies migrations. EF Core takes a database-wide lock around them (an advisory lock on PostgreSQL,
-    /// a lock table on SQLite), so several processes starting at once migrate exactly once.
+    /// Applies migrations. EF Core takes a database-wide lock around them (a lock table on SQLite), and on PostgreSQL
+    /// <see cref="MigrationLock"/> holds an advisory lock around the whole run, so several processes starting at once
+    /// migrate exactly once.
     /// </summary>
     public static async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
@@ -80,6 +81,9 @@ public static class DatabaseSetup
             await db.Database.CloseConnectionAsync();
         }
 
-        await db.Database.MigrateAsync(cancellationToken);
+        await using (await MigrationLock.AcquireAsync(db, cancellationToken))
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+        }
     }
 }

@@ -53,7 +53,7 @@ public static class NetworkSetup
     /// operation id. A timed-out attempt is NOT retried here — the dispatcher asks for the status first.
     /// A circuit breaker stops hammering a network that is down. Delays and timeouts run on the real clock.
     /// </summary>
-    private static void ConfigureResilience(ResiliencePipelineBuilder<HttpResponseMessage> builder, ResilienceHandlerContext context)
+    internal static void ConfigureResilience(ResiliencePipelineBuilder<HttpResponseMessage> builder, ResilienceHandlerContext context)
     {
         var settings = context.ServiceProvider.GetRequiredService<IOptions<PayoutNetworkOptions>>().Value;
         // Timeouts and backoff are latency, not business time: never the service's (possibly fake) clock.
