@@ -1,5 +1,6 @@
 using CsCheck;
 using Payout.Api.Domain.Ledger;
+using Payout.Api.Domain.Pricing;
 using Payout.Api.Domain.Reports;
 
 namespace Payout.UnitTests.Reports;
@@ -22,10 +23,10 @@ public sealed class DailyLedgerReportTests
             (Before, LedgerTransactions.FloatTopUp("EUR", 1_000m)),
             (During, LedgerTransactions.Deposit(2, "USDT", 300m)),
             (During, LedgerTransactions.Withdrawal(1, "USDT", 50m)),
-            (During, LedgerTransactions.PayoutDebit(1, "USDT", 100m, 3m, 1m, new FiatLeg("EUR", 90m))),
-            (During, LedgerTransactions.PayoutSettle("USDT", 100m, 3m, 1m, new FiatLeg("EUR", 90m))),
-            (During, LedgerTransactions.PayoutDebit(2, "USDT", 200m, 6m, 2m, new FiatLeg("EUR", 180m))),
-            (During, LedgerTransactions.PayoutRefund(2, "USDT", 208m, new FiatLeg("EUR", 180m))),
+            (During, LedgerTransactions.PayoutDebit(1, "USDT", 100m, Fees(3m, 1m), new FiatLeg("EUR", 90m))),
+            (During, LedgerTransactions.PayoutSettle("USDT", 100m, Fees(3m, 1m), new FiatLeg("EUR", 90m))),
+            (During, LedgerTransactions.PayoutDebit(2, "USDT", 200m, Fees(6m, 2m), new FiatLeg("EUR", 180m))),
+            (During, LedgerTransactions.PayoutRefund(2, "USDT", 200m, Fees(6m, 2m), new FiatLeg("EUR", 180m))),
             (During, LedgerTransactions.FloatTopUp("EUR", 20m)),
             (After, LedgerTransactions.Deposit(1, "USDT", 1_000_000m)));
 
@@ -111,10 +112,13 @@ public sealed class DailyLedgerReportTests
             0 => LedgerTransactions.Deposit(customerId, crypto, amount),
             1 => LedgerTransactions.Withdrawal(customerId, crypto, amount),
             2 => LedgerTransactions.FloatTopUp(fiat.Currency, fiat.Amount),
-            3 => LedgerTransactions.PayoutSettle(crypto, amount, amount / 100, amount / 200, fiat),
-            _ => LedgerTransactions.PayoutRefund(customerId, crypto, amount, fiat),
+            3 => LedgerTransactions.PayoutSettle(crypto, amount, Fees(amount / 100, amount / 200), fiat),
+            _ => LedgerTransactions.PayoutRefund(customerId, crypto, amount, Fees(0m, 0m), fiat),
         };
     }
+
+    /// <summary>A payout's fees: ours (as the transaction fee) and the partner's.</summary>
+    private static FeeBreakdown Fees(decimal house, decimal partner) => new(Transaction: house, Network: 0m, Additional: 0m, Partner: partner);
 
     /// <summary>What the report's two queries answer for these transactions, built into the report.</summary>
     private static IReadOnlyList<CurrencyDay> Build(params (int Day, LedgerTransaction Transaction)[] ledger)

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Payout.Api.Domain.Errors;
 using Payout.Api.Domain.Money;
 using Payout.Api.Domain.Reconciliation;
 using Payout.Api.Domain.Reports;
@@ -29,14 +30,14 @@ public static class ReconcileDay
     /// <param name="OurAmount">The fiat we settled (the payout's <c>amountTo</c>); null for <c>PAID_NOT_SETTLED</c>.</param>
     public sealed record Difference(DifferenceKind Kind, long? OperationId, decimal? NetworkAmount, decimal? OurAmount, string Currency);
 
+    [ProducesError(ErrorCode.VALIDATION)]
     public static async Task<Results<Ok<Response>, ApiError>> GetAsync(
         [Description(DateDescription)] string date, PayoutDbContext db, TimeProvider clock, CancellationToken cancellationToken) =>
         ReportDate.Parse(date, clock) is { } day
             ? TypedResults.Ok(await ReadAsync(db, day, cancellationToken))
             : ReportDate.Invalid();
 
-    [ProducesError(ErrorCode.CONFLICT)]
-    [ProducesError(ErrorCode.NETWORK_UNAVAILABLE)]
+    [ProducesError(ErrorCode.VALIDATION, ErrorCode.CONFLICT, ErrorCode.NETWORK_UNAVAILABLE)]
     public static async Task<Results<Ok<Response>, ApiError>> RunAsync(
         [Description(DateDescription)] string date, Reconciler reconciler, PayoutDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Payout.Api.Domain.Money;
+using Payout.Api.Domain.Payouts;
 using Payout.Api.Domain.Reconciliation;
 using Payout.Api.Domain.Reports;
 using Payout.Api.Features.Payouts;
@@ -130,7 +131,7 @@ public sealed class Reconciler(
     {
         var from = UtcDay.Start(day.AddDays(-1));
         var to = UtcDay.End(day.AddDays(1));
-        var rows = await db.PayoutOperations.AsNoTracking()
+        var rows = await db.Set<PayoutOperation>().AsNoTracking()
             .Where(p => p.Status == PayoutStatus.SUCCESS && p.UpdatedAt >= from && p.UpdatedAt < to)
             .Select(p => new { p.Id, p.AmountTo, p.CurrencyTo, p.UpdatedAt })
             .ToListAsync(cancellationToken);

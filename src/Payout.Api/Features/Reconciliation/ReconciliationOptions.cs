@@ -1,5 +1,5 @@
 using System.Globalization;
-using Payout.Api.Configuration;
+using Payout.Api.Domain;
 
 namespace Payout.Api.Features.Reconciliation;
 

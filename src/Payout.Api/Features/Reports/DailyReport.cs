@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Payout.Api.Domain.Errors;
 using Payout.Api.Domain.Ledger;
 using Payout.Api.Domain.Reports;
 using Payout.Api.Infrastructure.Errors;
@@ -31,6 +32,7 @@ public static class DailyReport
     /// <summary>The day's signed change of the account type per kind of ledger transaction.</summary>
     public sealed record MovementsReport(decimal Deposit, decimal Withdrawal, decimal FloatTopUp, decimal PayoutDebit, decimal PayoutSettle, decimal PayoutRefund);
 
+    [ProducesError(ErrorCode.VALIDATION)]
     public static async Task<Results<Ok<Response>, ContentHttpResult, ApiError>> HandleAsync(
         [Description("The UTC day, yyyy-MM-dd, up to today.")] string? date, HttpRequest request, LedgerDayTotals totals, TimeProvider clock, CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Payout.Api.Domain.Reports;
+using Payout.Api.Features.Ledger;
 using Payout.Api.Infrastructure.Persistence;
 
 namespace Payout.Api.Features.Reports;
@@ -36,16 +37,16 @@ public sealed class LedgerDayTotals(PayoutDbContext db)
 
     /// <summary>Per currency and account type: the balance now (every customer's wallet summed into one).</summary>
     private async Task<List<TypeSum>> BalancesNowAsync(CancellationToken cancellationToken) =>
-        await db.LedgerAccounts.AsNoTracking()
+        await db.Set<LedgerAccount>().AsNoTracking()
             .GroupBy(a => new { a.Currency, a.Type })
             .Select(g => new TypeSum(g.Key.Currency, g.Key.Type, g.Sum(a => a.Balance)))
             .ToListAsync(cancellationToken);
 
     /// <summary>Per currency and account type: the postings from <paramref name="instant"/> on.</summary>
     private async Task<List<TypeSum>> PostedSinceAsync(DateTimeOffset instant, CancellationToken cancellationToken) =>
-        await db.LedgerPostings.AsNoTracking()
+        await db.Set<LedgerPosting>().AsNoTracking()
             .Where(p => p.CreatedAt >= instant)
-            .Join(db.LedgerAccounts, p => p.AccountId, a => a.Id, (p, a) => new { a.Currency, a.Type, p.Amount })
+            .Join(db.Set<LedgerAccount>(), p => p.AccountId, a => a.Id, (p, a) => new { a.Currency, a.Type, p.Amount })
             .GroupBy(x => new { x.Currency, x.Type })
             .Select(g => new TypeSum(g.Key.Currency, g.Key.Type, g.Sum(x => x.Amount)))
             .ToListAsync(cancellationToken);
@@ -55,11 +56,11 @@ public sealed class LedgerDayTotals(PayoutDbContext db)
     /// transaction's instant, so both sides of the join are ranges of their instant index.
     /// </summary>
     private async Task<List<AccountTypeMovement>> MovementsAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
-        await db.LedgerPostings.AsNoTracking()
+        await db.Set<LedgerPosting>().AsNoTracking()
             .Where(p => p.CreatedAt >= from && p.CreatedAt < to)
-            .Join(db.LedgerTransactions.Where(t => t.CreatedAt >= from && t.CreatedAt < to), p => p.TransactionId, t => t.Id,
+            .Join(db.Set<LedgerTransactionRecord>().Where(t => t.CreatedAt >= from && t.CreatedAt < to), p => p.TransactionId, t => t.Id,
                 (p, t) => new { p.AccountId, p.Amount, t.Kind })
-            .Join(db.LedgerAccounts, x => x.AccountId, a => a.Id, (x, a) => new { a.Currency, a.Type, x.Kind, x.Amount })
+            .Join(db.Set<LedgerAccount>(), x => x.AccountId, a => a.Id, (x, a) => new { a.Currency, a.Type, x.Kind, x.Amount })
             .GroupBy(x => new { x.Currency, x.Type, x.Kind })
             .Select(g => new AccountTypeMovement(g.Key.Currency, g.Key.Type, g.Key.Kind, g.Sum(x => x.Amount)))
             .ToListAsync(cancellationToken);

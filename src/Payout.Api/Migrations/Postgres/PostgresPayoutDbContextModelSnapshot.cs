@@ -386,6 +386,9 @@ namespace Payout.Api.Migrations.Postgres
                     b.HasIndex("TransactionId")
                         .HasDatabaseName("ix_ledger_postings_transaction_id");
 
+                    b.HasIndex("CreatedAt", "TransactionId", "AccountId", "Amount")
+                        .HasDatabaseName("ix_ledger_postings_created_at_transaction_id_account_id_amount");
+
                     b.ToTable("ledger_postings", (string)null);
                 });
 
@@ -410,6 +413,9 @@ namespace Payout.Api.Migrations.Postgres
 
                     b.HasKey("Id")
                         .HasName("pk_ledger_transactions");
+
+                    b.HasIndex("CreatedAt", "Id", "Kind")
+                        .HasDatabaseName("ix_ledger_transactions_created_at_id_kind");
 
                     b.ToTable("ledger_transactions", (string)null);
                 });
@@ -647,6 +653,9 @@ namespace Payout.Api.Migrations.Postgres
                     b.HasIndex("CustomerId", "CreatedAt")
                         .HasDatabaseName("ix_payout_operations_customer_id_created_at");
 
+                    b.HasIndex("Status", "UpdatedAt")
+                        .HasDatabaseName("ix_payout_operations_status_updated_at");
+
                     b.ToTable("payout_operations", (string)null);
                 });
 
@@ -695,6 +704,93 @@ namespace Payout.Api.Migrations.Postgres
                         .HasDatabaseName("ix_payout_outbox_state_due_at");
 
                     b.ToTable("payout_outbox", (string)null);
+                });
+
+            modelBuilder.Entity("Payout.Api.Features.Reconciliation.ReconciliationDifferenceRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("currency");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<decimal?>("NetworkAmount")
+                        .HasPrecision(30, 8)
+                        .HasColumnType("numeric(30,8)")
+                        .HasColumnName("network_amount");
+
+                    b.Property<long?>("OperationId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("operation_id");
+
+                    b.Property<decimal?>("OurAmount")
+                        .HasPrecision(30, 8)
+                        .HasColumnType("numeric(30,8)")
+                        .HasColumnName("our_amount");
+
+                    b.HasKey("Id")
+                        .HasName("pk_reconciliation_differences");
+
+                    b.HasIndex("Day")
+                        .HasDatabaseName("ix_reconciliation_differences_day");
+
+                    b.ToTable("reconciliation_differences", (string)null);
+                });
+
+            modelBuilder.Entity("Payout.Api.Features.Reconciliation.ReconciliationRun", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<DateTimeOffset?>("CheckedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("checked_at");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("lease_owner");
+
+                    b.Property<DateTimeOffset?>("LeaseUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("lease_until");
+
+                    b.Property<int>("NetworkRows")
+                        .HasColumnType("integer")
+                        .HasColumnName("network_rows");
+
+                    b.Property<int>("SettledByUs")
+                        .HasColumnType("integer")
+                        .HasColumnName("settled_by_us");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Day")
+                        .HasName("pk_reconciliation_runs");
+
+                    b.ToTable("reconciliation_runs", (string)null);
                 });
 
             modelBuilder.Entity("Payout.Api.Infrastructure.Idempotency.IdempotencyRecord", b =>
@@ -886,6 +982,16 @@ namespace Payout.Api.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_payout_outbox_payout_operations_operation_id");
+                });
+
+            modelBuilder.Entity("Payout.Api.Features.Reconciliation.ReconciliationDifferenceRecord", b =>
+                {
+                    b.HasOne("Payout.Api.Features.Reconciliation.ReconciliationRun", null)
+                        .WithMany()
+                        .HasForeignKey("Day")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_reconciliation_differences_reconciliation_runs_day");
                 });
 #pragma warning restore 612, 618
         }

@@ -364,6 +364,9 @@ namespace Payout.Api.Migrations.Sqlite
                     b.HasIndex("TransactionId")
                         .HasDatabaseName("ix_ledger_postings_transaction_id");
 
+                    b.HasIndex("CreatedAt", "TransactionId", "AccountId", "Amount")
+                        .HasDatabaseName("ix_ledger_postings_created_at_transaction_id_account_id_amount");
+
                     b.ToTable("ledger_postings", (string)null);
                 });
 
@@ -386,6 +389,9 @@ namespace Payout.Api.Migrations.Sqlite
 
                     b.HasKey("Id")
                         .HasName("pk_ledger_transactions");
+
+                    b.HasIndex("CreatedAt", "Id", "Kind")
+                        .HasDatabaseName("ix_ledger_transactions_created_at_id_kind");
 
                     b.ToTable("ledger_transactions", (string)null);
                 });
@@ -602,6 +608,9 @@ namespace Payout.Api.Migrations.Sqlite
                     b.HasIndex("CustomerId", "CreatedAt")
                         .HasDatabaseName("ix_payout_operations_customer_id_created_at");
 
+                    b.HasIndex("Status", "UpdatedAt")
+                        .HasDatabaseName("ix_payout_operations_status_updated_at");
+
                     b.ToTable("payout_operations", (string)null);
                 });
 
@@ -650,6 +659,89 @@ namespace Payout.Api.Migrations.Sqlite
                         .HasDatabaseName("ix_payout_outbox_state_due_at");
 
                     b.ToTable("payout_outbox", (string)null);
+                });
+
+            modelBuilder.Entity("Payout.Api.Features.Reconciliation.ReconciliationDifferenceRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("currency");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("day");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<long?>("NetworkAmount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("network_amount");
+
+                    b.Property<long?>("OperationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("operation_id");
+
+                    b.Property<long?>("OurAmount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("our_amount");
+
+                    b.HasKey("Id")
+                        .HasName("pk_reconciliation_differences");
+
+                    b.HasIndex("Day")
+                        .HasDatabaseName("ix_reconciliation_differences_day");
+
+                    b.ToTable("reconciliation_differences", (string)null);
+                });
+
+            modelBuilder.Entity("Payout.Api.Features.Reconciliation.ReconciliationRun", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("day");
+
+                    b.Property<long?>("CheckedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("checked_at");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lease_owner");
+
+                    b.Property<long?>("LeaseUntil")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("lease_until");
+
+                    b.Property<int>("NetworkRows")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("network_rows");
+
+                    b.Property<int>("SettledByUs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("settled_by_us");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.HasKey("Day")
+                        .HasName("pk_reconciliation_runs");
+
+                    b.ToTable("reconciliation_runs", (string)null);
                 });
 
             modelBuilder.Entity("Payout.Api.Infrastructure.Idempotency.IdempotencyRecord", b =>
@@ -841,6 +933,16 @@ namespace Payout.Api.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_payout_outbox_payout_operations_operation_id");
+                });
+
+            modelBuilder.Entity("Payout.Api.Features.Reconciliation.ReconciliationDifferenceRecord", b =>
+                {
+                    b.HasOne("Payout.Api.Features.Reconciliation.ReconciliationRun", null)
+                        .WithMany()
+                        .HasForeignKey("Day")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_reconciliation_differences_reconciliation_runs_day");
                 });
 #pragma warning restore 612, 618
         }
