@@ -4,6 +4,7 @@ using Payout.Api.Features.Admin;
 using Payout.Api.Configuration;
 using Payout.Api.Features.Auth;
 using Payout.Api.Features.Cards;
+using Payout.Api.Features.Console;
 using Payout.Api.Features.Offers;
 using Payout.Api.Features.Payouts;
 using Payout.Api.Features.Payouts.Network;
@@ -44,6 +45,7 @@ public static class ServiceSetup
         services.AddOffers();
         services.AddPayouts();
         services.AddPayoutNetwork(builder.Configuration);
+        services.AddOperatorConsole(builder.Configuration);
         services.AddSingleton<IRateSource, ConfiguredRateSource>();
         services.AddSelfValidatingOptions<PayoutOptions>(builder.Configuration, PayoutOptions.SectionName);
         services.AddSelfValidatingOptions<FeeOptions>(builder.Configuration, FeeOptions.SectionName);
@@ -73,6 +75,7 @@ public static class ServiceSetup
     public static WebApplication UsePayoutPipeline(this WebApplication app)
     {
         app.UseErrorHandling();
+        app.UseStaticPages();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UsePayoutRateLimiting();
@@ -81,6 +84,8 @@ public static class ServiceSetup
         app.MapPayoutApi();
         app.MapPayoutNetwork();
         app.MapAdminApi();
+        app.MapOperatorConsole();
+        app.MapDemoApp();
         app.MapPayoutOpenApi();
         app.MapPayoutHealthChecks();
         app.MapPayoutMetrics();

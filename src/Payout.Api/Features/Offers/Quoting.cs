@@ -78,13 +78,16 @@ public sealed class Quoting(
     /// The KYC limit left in the rolling window: payouts that succeeded or are still in flight count;
     /// failed ones gave their share back.
     /// </summary>
-    public async Task<decimal> RemainingLimitEurAsync(long customerId, KycLevel level, CancellationToken cancellationToken)
+    public async Task<decimal> RemainingLimitEurAsync(long customerId, KycLevel level, CancellationToken cancellationToken) =>
+        KycLimits.RemainingEur(level, await UsedLimitEurAsync(customerId, cancellationToken), Payout);
+
+    /// <summary>What the customer's payouts in the rolling window hold of the KYC limit, in EUR.</summary>
+    public Task<decimal> UsedLimitEurAsync(long customerId, CancellationToken cancellationToken)
     {
         var since = KycLimits.WindowStart(clock.GetUtcNow(), Payout);
-        var used = await db.PayoutOperations
+        return db.PayoutOperations
             .Where(p => p.CustomerId == customerId && p.CreatedAt >= since && p.Status != PayoutStatus.FAILED)
             .SumAsync(p => p.AmountToEur, cancellationToken);
-        return KycLimits.RemainingEur(level, used, Payout);
     }
 
     /// <summary>Everything execute checks, as facts for <see cref="ExecutionChecks"/>.</summary>

@@ -101,7 +101,7 @@ public sealed class PayoutDesk(
         var debit = LedgerTransactions.PayoutDebit(
             customer.Id, offer.CurrencyFrom, offer.Amount, offer.TotalFee - offer.PartnerFee, offer.PartnerFee,
             new FiatLeg(offer.CurrencyTo, offer.AmountTo));
-        var posted = await ledger.PostAsync(debit, cancellationToken);
+        var posted = await ledger.PostAsync(debit, payout.Id, cancellationToken);
         if (posted.Outcome == PostingOutcome.InsufficientFunds)
         {
             // Only reachable if a balance changed under us; the database refused to overdraw it.

@@ -17,6 +17,9 @@ public sealed class PayoutDispatcher(
     PayoutDbContext db, IPayoutNetwork network, PayoutSettlement settlement, CardCipher cipher,
     IOptions<PayoutNetworkOptions> options, TimeProvider clock, ILogger<PayoutDispatcher> logger)
 {
+    /// <summary>The failure reason of a payout the network confirmed it never received.</summary>
+    public const string NotReceivedByNetwork = "NOT_RECEIVED_BY_NETWORK";
+
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(5);
     private readonly PayoutNetworkOptions settings = options.Value;
 
@@ -26,14 +29,7 @@ public sealed class PayoutDispatcher(
     /// <summary>Takes the entry's lease (if free and due) and processes it; false when someone else holds it.</summary>
     public async Task<bool> TryProcessAsync(long operationId, bool evenIfNotDue, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        var leaseUntil = now.AddSeconds(settings.LeaseSeconds);
-        var claimed = await db.PayoutOutbox
-            .Where(e => e.OperationId == operationId && e.State != DispatchState.Done
-                && (evenIfNotDue || e.DueAt <= now)
-                && (e.LeaseUntil == null || e.LeaseUntil < now))
-            .ExecuteUpdateAsync(s => s.SetProperty(e => e.LeaseUntil, leaseUntil).SetProperty(e => e.LeaseOwner, Owner), cancellationToken);
-        if (claimed == 0)
+        if (!await TryClaimAsync(operationId, evenIfNotDue, cancellationToken))
         {
             return false;
         }
@@ -42,21 +38,93 @@ public sealed class PayoutDispatcher(
         return true;
     }
 
+    /// <summary>
+    /// An operator's "ask the network again": the normal processing, now, even if not due — so it follows every rule
+    /// above. False when another dispatcher holds the entry (or the payout is no longer pending).
+    /// </summary>
+    public async Task<bool> AskAgainAsync(long operationId, string actor, CancellationToken cancellationToken)
+    {
+        if (!await TryClaimAsync(operationId, evenIfNotDue: true, cancellationToken))
+        {
+            return false;
+        }
+
+        Note(operationId, NetworkEventKind.OperatorAskedAgain, null, actor);
+        await ProcessLeasedAsync(operationId, cancellationToken);
+        return true;
+    }
+
+    /// <summary>
+    /// An operator's "fail with refund": the payout is failed (and refunded, by the settlement) only when the network
+    /// confirms now that it has no such payout. Any other answer is applied as the dispatcher always applies it — a
+    /// final answer settles, PENDING waits, no answer changes nothing — and the payout is not failed. We hold the
+    /// lease while asking, so no send of ours can be under way, and a Done entry is never sent again.
+    /// </summary>
+    /// <returns>The network's answer, or null when another dispatcher holds the entry.</returns>
+    public async Task<NetworkAnswer?> FailIfNetworkHasNoneAsync(long operationId, string actor, CancellationToken cancellationToken)
+    {
+        if (!await TryClaimAsync(operationId, evenIfNotDue: true, cancellationToken))
+        {
+            return null;
+        }
+
+        var entry = await db.PayoutOutbox.AsNoTracking().SingleAsync(e => e.OperationId == operationId, cancellationToken);
+        var answer = await network.GetStatusAsync(operationId, cancellationToken);
+        Note(operationId, NetworkEventKind.OperatorFailRequested, answer, actor);
+        await db.SaveChangesAsync(cancellationToken);
+        if (answer.Outcome == NetworkOutcome.NotFound)
+        {
+            await settlement.ApplyAsync(operationId, new NetworkAnswer(NetworkOutcome.Declined, NotReceivedByNetwork), cancellationToken);
+            await UpdateAsync(operationId, DispatchState.Done, clock.GetUtcNow(), entry.Attempts + 1, null, cancellationToken);
+        }
+        else
+        {
+            await RecordAsync(entry, answer, cancellationToken);
+        }
+
+        return answer;
+    }
+
+    private async Task<bool> TryClaimAsync(long operationId, bool evenIfNotDue, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var leaseUntil = now.AddSeconds(settings.LeaseSeconds);
+        var claimed = await db.PayoutOutbox
+            .Where(e => e.OperationId == operationId && e.State != DispatchState.Done
+                && (evenIfNotDue || e.DueAt <= now)
+                && (e.LeaseUntil == null || e.LeaseUntil < now))
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.LeaseUntil, leaseUntil).SetProperty(e => e.LeaseOwner, Owner), cancellationToken);
+        return claimed == 1;
+    }
+
     /// <summary>Processes an entry this process has already leased (the batch claim of <see cref="DispatchWorker"/>).</summary>
     public async Task ProcessLeasedAsync(long operationId, CancellationToken cancellationToken)
     {
         var entry = await db.PayoutOutbox.AsNoTracking().SingleAsync(e => e.OperationId == operationId, cancellationToken);
         var answer = entry.State == DispatchState.AwaitingResult || entry.Attempts > 0
-            ? await network.GetStatusAsync(operationId, cancellationToken)
+            ? await AskStatusAsync(operationId, cancellationToken)
             : new NetworkAnswer(NetworkOutcome.NotFound);
         if (answer.Outcome == NetworkOutcome.NotFound && entry.State == DispatchState.Queued)
         {
             // Never received (or never sent): sending is safe — the network deduplicates by our id anyway.
             answer = await network.SendAsync(await InstructionAsync(operationId, cancellationToken), cancellationToken);
+            Note(operationId, NetworkEventKind.Sent, answer);
         }
 
+        await db.SaveChangesAsync(cancellationToken);
         await RecordAsync(entry, answer, cancellationToken);
     }
+
+    private async Task<NetworkAnswer> AskStatusAsync(long operationId, CancellationToken cancellationToken)
+    {
+        var answer = await network.GetStatusAsync(operationId, cancellationToken);
+        Note(operationId, NetworkEventKind.StatusAsked, answer);
+        return answer;
+    }
+
+    /// <summary>Adds an entry to the payout's network history; saved with the next change.</summary>
+    private void Note(long operationId, NetworkEventKind kind, NetworkAnswer? answer, string? actor = null) =>
+        db.Add(PayoutNetworkEvent.Of(operationId, kind, answer, clock.GetUtcNow(), actor));
 
     private async Task RecordAsync(PayoutOutboxEntry entry, NetworkAnswer answer, CancellationToken cancellationToken)
     {
@@ -64,7 +132,7 @@ public sealed class PayoutDispatcher(
         if (answer.IsFinal || answer.Outcome == NetworkOutcome.NotFound)
         {
             // NotFound here can only follow AwaitingResult: the network took it as pending and now denies it — it failed.
-            var final = answer.Outcome == NetworkOutcome.NotFound ? new NetworkAnswer(NetworkOutcome.Declined, "NOT_RECEIVED_BY_NETWORK") : answer;
+            var final = answer.Outcome == NetworkOutcome.NotFound ? new NetworkAnswer(NetworkOutcome.Declined, NotReceivedByNetwork) : answer;
             await settlement.ApplyAsync(entry.OperationId, final, cancellationToken);
             await UpdateAsync(entry.OperationId, DispatchState.Done, now, entry.Attempts + 1, null, cancellationToken);
             return;
