@@ -80,7 +80,7 @@ public sealed partial class OpenApiDocumentTests(PayoutApp app) : IClassFixture<
         Assert.False(string.IsNullOrWhiteSpace(document.GetProperty("info").GetProperty("description").GetString()));
 
         var admin = Operations(document).Where(o => o.Path.StartsWith("/admin/v1/", StringComparison.Ordinal)).ToList();
-        Assert.Equal(11, admin.Count);
+        Assert.Equal(17, admin.Count);
         Assert.All(admin, o =>
         {
             Assert.Equal("AdminKey", Assert.Single(o.Operation.GetProperty("security").EnumerateArray()).EnumerateObject().Single().Name);
