@@ -43,8 +43,9 @@ public static class PayoutTimeline
         };
         timeline.AddRange(await LedgerEntriesAsync(db, operationId, cancellationToken));
         timeline.AddRange(await NetworkEntriesAsync(db, operationId, cancellationToken));
+        // Entries of the same instant (one clock tick, or a frozen test clock) keep the order things happen in.
         var ordered = timeline.Select((entry, index) => (entry, index))
-            .OrderBy(x => x.entry.At).ThenBy(x => x.index).Select(x => x.entry).ToList();
+            .OrderBy(x => x.entry.At).ThenBy(x => RankOf(x.entry.Kind)).ThenBy(x => x.index).Select(x => x.entry).ToList();
         var dispatch = outbox is null ? null : new Dispatch(outbox.State.ToString(), outbox.Attempts, outbox.DueAt, outbox.LastError);
         return TypedResults.Ok(new Response(AdminPayout.From(payout), dispatch, ordered));
     }
@@ -79,6 +80,15 @@ public static class PayoutTimeline
             .ToListAsync(cancellationToken);
         return events.Select(e => new Entry(e.CreatedAt, KindOf(e.Kind), e.Outcome?.ToString(), e.Detail, e.Actor, null, []));
     }
+
+    /// <summary>The quote, then the debit, then the network's story, then the settlement or refund it led to.</summary>
+    private static int RankOf(string kind) => kind switch
+    {
+        "QUOTED" => 0,
+        "DEBITED" => 1,
+        "SETTLED" or "REFUNDED" => 3,
+        _ => 2,
+    };
 
     private static string KindOf(string ledgerKind) => ledgerKind switch
     {

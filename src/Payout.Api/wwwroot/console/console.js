@@ -150,12 +150,12 @@ async function dashboardPage() {
     h('h1', {}, 'Dashboard'),
     h('p', { class: 'hint' }, `As of ${time(d.generatedAt)}.`),
     h('section', { class: 'figures', 'aria-label': 'Key figures' },
-      figure('Payouts in flight', h('output', { 'data-figure': 'in-flight' }, d.inFlight.count),
+      figure('Payouts in flight', h('span', { 'data-figure': 'in-flight' }, d.inFlight.count),
         d.inFlight.amountTo.map(a => h('div', {}, `${a.balance} ${a.currency} to cards`))),
-      figure('Stuck payouts', h('output', { 'data-figure': 'stuck', class: d.stuck.count !== '0' ? 'warn' : '' }, d.stuck.count),
+      figure('Stuck payouts', h('span', { 'data-figure': 'stuck', class: d.stuck.count !== '0' ? 'warn' : '' }, d.stuck.count),
         h('div', {}, `pending over ${d.stuck.afterMinutes} min`)),
-      figure('Fees earned', null, d.feesEarned.length === 0 ? h('div', {}, 'none yet')
-        : d.feesEarned.map(f => h('div', {}, h('output', { 'data-figure': `fees-${f.currency}` }, f.fees), ` ${f.currency}`,
+      figure('Fees earned', null, d.feesEarned.length === 0 ? h('div', { class: 'amounts' }, 'none yet')
+        : d.feesEarned.map(f => h('div', { class: 'amounts' }, h('span', { 'data-figure': `fees-${f.currency}` }, f.fees), ` ${f.currency}`,
           f.partnerFees !== '0' ? ` (+ partner ${f.partnerFees})` : '')))),
     h('div', { class: 'charts' },
       h('section', { 'aria-labelledby': 'per-hour' }, h('h2', { id: 'per-hour' }, 'Payouts per hour'), hourChart(d.payoutsPerHour)),
@@ -198,7 +198,7 @@ function floatSection(d) {
   return h('section', { 'aria-labelledby': 'float' }, h('h2', { id: 'float' }, 'Fiat float at the network'),
     table([
       ['Currency', f => f.currency],
-      ['Available', f => h('output', { 'data-figure': `float-${f.currency}` }, f.available)],
+      ['Available', f => h('span', { 'data-figure': `float-${f.currency}` }, f.available)],
       ['Reserved for payouts in flight', f => f.reserved],
       ['', f => (f.low ? h('span', { class: 'badge bad', 'data-figure': `float-low-${f.currency}` }, `LOW (below ${d.lowFloatBelow})`) : h('span', { class: 'badge good' }, 'ok'))],
     ], d.float, { class: 'compact' }),
@@ -406,7 +406,7 @@ async function customerPage(customerId) {
       term('Limit', `${d.limit.usedEur} of ${d.limit.limitEur} EUR used in ${d.limit.windowDays} days (${d.limit.remainingEur} left)`)),
     h('div', { class: 'columns' },
       h('section', { 'aria-labelledby': 'balances' }, h('h2', { id: 'balances' }, 'Balances'),
-        table([['Currency', b => b.currency], ['Balance', b => h('output', { 'data-figure': `balance-${b.currency}` }, b.balance)]], d.balances, { class: 'compact' })),
+        table([['Currency', b => b.currency], ['Balance', b => h('span', { 'data-figure': `balance-${b.currency}` }, b.balance)]], d.balances, { class: 'compact' })),
       h('section', { 'aria-labelledby': 'actions' }, h('h2', { id: 'actions' }, 'Actions'), kycForm(c), depositForm(c, d.balances))),
     h('section', { 'aria-labelledby': 'cards' }, h('h2', { id: 'cards' }, 'Cards'),
       table([
@@ -424,7 +424,7 @@ async function customerPage(customerId) {
 
 function kycForm(customer) {
   const levels = ['NONE', 'KYC_0', 'KYC_1', 'KYC_2', 'KYC_3'];
-  const form = h('form', { class: 'inline', 'aria-label': 'Change KYC level' },
+  const form = h('form', { class: 'inline', 'aria-label': 'Change the KYC level' },
     h('label', { for: 'kyc-level' }, 'KYC level'),
     h('select', { id: 'kyc-level', name: 'kycLevel' }, levels.map(l => h('option', { selected: l === customer.kycLevel }, l))),
     h('button', { type: 'submit' }, 'Change KYC level'));
@@ -439,7 +439,7 @@ function kycForm(customer) {
 }
 
 function depositForm(customer, balances) {
-  const form = h('form', { class: 'inline', 'aria-label': 'Deposit' },
+  const form = h('form', { class: 'inline', 'aria-label': 'Credit a deposit' },
     h('label', { for: 'deposit-currency' }, 'Deposit'),
     h('select', { id: 'deposit-currency', name: 'currency' }, balances.map(b => h('option', {}, b.currency))),
     h('label', { for: 'deposit-amount', class: 'visually-hidden' }, 'Amount'),

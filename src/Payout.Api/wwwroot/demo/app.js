@@ -148,9 +148,11 @@ async function requote() {
 
 function showOffer({ body, serverDate }) {
   offer = body;
-  // The countdown runs to the offer's expiresAt on the server's clock, whatever this machine's clock says.
-  const skew = Number.isNaN(serverDate) ? 0 : serverDate - Date.now();
-  const deadline = Date.parse(offer.expiresAt) - skew;
+  // The countdown runs to the offer's expiresAt on the server's clock (its Date header), whatever this machine's
+  // clock says; that header has whole seconds, so the deadline is also capped at validSeconds from now.
+  const now = Date.now();
+  const skew = Number.isNaN(serverDate) ? 0 : serverDate - now;
+  const deadline = Math.min(Date.parse(offer.expiresAt) - skew, now + Number(offer.validSeconds) * 1000);
   show($('offer'),
     h('dl', { class: 'offer' },
       h('dt', {}, 'You send'), h('dd', { 'data-figure': 'offer-amount' }, `${offer.amount} ${offer.currencyFrom}`),
@@ -158,7 +160,7 @@ function showOffer({ body, serverDate }) {
       h('dt', {}, 'Rate'), h('dd', {}, offer.rate),
       h('dt', {}, 'Fees'), h('dd', {}, offer.feeInfo.map(f => h('div', {}, `${f.name}: ${f.value} ${f.currency}`))),
       h('dt', {}, 'Limit left'), h('dd', {}, `${offer.limit.value} ${offer.limit.currency}`),
-      h('dt', {}, 'Valid until'), h('dd', {}, time(offer.expiresAt), ' — ', h('output', { id: 'countdown', 'aria-live': 'off' }, ''))),
+      h('dt', {}, 'Valid until'), h('dd', {}, time(offer.expiresAt), ' — ', h('span', { id: 'countdown' }, ''))),
     offer.possibleToExecute ? null : h('p', { class: 'error' }, `Cannot be executed: ${offer.reasons.join(', ')}`),
     h('div', { class: 'buttons' },
       h('button', { type: 'button', class: 'quiet', onclick: requote }, 'Re-quote'),
@@ -181,6 +183,7 @@ function showOffer({ body, serverDate }) {
 async function execute() {
   clearInterval(countdownTimer);
   $('execute').disabled = true;
+  $('countdown').textContent = 'executed';
   try {
     const payout = (await call('POST', `/v4/payout/pay/${offer.offerId}`)).body;
     $('payout-section').hidden = false;
