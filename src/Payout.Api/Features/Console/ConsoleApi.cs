@@ -77,9 +77,7 @@ public static class ConsoleApi
         return TypedResults.NoContent();
     }
 
-    private static SessionResponse NewTokens(HttpContext http, IAntiforgery antiforgery, ConsoleOptions options)
-    {
-        http.Response.Headers.CacheControl = "no-store";
-        return new SessionResponse(antiforgery.GetAndStoreTokens(http).RequestToken!, options.IdleMinutes);
-    }
+    /// <summary>Antiforgery also marks the answer <c>no-cache, no-store</c>: a token is never cached.</summary>
+    private static SessionResponse NewTokens(HttpContext http, IAntiforgery antiforgery, ConsoleOptions options) =>
+        new(antiforgery.GetAndStoreTokens(http).RequestToken!, options.IdleMinutes);
 }

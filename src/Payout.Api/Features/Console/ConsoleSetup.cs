@@ -24,7 +24,7 @@ public static class ConsoleSetup
 
         services.AddDataProtection().SetApplicationName("PayOut");
         services.AddOptions<KeyManagementOptions>().Configure<KeyStore, ILoggerFactory>((options, keys, loggers) =>
-            options.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(keys.Folder, "data-protection")), loggers));
+            options.XmlRepository = new FileSystemXmlRepository(DataProtectionFolder(keys), loggers));
 
         services.AddAuthentication().AddCookie(ConsoleAuth.Scheme, cookie =>
         {
@@ -53,6 +53,15 @@ public static class ConsoleSetup
             antiforgery.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
         return services;
+    }
+
+    /// <summary>Like the other key folders: readable by the service's user only (the keys are stored unencrypted).</summary>
+    private static DirectoryInfo DataProtectionFolder(KeyStore keys)
+    {
+        var path = Path.Combine(keys.Folder, "data-protection");
+        return OperatingSystem.IsWindows()
+            ? Directory.CreateDirectory(path)
+            : Directory.CreateDirectory(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
     }
 
     private static Task Status(HttpResponse response, int status)
