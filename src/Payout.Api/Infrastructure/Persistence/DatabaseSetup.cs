@@ -81,7 +81,34 @@ public static class DatabaseSetup
             await db.Database.CloseConnectionAsync();
         }
 
+        if (db.Provider == DatabaseProvider.Postgres && await db.Database.CanConnectAsync(cancellationToken))
+        {
+            await MigrateUnderSessionLockAsync(db, cancellationToken);
+            return;
+        }
+
         await db.Database.MigrateAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Npgsql's migration lock lasts one migration's transaction, so with two or more pending migrations a second
+    /// process could start on a migration the first is still applying ("column already exists"). A session-level
+    /// advisory lock around the whole run makes the others wait, then find nothing left to apply.
+    /// </summary>
+    private static async Task MigrateUnderSessionLockAsync(PayoutDbContext db, CancellationToken cancellationToken)
+    {
+        const long migrationLock = 7_201_260_001;
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({migrationLock})", cancellationToken);
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+        finally
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({migrationLock})", CancellationToken.None);
+            await db.Database.CloseConnectionAsync();
+        }
     }
 }
 
