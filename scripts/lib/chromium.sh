@@ -18,7 +18,7 @@ chromium_ensure_installed() {
         fi
         _chromium_log "not found; installing Debian's chromium package"
         apt-get update >&2
-        DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium >&2 || return 1
+        DEBIAN_FRONTEND=noninteractive apt-get install -y chromium >&2 || return 1
         path=/usr/bin/chromium
     fi
     export PAYOUT_CHROMIUM="$path"
