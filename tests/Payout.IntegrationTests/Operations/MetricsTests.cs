@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Payout.IntegrationTests.Infrastructure;
 
@@ -19,6 +20,9 @@ public sealed partial class MetricsTests(PayoutApp app) : IClassFixture<PayoutAp
         var offer = await app.OfferAsync(client, cardId, 100m);
         var paid = await app.PayAsync(client, offer.GetProperty("offerId").GetInt64());
         Assert.Equal(HttpStatusCode.OK, paid.StatusCode);
+        // On a loaded machine execute may answer PENDING; SUCCESS is counted when the payout settles.
+        var operationId = (await paid.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("operationId").GetInt64();
+        Assert.Equal("SUCCESS", (await app.WaitForFinalAsync(client, operationId)).GetProperty("status").GetString());
 
         using var scraper = app.CreateClient();
         var scrape = await scraper.GetAsync("/metrics");
