@@ -285,6 +285,36 @@ public sealed class ConsoleTests(ConsoleHost app) : IClassFixture<ConsoleHost>, 
         }
     }
 
+    [Fact]
+    public async Task Every_console_page_passes_the_accessibility_checks()
+    {
+        var (customerId, phone) = await app.CreateCustomerAsync();
+        await app.DepositAsync(customerId, "USDT", 1_000m);
+        using var customer = await app.CustomerClientAsync(phone);
+        var operationId = (await BrowserApp.PayOutAsync(customer, PaidCard, 100m)).GetProperty("operationId").GetInt64();
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/console");
+        await Expect(page.GetByLabel("Operator key")).ToBeVisibleAsync();
+        await Accessibility.AssertNoViolationsAsync(page, "sign-in");
+        await SignInAsync(page);
+        await Accessibility.AssertNoViolationsAsync(page, "dashboard");
+
+        foreach (var (hash, heading) in new[]
+        {
+            ("#/payouts", "Payouts"),
+            ($"#/payouts/{operationId}", $"Payout #{operationId}"),
+            ($"#/customers?phone={Uri.EscapeDataString(phone)}", "Customers"),
+            ($"#/customers/{customerId}", $"Customer #{customerId}"),
+            ("#/reports", "Reports"),
+        })
+        {
+            await page.GotoAsync("/console" + hash);
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = heading, Level = 1 })).ToBeVisibleAsync();
+            await Expect(page.Locator(".loading")).ToHaveCountAsync(0);
+            await Accessibility.AssertNoViolationsAsync(page, hash);
+        }
+    }
+
     private static async Task SignInAsync(IPage page)
     {
         if (!page.Url.Contains("/console", StringComparison.Ordinal))

@@ -48,6 +48,7 @@ public sealed class DemoAppTests(DemoHost app) : IClassFixture<DemoHost>
         var left = await SecondsLeftAsync(page);
         Assert.InRange(left, 15, 20);
         await BrowserApp.ScreenshotAsync(page, "demo-offer");
+        await Accessibility.AssertNoViolationsAsync(page, "demo app with an offer");
 
         await page.GetByLabel("Amount", new() { Exact = true }).FillAsync("55.47614851");
         await page.GetByRole(AriaRole.Button, new() { Name = "Re-quote" }).ClickAsync();

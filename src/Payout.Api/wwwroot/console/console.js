@@ -167,7 +167,7 @@ async function dashboardPage() {
         ['Rate', r => r.rate ?? '—'],
         ['Observed', r => time(r.observedAt)],
         ['Age', r => (r.ageSeconds === null ? '—' : h('span', { 'data-figure': `rate-age-${r.from}-${r.to}` }, `${Math.round(Number(r.ageSeconds))} s`))],
-        ['', r => (r.stale ? h('span', { class: 'badge bad' }, 'STALE') : h('span', { class: 'badge good' }, 'fresh'))],
+        ['Freshness', r => (r.stale ? h('span', { class: 'badge bad' }, 'STALE') : h('span', { class: 'badge good' }, 'fresh'))],
       ], d.rates, { class: 'compact' }),
       h('p', { class: 'hint' }, `A rate older than ${d.rateMaxAgeSeconds} s is not quoted.`)),
     h('section', { 'aria-labelledby': 'stuck' }, h('h2', { id: 'stuck' }, 'Stuck payouts'), stuckTable(d.stuck.items)));
@@ -200,7 +200,7 @@ function floatSection(d) {
       ['Currency', f => f.currency],
       ['Available', f => h('span', { 'data-figure': `float-${f.currency}` }, f.available)],
       ['Reserved for payouts in flight', f => f.reserved],
-      ['', f => (f.low ? h('span', { class: 'badge bad', 'data-figure': `float-low-${f.currency}` }, `LOW (below ${d.lowFloatBelow})`) : h('span', { class: 'badge good' }, 'ok'))],
+      ['Status', f => (f.low ? h('span', { class: 'badge bad', 'data-figure': `float-low-${f.currency}` }, `LOW (below ${d.lowFloatBelow})`) : h('span', { class: 'badge good' }, 'ok'))],
     ], d.float, { class: 'compact' }),
     form);
 }
@@ -415,7 +415,7 @@ async function customerPage(customerId) {
         ['Expires', k => `${String(k.expiryMonth).padStart(2, '0')}/${k.expiryYear}`],
         ['Network', k => k.validationStatus],
         ['Billing address', k => (k.hasBillingAddress ? 'yes' : 'no')],
-        ['', k => (k.deleted ? 'deleted' : '')],
+        ['State', k => (k.deleted ? 'deleted' : 'active')],
       ], d.cards)),
     h('section', { 'aria-labelledby': 'customer-payouts' }, h('h2', { id: 'customer-payouts' }, `Payouts (${d.payoutCount})`),
       payoutTable(d.payouts),
