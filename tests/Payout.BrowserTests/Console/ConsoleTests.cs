@@ -172,7 +172,7 @@ public sealed class ConsoleTests(ConsoleHost app) : IClassFixture<ConsoleHost>, 
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = $"Customer #{customerId}" })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Cell, new() { Name = "VISA 4012***1881" })).ToBeVisibleAsync();
         Assert.DoesNotContain(PaidCard, await page.ContentAsync(), StringComparison.Ordinal);
-        await Expect(page.Locator("main")).ToContainTextAsync("EUR used in 30 days");
+        await Expect(page.Locator("#main")).ToContainTextAsync("EUR used in 30 days");
         await BrowserApp.ScreenshotAsync(page, "customer");
 
         await page.GetByLabel("KYC level", new() { Exact = true }).SelectOptionAsync("KYC_2");
