@@ -7,6 +7,8 @@
 # - runs every other test project (tests/*/*Tests.csproj) once,
 # - runs every tests/*/*IntegrationTests.csproj (the service against a database) once per database in
 #   PAYOUT_TEST_DATABASES (default "Sqlite Postgres"), with PAYOUT_TEST_DATABASE set,
+# - for tests/*BrowserTests (Playwright), finds Debian's chromium, installing it when run as root
+#   without it; a missing browser fails the run,
 # - for Postgres, starts a throwaway cluster on a free 127.0.0.1 port (installing
 #   Debian's postgresql package first when run as root without it) and exports
 #   PAYOUT_TEST_POSTGRES (superuser connection string; tests create their own databases),
@@ -25,6 +27,8 @@ cd "$ROOT"
 
 # shellcheck source=scripts/lib/postgres.sh
 source "$ROOT/scripts/lib/postgres.sh"
+# shellcheck source=scripts/lib/chromium.sh
+source "$ROOT/scripts/lib/chromium.sh"
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1
 export DOTNET_NOLOGO=1
@@ -198,6 +202,17 @@ if (( want_postgres )); then
         FAILURES+=("PostgreSQL could not be started (Postgres integration runs skipped)")
     fi
 fi
+
+# --------------------------------------------------------------- chromium --
+for proj in "${unit_projects[@]+"${unit_projects[@]}"}"; do
+    if [[ "$(basename "$proj" .csproj)" == *BrowserTests ]]; then
+        log "Finding Chromium for the browser tests"
+        if ! chromium_ensure_installed; then
+            FAILURES+=("Chromium is missing: the browser tests cannot run")
+        fi
+        break
+    fi
+done
 
 # ------------------------------------------------------------------ build --
 log "dotnet restore $SOLUTION"

@@ -2,6 +2,7 @@ using Payout.Api.Configuration;
 using Payout.Api.Features.Admin;
 using Payout.Api.Features.Auth;
 using Payout.Api.Features.Cards;
+using Payout.Api.Features.Console;
 using Payout.Api.Features.Customers;
 using Payout.Api.Features.Demo;
 using Payout.Api.Features.Ledger;
@@ -52,12 +53,14 @@ public static class ServiceSetup
         services.AddReports();
         services.AddReconciliation(configuration);
         services.AddAdmin(demo);
+        services.AddOperatorConsole(configuration);
         return builder;
     }
 
     public static WebApplication UsePayoutPipeline(this WebApplication app)
     {
         app.UseErrorHandling();
+        app.UseStaticPages();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UsePayoutRateLimiting();
@@ -66,6 +69,8 @@ public static class ServiceSetup
         app.MapPayoutApi();
         app.MapPayoutNetwork();
         app.MapAdminApi();
+        app.MapOperatorConsole();
+        app.MapDemoApp();
         app.MapPayoutOpenApi();
         app.MapPayoutHealthChecks();
         app.MapPayoutMetrics();

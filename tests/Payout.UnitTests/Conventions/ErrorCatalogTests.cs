@@ -15,6 +15,7 @@ public sealed class ErrorCatalogTests
         ["VALIDATION"] = (400, 1003),
         ["SDK_VERSION_REQUIRED"] = (400, 1004),
         ["SDK_VERSION_UNSUPPORTED"] = (400, 1005),
+        ["CSRF_TOKEN_INVALID"] = (403, 1006),
         ["CARD_INVALID_NUMBER"] = (400, 2001),
         ["CARD_EXPIRED"] = (400, 2002),
         ["CARD_BRAND_NOT_SUPPORTED"] = (400, 2003),

@@ -22,6 +22,10 @@ public enum ErrorCode
     [ErrorInfo(400, 1005, "SDK version 1.2 or later is required.", NeverStarted = true)]
     SDK_VERSION_UNSUPPORTED,
 
+    /// <summary>Our addition: a console session's change without the session's CSRF token.</summary>
+    [ErrorInfo(403, 1006, "A console request that changes something needs the session's X-CSRF-Token header.", NeverStarted = true)]
+    CSRF_TOKEN_INVALID,
+
     [ErrorInfo(400, 2001, "Card number is not valid.")]
     CARD_INVALID_NUMBER,
 

@@ -1,7 +1,6 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.Extensions.Options;
 using Payout.Api.Domain.Errors;
+using Payout.Api.Features.Console;
 using Payout.Api.Features.Reconciliation;
 using Payout.Api.Features.Reports;
 using Payout.Api.Infrastructure.Errors;
@@ -10,7 +9,7 @@ using Payout.Api.Infrastructure.Idempotency;
 
 namespace Payout.Api.Features.Admin;
 
-/// <summary>The operator API of spec §12, behind <c>X-Admin-Key</c>.</summary>
+/// <summary>The operator API of spec §12, behind <c>X-Admin-Key</c> (or a console session, see <see cref="OperatorAccess"/>).</summary>
 public static class AdminApi
 {
     public static readonly string KeyHeader = ApiKeyRequirement.Admin.HeaderName;
@@ -27,7 +26,8 @@ public static class AdminApi
 
     public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/admin/v1").AddEndpointFilter(RequireAdminKey).WithMetadata(ApiKeyRequirement.Admin)
+        // The key, or a console session with its CSRF token; every change is handed to OperatorActions.
+        var group = app.MapGroup("/admin/v1").AddEndpointFilter(OperatorAccess.FilterAsync).WithMetadata(ApiKeyRequirement.Admin)
             .ProducesErrors(ErrorCode.UNAUTHORIZED).WithTags("Admin");
         group.MapGet("/merchants", ListMerchants.Handle);
         group.MapPost("/customers", CreateCustomer.HandleAsync);
@@ -42,22 +42,12 @@ public static class AdminApi
         group.MapGet("/payouts/stuck", StuckPayouts.HandleAsync);
         group.MapReportsApi();
         group.MapReconciliationApi();
+        group.MapGet("/customers/{customerId:long}", CustomerDetail.HandleAsync);
+        group.MapGet("/payouts", ListPayouts.HandleAsync);
+        group.MapGet("/payouts/{operationId:long}", PayoutTimeline.HandleAsync);
+        group.MapPost("/payouts/{operationId:long}/ask-network", StuckPayoutActions.AskAgainAsync);
+        group.MapPost("/payouts/{operationId:long}/fail", StuckPayoutActions.FailWithRefundAsync);
+        group.MapGet("/dashboard", Dashboard.HandleAsync);
         return app;
     }
-
-    private static async ValueTask<object?> RequireAdminKey(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
-    {
-        var expected = context.HttpContext.RequestServices.GetRequiredService<IOptions<AdminOptions>>().Value.ApiKey;
-        var given = context.HttpContext.Request.Headers[KeyHeader].ToString();
-        return IsSameKey(expected, given)
-            ? await next(context)
-            : new ApiError(ErrorCode.UNAUTHORIZED, $"A valid {KeyHeader} header is required.");
-    }
-
-    /// <summary>Constant-time, so the key cannot be guessed byte by byte from response times.</summary>
-    private static bool IsSameKey(string? expected, string given) =>
-        !string.IsNullOrEmpty(expected)
-        && CryptographicOperations.FixedTimeEquals(
-            SHA256.HashData(Encoding.UTF8.GetBytes(expected)),
-            SHA256.HashData(Encoding.UTF8.GetBytes(given)));
 }

@@ -77,10 +77,14 @@ public sealed class Quoting(
     /// The KYC limit left in the rolling window: payouts that succeeded or are still in flight count;
     /// failed ones gave their share back.
     /// </summary>
-    public async Task<decimal> RemainingLimitEurAsync(long customerId, KycLevel level, CancellationToken cancellationToken)
+    public async Task<decimal> RemainingLimitEurAsync(long customerId, KycLevel level, CancellationToken cancellationToken) =>
+        KycLimits.RemainingEur(level, await UsedLimitEurAsync(customerId, cancellationToken), Payout);
+
+    /// <summary>What the customer's payouts in the rolling window hold of the KYC limit, in EUR.</summary>
+    public Task<decimal> UsedLimitEurAsync(long customerId, CancellationToken cancellationToken)
     {
-        var used = await limitUsage.UsedEurSinceAsync(customerId, KycLimits.WindowStart(clock.GetUtcNow(), Payout), cancellationToken);
-        return KycLimits.RemainingEur(level, used, Payout);
+        var since = KycLimits.WindowStart(clock.GetUtcNow(), Payout);
+        return limitUsage.UsedEurSinceAsync(customerId, since, cancellationToken);
     }
 
     /// <summary>Everything execute checks, as facts for <see cref="ExecutionChecks"/>.</summary>

@@ -85,7 +85,7 @@ public sealed class PayoutDesk(
         await db.SaveChangesAsync(cancellationToken);
         var debit = LedgerTransactions.PayoutDebit(
             customer.Id, offer.CurrencyFrom, offer.Amount, offer.Fees, new FiatLeg(offer.CurrencyTo, offer.AmountTo));
-        var posted = await ledger.PostAsync(debit, cancellationToken);
+        var posted = await ledger.PostAsync(debit, payout.Id, cancellationToken);
         if (posted.Outcome == PostingOutcome.InsufficientFunds)
         {
             // Only reachable if a balance changed under us; the database refused to overdraw it.

@@ -12,17 +12,19 @@ namespace Payout.Api.Features.Payouts;
 /// without an answer nothing changes but the time of the next try.
 /// </summary>
 public sealed class PayoutDispatcher(
-    PayoutStore payouts, PayoutOutbox outbox, CardStore cards, CardVault vault, IPayoutNetwork network, PayoutSettlement settlement,
-    IOptions<PayoutNetworkOptions> options, TimeProvider clock, ILogger<PayoutDispatcher> logger)
+    PayoutStore payouts, PayoutOutbox outbox, PayoutNetworkEvents events, CardStore cards, CardVault vault, IPayoutNetwork network,
+    PayoutSettlement settlement, IOptions<PayoutNetworkOptions> options, TimeProvider clock, ILogger<PayoutDispatcher> logger)
 {
+    /// <summary>The failure reason of a payout the network confirmed it never received.</summary>
+    public const string NotReceivedByNetwork = "NOT_RECEIVED_BY_NETWORK";
+
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(5);
     private readonly PayoutNetworkOptions settings = options.Value;
 
     /// <summary>Takes the entry's lease (if free and due) and processes it; false when someone else holds it.</summary>
     public async Task<bool> TryProcessAsync(long operationId, bool evenIfNotDue, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        if (!await outbox.TryLeaseAsync(operationId, evenIfNotDue, now, now.AddSeconds(settings.LeaseSeconds), cancellationToken))
+        if (!await TryLeaseAsync(operationId, evenIfNotDue, cancellationToken))
         {
             return false;
         }
@@ -31,20 +33,82 @@ public sealed class PayoutDispatcher(
         return true;
     }
 
+    /// <summary>
+    /// An operator's "ask the network again": the normal processing, now, even if not due — so it follows every rule
+    /// above. False when another dispatcher holds the entry (or the payout is no longer pending).
+    /// </summary>
+    public async Task<bool> AskAgainAsync(long operationId, string actor, CancellationToken cancellationToken)
+    {
+        if (!await TryLeaseAsync(operationId, evenIfNotDue: true, cancellationToken))
+        {
+            return false;
+        }
+
+        events.Note(operationId, NetworkEventKind.OperatorAskedAgain, null, actor);
+        await ProcessLeasedAsync(operationId, cancellationToken);
+        return true;
+    }
+
+    /// <summary>
+    /// An operator's "fail with refund": the payout is failed (and refunded, by the settlement) only when the network
+    /// confirms now that it has no such payout. Any other answer is applied as the dispatcher always applies it — a
+    /// final answer settles, PENDING waits, no answer changes nothing — and the payout is not failed. We hold the
+    /// lease while asking, so no send of ours can be under way, and a Done entry is never sent again.
+    /// </summary>
+    /// <returns>The network's answer, or null when another dispatcher holds the entry.</returns>
+    public async Task<NetworkAnswer?> FailIfNetworkHasNoneAsync(long operationId, string actor, CancellationToken cancellationToken)
+    {
+        if (!await TryLeaseAsync(operationId, evenIfNotDue: true, cancellationToken))
+        {
+            return null;
+        }
+
+        var entry = await outbox.GetAsync(operationId, cancellationToken);
+        var answer = await network.GetStatusAsync(operationId, cancellationToken);
+        events.Note(operationId, NetworkEventKind.OperatorFailRequested, answer, actor);
+        await events.SaveAsync(cancellationToken);
+        if (answer.Outcome == NetworkOutcome.NotFound)
+        {
+            await settlement.ApplyAsync(operationId, new NetworkAnswer(NetworkOutcome.Declined, NotReceivedByNetwork), cancellationToken);
+            await UpdateAsync(operationId, DispatchState.Done, clock.GetUtcNow(), entry.Attempts + 1, null, cancellationToken);
+        }
+        else
+        {
+            await RecordAsync(entry, answer, cancellationToken);
+        }
+
+        return answer;
+    }
+
+    private Task<bool> TryLeaseAsync(long operationId, bool evenIfNotDue, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        return outbox.TryLeaseAsync(operationId, evenIfNotDue, now, now.AddSeconds(settings.LeaseSeconds), cancellationToken);
+    }
+
     /// <summary>Processes an entry this process has already leased (the batch claim of <see cref="DispatchWorker"/>).</summary>
     public async Task ProcessLeasedAsync(long operationId, CancellationToken cancellationToken)
     {
         var entry = await outbox.GetAsync(operationId, cancellationToken);
         var answer = entry.State == DispatchState.AwaitingResult || entry.Attempts > 0
-            ? await network.GetStatusAsync(operationId, cancellationToken)
+            ? await AskStatusAsync(operationId, cancellationToken)
             : new NetworkAnswer(NetworkOutcome.NotFound);
         if (answer.Outcome == NetworkOutcome.NotFound && entry.State == DispatchState.Queued)
         {
             // Never received (or never sent): sending is safe — the network deduplicates by our id anyway.
             answer = await network.SendAsync(await InstructionAsync(operationId, cancellationToken), cancellationToken);
+            events.Note(operationId, NetworkEventKind.Sent, answer);
         }
 
+        await events.SaveAsync(cancellationToken);
         await RecordAsync(entry, answer, cancellationToken);
+    }
+
+    private async Task<NetworkAnswer> AskStatusAsync(long operationId, CancellationToken cancellationToken)
+    {
+        var answer = await network.GetStatusAsync(operationId, cancellationToken);
+        events.Note(operationId, NetworkEventKind.StatusAsked, answer);
+        return answer;
     }
 
     private async Task RecordAsync(PayoutOutboxEntry entry, NetworkAnswer answer, CancellationToken cancellationToken)
@@ -53,7 +117,7 @@ public sealed class PayoutDispatcher(
         if (answer.IsFinal || answer.Outcome == NetworkOutcome.NotFound)
         {
             // NotFound here can only follow AwaitingResult: the network took it as pending and now denies it — it failed.
-            var final = answer.Outcome == NetworkOutcome.NotFound ? new NetworkAnswer(NetworkOutcome.Declined, "NOT_RECEIVED_BY_NETWORK") : answer;
+            var final = answer.Outcome == NetworkOutcome.NotFound ? new NetworkAnswer(NetworkOutcome.Declined, NotReceivedByNetwork) : answer;
             await settlement.ApplyAsync(entry.OperationId, final, cancellationToken);
             await UpdateAsync(entry.OperationId, DispatchState.Done, now, entry.Attempts + 1, null, cancellationToken);
             return;

@@ -13,6 +13,7 @@ public static class PayoutsApi
         services.AddScoped<PayoutStore>();
         services.AddScoped<IKycLimitUsage>(sp => sp.GetRequiredService<PayoutStore>());
         services.AddScoped<PayoutOutbox>();
+        services.AddScoped<PayoutNetworkEvents>();
         services.AddScoped<PayoutSettlement>();
         services.AddScoped<PayoutDesk>();
         services.AddScoped<PayoutDispatcher>();

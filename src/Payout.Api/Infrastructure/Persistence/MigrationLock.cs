@@ -22,7 +22,8 @@ public sealed class MigrationLock : IAsyncDisposable
 
     public static async Task<MigrationLock> AcquireAsync(PayoutDbContext db, CancellationToken cancellationToken)
     {
-        if (db.Provider != DatabaseProvider.Postgres)
+        // A database that does not exist yet has no session to hold the lock on: Migrate() creates it, as before.
+        if (db.Provider != DatabaseProvider.Postgres || !await db.Database.CanConnectAsync(cancellationToken))
         {
             return new MigrationLock(null);
         }

@@ -59,6 +59,12 @@ public static class NetworkCallbacks
             "DECLINED" => new NetworkAnswer(NetworkOutcome.Declined, update.DeclineReason ?? "DECLINED"),
             _ => new NetworkAnswer(NetworkOutcome.Pending),
         };
+        if (await db.PayoutOperations.AnyAsync(p => p.Id == operationId, cancellationToken))
+        {
+            db.Add(PayoutNetworkEvent.Of(operationId, NetworkEventKind.CallbackReceived, answer, clock.GetUtcNow()));
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         await settlement.ApplyAsync(operationId, answer, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.Ok(new { received = true });
