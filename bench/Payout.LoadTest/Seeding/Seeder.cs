@@ -281,12 +281,12 @@ internal sealed class Seeder
 
         var fiat = new FiatLeg(p.Fiat, p.AmountTo);
         var fees = new FeeBreakdown(Transaction: p.Fee, Network: 0m, Additional: 0m, Partner: 0m);
-        WriteTransaction(LedgerTransactions.PayoutDebit(p.CustomerId, p.Crypto, p.Amount, fees, fiat), p.CreatedAt, wallets);
+        WriteTransaction(LedgerTransactions.PayoutDebit(p.CustomerId, p.Crypto, p.Amount, fees, fiat), p.CreatedAt, wallets, operationId);
         WriteTransaction(
             p.Succeeded
                 ? LedgerTransactions.PayoutSettle(p.Crypto, p.Amount, fees, fiat)
                 : LedgerTransactions.PayoutRefund(p.CustomerId, p.Crypto, p.Amount, fees, fiat),
-            settled, wallets);
+            settled, wallets, operationId);
         if (p.Succeeded)
         {
             paidOutPerFiat[p.Fiat] = paidOutPerFiat.GetValueOrDefault(p.Fiat) + p.AmountTo;
@@ -312,13 +312,17 @@ internal sealed class Seeder
         }
     }
 
-    /// <summary>The transaction's header and postings; house accounts' balances are summed and set at the end.</summary>
-    private long WriteTransaction(LedgerTransaction movement, DateTimeOffset at, Dictionary<string, long> wallets)
+    /// <summary>
+    /// The transaction's header and postings; house accounts' balances are summed and set at the end. A payout's
+    /// debit, settlement and refund carry its id, as the service links them for the payout's timeline.
+    /// </summary>
+    private long WriteTransaction(LedgerTransaction movement, DateTimeOffset at, Dictionary<string, long> wallets, long? payoutOperationId = null)
     {
         var transactionId = next.Transaction++;
         Row(tables.Transactions);
         tables.Transactions.Int64(transactionId);
         tables.Transactions.Text(movement.Kind);
+        tables.Transactions.Int64(payoutOperationId);
         tables.Transactions.Instant(at);
         foreach (var entry in movement.Entries)
         {
@@ -413,7 +417,7 @@ internal sealed class Seeder
                  "expiry_year", "expiry_month", "validation_status", "billing_address_address", "billing_address_city",
                  "billing_address_country_code", "billing_address_zip", "billing_address_state", "created_at", "updated_at", "deleted_at"], cancellationToken),
             await target.OpenAsync("ledger_accounts", ["id", "code", "type", "currency", "customer_id", "balance"], cancellationToken),
-            await target.OpenAsync("ledger_transactions", ["id", "kind", "created_at"], cancellationToken),
+            await target.OpenAsync("ledger_transactions", ["id", "kind", "payout_operation_id", "created_at"], cancellationToken),
             await target.OpenAsync("ledger_postings", ["id", "transaction_id", "account_id", "currency", "amount", "created_at"], cancellationToken),
             await target.OpenAsync("external_transfers",
                 ["id", "customer_id", "currency", "amount", "reference", "ledger_transaction_id", "created_at"], cancellationToken),

@@ -201,7 +201,7 @@ public sealed class OpenApiDocumentTests(PayoutApp app) : IClassFixture<PayoutAp
 
         static bool Matches(Microsoft.AspNetCore.Routing.Patterns.RoutePattern pattern, string path)
         {
-            var segments = path.Trim('/').Split('/');
+            var segments = path.Trim('/').Split('/', StringSplitOptions.RemoveEmptyEntries);
             return pattern.PathSegments.Count == segments.Length
                 && pattern.PathSegments.Zip(segments).All(pair => pair.First.IsSimple && pair.First.Parts[0] is Microsoft.AspNetCore.Routing.Patterns.RoutePatternLiteralPart literal
                     ? string.Equals(literal.Content, pair.Second, StringComparison.Ordinal)

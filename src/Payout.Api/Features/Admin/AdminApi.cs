@@ -1,9 +1,5 @@
-using Microsoft.Extensions.Options;
-using Payout.Api.Domain.Errors;
-using Payout.Api.Features.Console;
 using Payout.Api.Features.Reconciliation;
 using Payout.Api.Features.Reports;
-using Payout.Api.Infrastructure.Errors;
 using Payout.Api.Infrastructure.Http;
 using Payout.Api.Infrastructure.Idempotency;
 
@@ -21,14 +17,14 @@ public static class AdminApi
             .PostConfigure(o => o.ApiKey ??= demo ? AdminOptions.DemoApiKey : null)
             .Validate(o => o.ApiKey is { Length: >= 16 }, "Admin:ApiKey (Admin__ApiKey) must be set, at least 16 characters.")
             .ValidateOnStart();
+        services.AddSingleton<OperatorActions>();
+        services.AddSingleton<IOperatorActionLog, LoggedOperatorActions>();
         return services;
     }
 
     public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder app)
     {
-        // The key, or a console session with its CSRF token; every change is handed to OperatorActions.
-        var group = app.MapGroup("/admin/v1").AddEndpointFilter(OperatorAccess.FilterAsync).WithMetadata(ApiKeyRequirement.Admin)
-            .ProducesErrors(ErrorCode.UNAUTHORIZED).WithTags("Admin");
+        var group = app.MapOperatorGroup();
         group.MapGet("/merchants", ListMerchants.Handle);
         group.MapPost("/customers", CreateCustomer.HandleAsync);
         group.MapGet("/customers", FindCustomers.HandleAsync);
@@ -47,7 +43,18 @@ public static class AdminApi
         group.MapGet("/payouts/{operationId:long}", PayoutTimeline.HandleAsync);
         group.MapPost("/payouts/{operationId:long}/ask-network", StuckPayoutActions.AskAgainAsync);
         group.MapPost("/payouts/{operationId:long}/fail", StuckPayoutActions.FailWithRefundAsync);
-        group.MapGet("/dashboard", Dashboard.HandleAsync);
         return app;
+    }
+
+    /// <summary>
+    /// A route group of the operator API: the key, or an operator session with its CSRF token (<see cref="OperatorAccess"/>);
+    /// every change is handed to <see cref="OperatorActions"/>. Later features map their operator routes on one too.
+    /// </summary>
+    public static RouteGroupBuilder MapOperatorGroup(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/admin/v1").AddEndpointFilter(OperatorAccess.FilterAsync).WithMetadata(ApiKeyRequirement.Admin).WithTags("Admin");
+        // After every other convention, so each route's methods are known.
+        ((IEndpointConventionBuilder)group).Finally(OperatorAccess.DeclareErrors);
+        return group;
     }
 }

@@ -1,7 +1,10 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Payout.Api.Domain.Errors;
+using Payout.Api.Domain.Limits;
 using Payout.Api.Domain.Money;
+using Payout.Api.Features.Cards;
 using Payout.Api.Features.Customers;
 using Payout.Api.Features.Ledger;
 using Payout.Api.Features.Offers;
@@ -29,22 +32,23 @@ public static class CustomerDetail
         CustomerResponse Customer, IReadOnlyList<CurrencyBalance> Balances, IReadOnlyList<CardItem> Cards, Limit Limit,
         IReadOnlyList<AdminPayout> Payouts, int PayoutCount);
 
+    [ProducesError(ErrorCode.CUSTOMER_NOT_FOUND)]
     public static async Task<Results<Ok<Response>, ApiError>> HandleAsync(
         long customerId, CustomerRegistry registry, PayoutDbContext db, LedgerReader ledger, Quoting quoting, CurrencyCatalog currencies,
         IOptions<PayoutOptions> payoutOptions, CancellationToken cancellationToken)
     {
         if (await registry.FindAsync(customerId, cancellationToken) is not { } customer)
         {
-            return AdminErrors.CustomerNotFound();
+            return new ApiError(ErrorCode.CUSTOMER_NOT_FOUND);
         }
 
         var held = await ledger.WalletBalancesAsync(customerId, cancellationToken);
         var balances = currencies.Crypto.Select(c => new CurrencyBalance(c.Code, held.GetValueOrDefault(c.Code))).ToList();
-        var cards = await db.Cards.AsNoTracking().Where(c => c.CustomerId == customerId).OrderBy(c => c.Id).ToListAsync(cancellationToken);
+        var cards = await db.Set<Card>().AsNoTracking().Where(c => c.CustomerId == customerId).OrderBy(c => c.Id).ToListAsync(cancellationToken);
         var options = payoutOptions.Value;
         var limit = KycLimits.LimitFor(customer.KycLevel, options);
         var used = await quoting.UsedLimitEurAsync(customerId, cancellationToken);
-        var payouts = db.PayoutOperations.AsNoTracking().Where(p => p.CustomerId == customerId);
+        var payouts = db.Set<PayoutOperation>().AsNoTracking().Where(p => p.CustomerId == customerId);
         var latest = await payouts.OrderByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id).Take(LatestPayouts).ToListAsync(cancellationToken);
         return TypedResults.Ok(new Response(
             CustomerResponse.From(customer),

@@ -1,6 +1,8 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Payout.Api.Domain.Errors;
+using Payout.Api.Domain.Payouts;
 using Payout.Api.Features.Payouts;
 using Payout.Api.Infrastructure.Errors;
 using Payout.Api.Infrastructure.Persistence;
@@ -28,6 +30,7 @@ public static class ListPayouts
     /// <param name="currency">Either side of the payout (e.g. USDT or EUR).</param>
     /// <param name="from">First UTC day (YYYY-MM-DD) of the payouts' creation, inclusive.</param>
     /// <param name="to">Last UTC day (YYYY-MM-DD), inclusive.</param>
+    [ProducesError(ErrorCode.VALIDATION)]
     public static async Task<Results<Ok<Page>, ApiError>> HandleAsync(
         PayoutDbContext db, CancellationToken cancellationToken, string? status = null, string? currency = null,
         long? customerId = null, string? from = null, string? to = null, int offset = 0, int size = 50)
@@ -53,7 +56,7 @@ public static class ListPayouts
             return ApiError.Validation(TryDay(from, out _) ? "to" : "from", "from and to must be days in the form YYYY-MM-DD.");
         }
 
-        var query = db.PayoutOperations.AsNoTracking();
+        var query = db.Set<PayoutOperation>().AsNoTracking();
         if (wanted is { } s)
         {
             query = query.Where(p => p.Status == s);

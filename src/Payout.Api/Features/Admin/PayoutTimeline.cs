@@ -1,7 +1,10 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Payout.Api.Domain.Errors;
 using Payout.Api.Domain.Ledger;
+using Payout.Api.Features.Ledger;
+using Payout.Api.Features.Offers;
 using Payout.Api.Features.Payouts;
 using Payout.Api.Infrastructure.Errors;
 using Payout.Api.Infrastructure.Persistence;
@@ -27,16 +30,17 @@ public static class PayoutTimeline
 
     public sealed record Response(AdminPayout Payout, Dispatch? Dispatch, IReadOnlyList<Entry> Timeline);
 
+    [ProducesError(ErrorCode.OPERATION_NOT_FOUND)]
     public static async Task<Results<Ok<Response>, ApiError>> HandleAsync(long operationId, PayoutDbContext db, CancellationToken cancellationToken)
     {
-        var payout = await db.PayoutOperations.AsNoTracking().SingleOrDefaultAsync(p => p.Id == operationId, cancellationToken);
+        var payout = await db.Set<PayoutOperation>().AsNoTracking().SingleOrDefaultAsync(p => p.Id == operationId, cancellationToken);
         if (payout is null)
         {
             return new ApiError(ErrorCode.OPERATION_NOT_FOUND, "No such payout.");
         }
 
-        var offer = await db.Offers.AsNoTracking().SingleAsync(o => o.Id == payout.OfferId, cancellationToken);
-        var outbox = await db.PayoutOutbox.AsNoTracking().SingleOrDefaultAsync(e => e.OperationId == operationId, cancellationToken);
+        var offer = await db.Set<Offer>().AsNoTracking().SingleAsync(o => o.Id == payout.OfferId, cancellationToken);
+        var outbox = await db.Set<PayoutOutboxEntry>().AsNoTracking().SingleOrDefaultAsync(e => e.OperationId == operationId, cancellationToken);
         var timeline = new List<Entry>
         {
             new(offer.CreatedAt, "QUOTED", null, string.Create(CultureInfo.InvariantCulture, $"offer {offer.Id}, valid until {offer.ExpiresAt:O}"), null, null, []),
@@ -52,14 +56,14 @@ public static class PayoutTimeline
 
     private static async Task<IEnumerable<Entry>> LedgerEntriesAsync(PayoutDbContext db, long operationId, CancellationToken cancellationToken)
     {
-        var transactions = await db.LedgerTransactions.AsNoTracking()
+        var transactions = await db.Set<LedgerTransactionRecord>().AsNoTracking()
             .Where(t => t.PayoutOperationId == operationId)
             .OrderBy(t => t.Id)
             .ToListAsync(cancellationToken);
         var ids = transactions.Select(t => t.Id).ToList();
-        var postings = await db.LedgerPostings.AsNoTracking()
+        var postings = await db.Set<LedgerPosting>().AsNoTracking()
             .Where(p => ids.Contains(p.TransactionId))
-            .Join(db.LedgerAccounts, p => p.AccountId, a => a.Id, (p, a) => new { p.TransactionId, p.Id, a.Code, a.Type, a.CustomerId, p.Currency, p.Amount })
+            .Join(db.Set<LedgerAccount>(), p => p.AccountId, a => a.Id, (p, a) => new { p.TransactionId, p.Id, a.Code, a.Type, a.CustomerId, p.Currency, p.Amount })
             .ToListAsync(cancellationToken);
         return transactions.Select(t => new Entry(
             t.CreatedAt,

@@ -1,7 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Payout.Api.Features.Console;
+using Payout.Api.Domain.Errors;
+using Payout.Api.Domain.Payouts;
 using Payout.Api.Features.Payouts;
 using Payout.Api.Features.Payouts.Network;
 using Payout.Api.Infrastructure.Errors;
@@ -19,7 +20,7 @@ public static class StuckPayoutActions
     public sealed record Response(AdminPayout Payout, string NetworkAnswer, string? Detail);
 
     /// <summary><c>POST /admin/v1/payouts/{operationId}/ask-network</c>: process the payout now, as the dispatcher would when due.</summary>
-    [ProducesError(ErrorCode.CONFLICT)]
+    [ProducesError(ErrorCode.OPERATION_NOT_FOUND, ErrorCode.CONFLICT)]
     public static async Task<Results<Ok<Response>, ApiError>> AskAgainAsync(
         long operationId, HttpContext http, PayoutDbContext db, PayoutDispatcher dispatcher, CancellationToken cancellationToken)
     {
@@ -40,7 +41,7 @@ public static class StuckPayoutActions
     /// <c>POST /admin/v1/payouts/{operationId}/fail</c>: fail a stuck payout and refund the customer — only when the
     /// network confirms now that it has no such payout. Any other answer is applied as usual and refused here (409).
     /// </summary>
-    [ProducesError(ErrorCode.CONFLICT)]
+    [ProducesError(ErrorCode.OPERATION_NOT_FOUND, ErrorCode.CONFLICT)]
     public static async Task<Results<Ok<Response>, ApiError>> FailWithRefundAsync(
         long operationId, HttpContext http, PayoutDbContext db, PayoutDispatcher dispatcher, IOptions<PayoutNetworkOptions> options,
         TimeProvider clock, CancellationToken cancellationToken)
@@ -51,7 +52,7 @@ public static class StuckPayoutActions
         }
 
         var stuckBefore = clock.GetUtcNow().AddMinutes(-options.Value.StuckAfterMinutes);
-        if (!await db.PayoutOperations.AnyAsync(p => p.Id == operationId && p.CreatedAt < stuckBefore, cancellationToken))
+        if (!await db.Set<PayoutOperation>().AnyAsync(p => p.Id == operationId && p.CreatedAt < stuckBefore, cancellationToken))
         {
             return new ApiError(ErrorCode.CONFLICT, $"Only a stuck payout (pending for more than {options.Value.StuckAfterMinutes} minutes) can be failed.");
         }
@@ -77,7 +78,7 @@ public static class StuckPayoutActions
 
     private static async Task<ApiError?> PendingPayoutAsync(PayoutDbContext db, long operationId, CancellationToken cancellationToken)
     {
-        var status = await db.PayoutOperations.Where(p => p.Id == operationId).Select(p => (PayoutStatus?)p.Status).SingleOrDefaultAsync(cancellationToken);
+        var status = await db.Set<PayoutOperation>().Where(p => p.Id == operationId).Select(p => (PayoutStatus?)p.Status).SingleOrDefaultAsync(cancellationToken);
         return status switch
         {
             null => new ApiError(ErrorCode.OPERATION_NOT_FOUND, "No such payout."),
@@ -91,7 +92,7 @@ public static class StuckPayoutActions
 
     private static async Task<Response> AnswerAsync(PayoutDbContext db, long operationId, CancellationToken cancellationToken, NetworkAnswer? answer = null)
     {
-        var payout = await db.PayoutOperations.AsNoTracking().SingleAsync(p => p.Id == operationId, cancellationToken);
+        var payout = await db.Set<PayoutOperation>().AsNoTracking().SingleAsync(p => p.Id == operationId, cancellationToken);
         if (answer is null)
         {
             var latest = await db.Set<PayoutNetworkEvent>().AsNoTracking()

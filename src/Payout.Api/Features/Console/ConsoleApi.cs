@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using Payout.Api.Domain.Errors;
 using Payout.Api.Features.Admin;
 using Payout.Api.Infrastructure.Errors;
 using Payout.Api.Infrastructure.Http;
@@ -29,6 +30,8 @@ public static class ConsoleApi
         session.MapPost("", SignInAsync).RequireRateLimiting(RateLimiting.TokenPerAddress);
         session.MapGet("", CurrentAsync);
         session.MapDelete("", SignOutAsync);
+        // The console's own figures, on the operator API (its key or session and its action log, like every operator route).
+        app.MapOperatorGroup().MapGet("/dashboard", Dashboard.HandleAsync);
         return app;
     }
 
@@ -51,7 +54,7 @@ public static class ConsoleApi
     private static async Task<Results<Ok<SessionResponse>, ApiError>> CurrentAsync(
         HttpContext http, IOptions<ConsoleOptions> options, IAntiforgery antiforgery)
     {
-        if (await ConsoleAuth.AuthenticateAsync(http) is not { } principal)
+        if (await ConsoleAuth.SessionOf(http) is not { } principal)
         {
             return OperatorAccess.Unauthorized();
         }
@@ -62,7 +65,7 @@ public static class ConsoleApi
 
     private static async Task<Results<NoContent, ApiError>> SignOutAsync(HttpContext http, IAntiforgery antiforgery)
     {
-        if (await ConsoleAuth.AuthenticateAsync(http) is not { } principal)
+        if (await ConsoleAuth.SessionOf(http) is not { } principal)
         {
             return OperatorAccess.Unauthorized();
         }

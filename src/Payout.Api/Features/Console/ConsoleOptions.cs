@@ -1,4 +1,4 @@
-using Payout.Api.Configuration;
+using Payout.Api.Domain;
 
 namespace Payout.Api.Features.Console;
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.Extensions.Options;
 using Payout.Api.Configuration;
+using Payout.Api.Features.Admin;
 using Payout.Api.Security;
 
 namespace Payout.Api.Features.Console;
@@ -19,8 +20,7 @@ public static class ConsoleSetup
     {
         services.AddSelfValidatingOptions<ConsoleOptions>(configuration, ConsoleOptions.SectionName);
         services.AddSingleton<ConsoleTicketStore>();
-        services.AddSingleton<OperatorActions>();
-        services.AddSingleton<IOperatorActionLog, LoggedOperatorActions>();
+        services.AddSingleton<IOperatorSessions, ConsoleAuth>();
 
         services.AddDataProtection().SetApplicationName("PayOut");
         services.AddOptions<KeyManagementOptions>().Configure<KeyStore, ILoggerFactory>((options, keys, loggers) =>

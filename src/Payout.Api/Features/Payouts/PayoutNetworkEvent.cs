@@ -70,6 +70,6 @@ internal sealed class PayoutNetworkEventConfiguration : IEntityTypeConfiguration
         builder.Property(e => e.Detail).HasMaxLength(PayoutNetworkEvent.MaxDetailLength);
         builder.Property(e => e.Actor).HasMaxLength(64);
         builder.HasIndex(e => new { e.OperationId, e.Id });
-        builder.HasOne<PayoutOperation>().WithMany().HasForeignKey(e => e.OperationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<PayoutOperation>().WithMany().HasForeignKey(e => e.OperationId).HasConstraintName("fk_payout_network_events_payout_operations_operation_id").OnDelete(DeleteBehavior.Restrict);
     }
 }

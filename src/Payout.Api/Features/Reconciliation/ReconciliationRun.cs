@@ -66,6 +66,6 @@ internal sealed class ReconciliationRunConfiguration : IEntityTypeConfiguration<
         builder.ToTable("reconciliation_differences");
         builder.Property(d => d.Kind).HasMaxLength(20);
         builder.Property(d => d.Currency).HasMaxLength(10);
-        builder.HasOne<ReconciliationRun>().WithMany().HasForeignKey(d => d.Day).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<ReconciliationRun>().WithMany().HasForeignKey(d => d.Day).HasConstraintName("fk_reconciliation_differences_reconciliation_runs_day").OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -186,6 +186,36 @@ namespace Payout.Api.Migrations.Postgres
                     b.ToTable("cards", (string)null);
                 });
 
+            modelBuilder.Entity("Payout.Api.Features.Console.ConsoleSession", b =>
+                {
+                    b.Property<string>("KeyHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("key_hash");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<byte[]>("Ticket")
+                        .IsRequired()
+                        .HasMaxLength(4096)
+                        .HasColumnType("bytea")
+                        .HasColumnName("ticket");
+
+                    b.HasKey("KeyHash")
+                        .HasName("pk_console_sessions");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_console_sessions_expires_at");
+
+                    b.ToTable("console_sessions", (string)null);
+                });
+
             modelBuilder.Entity("Payout.Api.Features.Customers.Customer", b =>
                 {
                     b.Property<long>("Id")
@@ -411,8 +441,15 @@ namespace Payout.Api.Migrations.Postgres
                         .HasColumnType("character varying(32)")
                         .HasColumnName("kind");
 
+                    b.Property<long?>("PayoutOperationId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("payout_operation_id");
+
                     b.HasKey("Id")
                         .HasName("pk_ledger_transactions");
+
+                    b.HasIndex("PayoutOperationId")
+                        .HasDatabaseName("ix_ledger_transactions_payout_operation_id");
 
                     b.HasIndex("CreatedAt", "Id", "Kind")
                         .HasDatabaseName("ix_ledger_transactions_created_at_id_kind");
@@ -542,6 +579,53 @@ namespace Payout.Api.Migrations.Postgres
                         .HasName("pk_network_callback_receipts");
 
                     b.ToTable("network_callback_receipts", (string)null);
+                });
+
+            modelBuilder.Entity("Payout.Api.Features.Payouts.PayoutNetworkEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Actor")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("actor");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("detail");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<long>("OperationId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("operation_id");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("outcome");
+
+                    b.HasKey("Id")
+                        .HasName("pk_payout_network_events");
+
+                    b.HasIndex("OperationId", "Id")
+                        .HasDatabaseName("ix_payout_network_events_operation_id_id");
+
+                    b.ToTable("payout_network_events", (string)null);
                 });
 
             modelBuilder.Entity("Payout.Api.Features.Payouts.PayoutOperation", b =>
@@ -948,6 +1032,16 @@ namespace Payout.Api.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_offers_customers_customer_id");
+                });
+
+            modelBuilder.Entity("Payout.Api.Features.Payouts.PayoutNetworkEvent", b =>
+                {
+                    b.HasOne("Payout.Api.Features.Payouts.PayoutOperation", null)
+                        .WithMany()
+                        .HasForeignKey("OperationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_payout_network_events_payout_operations_operation_id");
                 });
 
             modelBuilder.Entity("Payout.Api.Features.Payouts.PayoutOperation", b =>

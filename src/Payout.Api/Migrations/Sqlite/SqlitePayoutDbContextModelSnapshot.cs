@@ -175,6 +175,36 @@ namespace Payout.Api.Migrations.Sqlite
                     b.ToTable("cards", (string)null);
                 });
 
+            modelBuilder.Entity("Payout.Api.Features.Console.ConsoleSession", b =>
+                {
+                    b.Property<string>("KeyHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key_hash");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expires_at");
+
+                    b.Property<byte[]>("Ticket")
+                        .IsRequired()
+                        .HasMaxLength(4096)
+                        .HasColumnType("BLOB")
+                        .HasColumnName("ticket");
+
+                    b.HasKey("KeyHash")
+                        .HasName("pk_console_sessions");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_console_sessions_expires_at");
+
+                    b.ToTable("console_sessions", (string)null);
+                });
+
             modelBuilder.Entity("Payout.Api.Features.Customers.Customer", b =>
                 {
                     b.Property<long>("Id")
@@ -387,8 +417,15 @@ namespace Payout.Api.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("kind");
 
+                    b.Property<long?>("PayoutOperationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("payout_operation_id");
+
                     b.HasKey("Id")
                         .HasName("pk_ledger_transactions");
+
+                    b.HasIndex("PayoutOperationId")
+                        .HasDatabaseName("ix_ledger_transactions_payout_operation_id");
 
                     b.HasIndex("CreatedAt", "Id", "Kind")
                         .HasDatabaseName("ix_ledger_transactions_created_at_id_kind");
@@ -506,6 +543,51 @@ namespace Payout.Api.Migrations.Sqlite
                         .HasName("pk_network_callback_receipts");
 
                     b.ToTable("network_callback_receipts", (string)null);
+                });
+
+            modelBuilder.Entity("Payout.Api.Features.Payouts.PayoutNetworkEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Actor")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("detail");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<long>("OperationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("operation_id");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
+                    b.HasKey("Id")
+                        .HasName("pk_payout_network_events");
+
+                    b.HasIndex("OperationId", "Id")
+                        .HasDatabaseName("ix_payout_network_events_operation_id_id");
+
+                    b.ToTable("payout_network_events", (string)null);
                 });
 
             modelBuilder.Entity("Payout.Api.Features.Payouts.PayoutOperation", b =>
@@ -899,6 +981,16 @@ namespace Payout.Api.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_offers_customers_customer_id");
+                });
+
+            modelBuilder.Entity("Payout.Api.Features.Payouts.PayoutNetworkEvent", b =>
+                {
+                    b.HasOne("Payout.Api.Features.Payouts.PayoutOperation", null)
+                        .WithMany()
+                        .HasForeignKey("OperationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_payout_network_events_payout_operations_operation_id");
                 });
 
             modelBuilder.Entity("Payout.Api.Features.Payouts.PayoutOperation", b =>

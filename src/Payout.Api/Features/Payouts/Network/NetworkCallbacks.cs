@@ -59,7 +59,7 @@ public static class NetworkCallbacks
             "DECLINED" => new NetworkAnswer(NetworkOutcome.Declined, update.DeclineReason ?? "DECLINED"),
             _ => new NetworkAnswer(NetworkOutcome.Pending),
         };
-        if (await db.PayoutOperations.AnyAsync(p => p.Id == operationId, cancellationToken))
+        if (await db.Set<PayoutOperation>().AnyAsync(p => p.Id == operationId, cancellationToken))
         {
             db.Add(PayoutNetworkEvent.Of(operationId, NetworkEventKind.CallbackReceived, answer, clock.GetUtcNow()));
             await db.SaveChangesAsync(cancellationToken);

@@ -2,15 +2,16 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Payout.Api.Domain.Ledger;
 using Payout.Api.Domain.Money;
-using Payout.Api.Features.Console;
+using Payout.Api.Domain.Payouts;
+using Payout.Api.Domain.Rates;
+using Payout.Api.Features.Admin;
 using Payout.Api.Features.Ledger;
 using Payout.Api.Features.Payouts;
 using Payout.Api.Features.Payouts.Network;
 using Payout.Api.Features.Rates;
-using Payout.Api.Infrastructure.Observability;
 using Payout.Api.Infrastructure.Persistence;
 
-namespace Payout.Api.Features.Admin;
+namespace Payout.Api.Features.Console;
 
 /// <summary>
 /// <c>GET /admin/v1/dashboard</c>: the figures of the console's first page. Fees and float come from the ledger;
@@ -48,22 +49,22 @@ public static class Dashboard
         int RateMaxAgeSeconds, IReadOnlyList<RateAge> Rates);
 
     public static async Task<Response> HandleAsync(
-        PayoutDbContext db, LedgerReader ledger, CurrencyCatalog currencies, IRateSource rates, IOptions<RatesOptions> rateOptions,
+        PayoutDbContext db, PayoutStore payouts, LedgerReader ledger, CurrencyCatalog currencies, IRateSource rates, IOptions<RatesOptions> rateOptions,
         IOptions<ConsoleOptions> consoleOptions, IOptions<PayoutNetworkOptions> networkOptions, TimeProvider clock,
         CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var firstHour = HourOf(now).AddHours(-(Hours - 1));
-        var recent = await db.PayoutOperations.AsNoTracking()
+        var recent = await db.Set<PayoutOperation>().AsNoTracking()
             .Where(p => p.CreatedAt >= firstHour)
             .Select(p => new { p.CreatedAt, p.Status, p.AmountFrom, p.CurrencyFrom, p.AmountTo, p.CurrencyTo })
             .ToListAsync(cancellationToken);
-        var pending = await db.PayoutOperations.AsNoTracking()
+        var pending = await db.Set<PayoutOperation>().AsNoTracking()
             .Where(p => p.Status == PayoutStatus.PENDING)
             .GroupBy(p => p.CurrencyTo)
             .Select(g => new { Currency = g.Key, Count = g.Count(), Amount = g.Sum(p => p.AmountTo) })
             .ToListAsync(cancellationToken);
-        var stuck = await StuckPayouts.HandleAsync(db, networkOptions, clock, cancellationToken);
+        var stuck = await StuckPayouts.HandleAsync(payouts, networkOptions, clock, cancellationToken);
         var lowBelow = consoleOptions.Value.LowFloatBelow;
         var floats = (await NetworkFloat.ListAsync(ledger, currencies, cancellationToken)).Items
             .Select(f => new FloatItem(f.Currency, f.Available, f.Reserved, f.Available < lowBelow)).ToList();
@@ -112,7 +113,7 @@ public static class Dashboard
     private static async Task<IReadOnlyList<FeesEarned>> FeesAsync(PayoutDbContext db, CancellationToken cancellationToken)
     {
         // Revenue accounts are credited by settlements: their balances are the fees earned.
-        var accounts = await db.LedgerAccounts.AsNoTracking()
+        var accounts = await db.Set<LedgerAccount>().AsNoTracking()
             .Where(a => a.Type == AccountType.FeeRevenue || a.Type == AccountType.PartnerRevenue)
             .Select(a => new { a.Type, a.Currency, a.Balance })
             .ToListAsync(cancellationToken);
@@ -128,7 +129,7 @@ public static class Dashboard
         IRateSource rates, CurrencyCatalog currencies, RatesOptions options, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var ages = new List<RateAge>();
-        foreach (var (from, to) in RatePairs.Configured(currencies, options))
+        foreach (var (from, to) in options.QuotedPairs(currencies).Select(pair => (pair.From.Code, pair.To.Code)))
         {
             var rate = await rates.GetAsync(from, to, cancellationToken);
             var age = rate is null ? (double?)null : Math.Max(0, (now - rate.ObservedAt).TotalSeconds);

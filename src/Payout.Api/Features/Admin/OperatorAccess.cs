@@ -1,24 +1,20 @@
-using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
-using Payout.Api.Features.Admin;
+using Payout.Api.Domain.Errors;
 using Payout.Api.Infrastructure.Errors;
 
-namespace Payout.Api.Features.Console;
+namespace Payout.Api.Features.Admin;
 
 /// <summary>
 /// Who may use the operator API (<c>/admin/v1</c>): a caller with the <c>X-Admin-Key</c> header, or a signed-in
-/// console session — which must also send its CSRF token with every request that changes something. The key
-/// wins when both are present; a wrong key is refused even with a session.
+/// operator session (<see cref="IOperatorSessions"/>: the console's) — which must also send its CSRF token with every
+/// request that changes something. The key wins when both are present; a wrong key is refused even with a session.
 /// </summary>
 public static class OperatorAccess
 {
-    public const string KeyHeader = "X-Admin-Key";
     public const string CsrfHeader = "X-CSRF-Token";
-    public const string SessionClaim = "console_session";
     private const string ActorItem = "payout.operator";
 
     /// <summary>The operator behind the current request, once <see cref="FilterAsync"/> let it through.</summary>
@@ -45,18 +41,28 @@ public static class OperatorAccess
         return result;
     }
 
+    /// <summary>The gate's codes: 401 on every route, and with a session, 403 on a change without its CSRF token.</summary>
+    public static void DeclareErrors(EndpointBuilder endpoint)
+    {
+        endpoint.Metadata.Add(new ProducesErrorAttribute(ErrorCode.UNAUTHORIZED));
+        if (endpoint.Metadata.OfType<IHttpMethodMetadata>().SelectMany(m => m.HttpMethods).Any(method => !IsReadOnly(method)))
+        {
+            endpoint.Metadata.Add(new ProducesErrorAttribute(ErrorCode.CSRF_TOKEN_INVALID));
+        }
+    }
+
     private static async Task<(string? Actor, ApiError? Refusal)> IdentifyAsync(HttpContext http)
     {
-        if (http.Request.Headers.ContainsKey(KeyHeader))
+        if (http.Request.Headers.ContainsKey(AdminApi.KeyHeader))
         {
             var expected = http.RequestServices.GetRequiredService<IOptions<AdminOptions>>().Value.ApiKey;
-            return IsSameKey(expected, http.Request.Headers[KeyHeader].ToString())
+            return IsSameKey(expected, http.Request.Headers[AdminApi.KeyHeader].ToString())
                 ? ("admin-key", null)
                 : (null, Unauthorized());
         }
 
-        var session = await ConsoleAuth.AuthenticateAsync(http);
-        if (session is null)
+        var sessions = http.RequestServices.GetService<IOperatorSessions>();
+        if (sessions is null || await sessions.AuthenticateAsync(http) is not { } session)
         {
             return (null, Unauthorized());
         }
@@ -67,7 +73,7 @@ public static class OperatorAccess
             return (null, CsrfRefused());
         }
 
-        return (ConsoleAuth.ActorOf(session), null);
+        return (sessions.ActorOf(session), null);
     }
 
     public static ApiError Unauthorized() =>
@@ -84,26 +90,4 @@ public static class OperatorAccess
         && CryptographicOperations.FixedTimeEquals(
             SHA256.HashData(Encoding.UTF8.GetBytes(expected)),
             SHA256.HashData(Encoding.UTF8.GetBytes(given)));
-}
-
-/// <summary>The console's cookie authentication scheme and its principal.</summary>
-public static class ConsoleAuth
-{
-    public const string Scheme = "Console";
-
-    public static ClaimsPrincipal NewPrincipal()
-    {
-        var sessionId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
-        // NameIdentifier binds the antiforgery token to this session: another session's token is refused.
-        return new ClaimsPrincipal(new ClaimsIdentity(
-            [new Claim(ClaimTypes.NameIdentifier, sessionId), new Claim(OperatorAccess.SessionClaim, sessionId)], Scheme));
-    }
-
-    public static async Task<ClaimsPrincipal?> AuthenticateAsync(HttpContext http)
-    {
-        var result = await http.AuthenticateAsync(Scheme);
-        return result.Succeeded ? result.Principal : null;
-    }
-
-    public static string ActorOf(ClaimsPrincipal session) => "console:" + session.FindFirstValue(OperatorAccess.SessionClaim);
 }
