@@ -270,6 +270,61 @@ public sealed class ConsoleTests(ConsoleHost app) : IClassFixture<ConsoleHost>, 
     }
 
     [Fact]
+    public async Task The_reports_page_shows_the_day_s_ledger_report_and_reconciles_the_day_with_the_network_after_confirming()
+    {
+        // BTC, which no other test of this class pays out, so the day's BTC figures are this payout's alone.
+        var (customerId, phone) = await app.CreateCustomerAsync();
+        await app.DepositAsync(customerId, "BTC", 0.01m);
+        using var customer = await app.CustomerClientAsync(phone);
+        var payout = await BrowserApp.PayOutAsync(customer, await BrowserApp.AddCardAsync(customer, PaidCard), 0.002m, "BTC");
+        var operationId = payout.GetProperty("operationId").GetInt64();
+        await BrowserApp.EventuallyAsync(async () =>
+            (await app.AdminGetAsync($"/admin/v1/payouts/{operationId}")).GetProperty("payout").GetProperty("status").GetString() == "SUCCESS",
+            "the network paid the payout");
+        var day = app.FakeClock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var amountTo = payout.GetProperty("amountTo").GetDecimal();
+        using var network = NetworkAdminClient();
+        (await network.PostAsJsonAsync($"settlements/{day}/adjustments",
+            new { kind = "CHANGE_AMOUNT", payoutId = $"op-{operationId}", amount = amountTo + 1m })).EnsureSuccessStatusCode();
+        try
+        {
+            var page = await app.NewPageAsync();
+            await SignInAsync(page);
+            await page.GetByRole(AriaRole.Link, new() { Name = "Reports" }).ClickAsync();
+            await page.GetByLabel("Day (UTC)").FillAsync(day);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
+            await Expect(Figure(page, "reconciliation-status")).ToHaveTextAsync("NOT_RUN");
+
+            var report = await app.AdminGetAsync($"/admin/v1/reports/daily?date={day}");
+            var btc = Assert.Single(report.GetProperty("currencies").EnumerateArray(), c => c.GetProperty("currency").GetString() == "BTC");
+            Assert.Equal(payout.GetProperty("amountFrom").GetDecimal(), btc.GetProperty("settled").GetDecimal());
+            await Expect(Figure(page, "settled-BTC")).ToHaveTextAsync(btc.GetProperty("settled").GetRawText());
+            await Expect(Figure(page, "report-balances")).ToHaveTextAsync("balances");
+            await Expect(page.GetByRole(AriaRole.Table, new() { Name = "BTC accounts" })).ToContainTextAsync("SETTLED_PAYOUTS");
+
+            await page.GetByRole(AriaRole.Button, new() { Name = "Reconcile now" }).ClickAsync();
+            await ConfirmAsync(page, $"Reconcile {day} with the network's settlement file now? The day's result is replaced.");
+            await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"{day}: DIFFERENCES");
+            await Expect(Figure(page, "reconciliation-status")).ToHaveTextAsync("DIFFERENCES");
+            var reconciliation = await app.AdminGetAsync($"/admin/v1/reconciliation/{day}");
+            var mismatch = Assert.Single(reconciliation.GetProperty("differences").EnumerateArray(),
+                d => d.GetProperty("operationId").ValueKind == JsonValueKind.Number && d.GetProperty("operationId").GetInt64() == operationId);
+            Assert.Equal("AMOUNT_MISMATCH", mismatch.GetProperty("kind").GetString());
+            Assert.Equal(amountTo + 1m, mismatch.GetProperty("networkAmount").GetDecimal());
+            var row = page.GetByRole(AriaRole.Table, new() { Name = "Differences" }).GetByRole(AriaRole.Row)
+                .Filter(new() { Has = page.GetByRole(AriaRole.Link, new() { Name = $"#{operationId}" }) });
+            await Expect(row).ToContainTextAsync("AMOUNT_MISMATCH");
+            await Expect(row).ToContainTextAsync(mismatch.GetProperty("networkAmount").GetRawText());
+            await Expect(row).ToContainTextAsync(mismatch.GetProperty("ourAmount").GetRawText());
+            await BrowserApp.ScreenshotAsync(page, "reports");
+        }
+        finally
+        {
+            await network.DeleteAsync($"settlements/{day}/adjustments");
+        }
+    }
+
+    [Fact]
     public async Task Without_demo_data_the_root_page_points_to_the_docs_and_every_page_forbids_inline_scripts()
     {
         var page = await app.NewPageAsync();

@@ -184,10 +184,10 @@ public abstract class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetim
         return cardId;
     }
 
-    /// <summary>Quotes <paramref name="amount"/> USDT to EUR on the card and executes it; answers the execute response.</summary>
-    public static async Task<JsonElement> PayOutAsync(HttpClient customer, long cardId, decimal amount)
+    /// <summary>Quotes <paramref name="amount"/> of <paramref name="fromCurrency"/> to EUR on the card and executes it; answers the execute response.</summary>
+    public static async Task<JsonElement> PayOutAsync(HttpClient customer, long cardId, decimal amount, string fromCurrency = "USDT")
     {
-        var offer = await (await customer.PostAsJsonAsync("/v4/payout/offer", new { amount, fromCurrency = "USDT", toCurrency = "EUR", cardId }))
+        var offer = await (await customer.PostAsJsonAsync("/v4/payout/offer", new { amount, fromCurrency, toCurrency = "EUR", cardId }))
             .EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>();
         return await (await customer.PostAsync($"/v4/payout/pay/{offer.GetProperty("offerId").GetInt64()}", null))
             .EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>();

@@ -12,7 +12,7 @@ namespace Payout.UnitTests.Architecture;
 /// <item><c>Infrastructure</c>, <c>Security</c> and <c>Configuration</c> serve the features and know none of them.</item>
 /// <item>Features form a fixed order, and each uses only those before it: no two features depend on each other.
 /// A feature that needs something from a later one declares an interface the later one implements
-/// (<c>IKycLimitUsage</c>, <c>ICardEligibility</c>). A new feature must take its place in <see cref="FeatureOrder"/>.</item>
+/// (<c>IKycLimitUsage</c>, <c>ICardEligibility</c>, <c>IOperatorSessions</c>). A new feature must take its place in <see cref="FeatureOrder"/>.</item>
 /// </list>
 /// </summary>
 public sealed class DependencyRuleTests

@@ -471,56 +471,77 @@ async function reportsPage(params) {
     location.hash = `#/reports?${new URLSearchParams({ date: fields(form).date })}`;
   });
   const [reconciliation, report] = await Promise.all([
-    optional(get(`/admin/v1/reconciliation/${encodeURIComponent(date)}`)),
-    optional(get(`/admin/v1/reports/daily?${new URLSearchParams({ date })}`)),
+    refusable(get(`/admin/v1/reconciliation/${encodeURIComponent(date)}`)),
+    refusable(get(`/admin/v1/reports/daily?${new URLSearchParams({ date })}`)),
   ]);
   show(main, h('h1', {}, 'Reports'), form,
     h('section', { 'aria-labelledby': 'reconciliation' }, h('h2', { id: 'reconciliation' }, 'Reconciliation with the network'),
-      reconciliation.missing ? notServed() : reconciliationView(reconciliation.value)),
-    h('section', { 'aria-labelledby': 'daily' }, h('h2', { id: 'daily' }, 'Daily report'),
-      report.missing ? notServed() : generic(report.value)));
+      reconciliation.error ? refusal(reconciliation.error) : reconciliationView(date, reconciliation.value)),
+    h('section', { 'aria-labelledby': 'daily' }, h('h2', { id: 'daily' }, 'Daily ledger report'),
+      report.error ? refusal(report.error) : dailyReportView(report.value)));
 }
 
-/** A report this server does not serve (an older version) is shown as missing, not as an error. */
-async function optional(request) {
+/** A refused request (a day in the future, say) is shown in its own section, so the day can be changed. */
+async function refusable(request) {
   try {
     return { value: await request };
   } catch (error) {
-    if (error.status === 404 && error.code === 'NOT_FOUND') return { missing: true };
-    throw error;
+    if (error.status === undefined || error.status === 401) throw error;
+    return { error };
   }
 }
 
-const notServed = () => h('p', { class: 'hint' }, 'This server does not offer this report.');
+const refusal = error => h('p', { class: 'error' }, error.message);
 
-function reconciliationView(r) {
+function reconciliationView(date, r) {
   const badge = { MATCHED: 'good', DIFFERENCES: 'bad', NOT_RUN: 'neutral' }[r.status] ?? 'neutral';
+  const run = h('button', { type: 'button', class: 'small' }, 'Reconcile now');
+  run.addEventListener('click', () => act('Reconcile',
+    `Reconcile ${date} with the network's settlement file now? The day's result is replaced.`,
+    () => api('POST', `/admin/v1/reconciliation/${encodeURIComponent(date)}`),
+    x => `${x.date}: ${x.status}, ${x.differences.length} difference${x.differences.length === 1 ? '' : 's'}.`));
   return [
     h('p', {}, h('span', { class: `badge ${badge}`, 'data-figure': 'reconciliation-status' }, r.status),
-      r.checkedAt ? ` checked ${time(r.checkedAt)}` : ''),
+      r.status === 'NOT_RUN'
+        ? ' Not reconciled yet: the job runs after the day ends, or reconcile it now.'
+        : ` Checked ${time(r.checkedAt)}: ${r.networkRows} rows in the network's files, ${r.settledByUs} payouts settled by us.`,
+      ' ', run),
     table([
       ['Difference', x => x.kind],
-      ['Payout', x => h('a', { href: `#/payouts/${x.operationId}` }, `#${x.operationId}`)],
+      ['Payout', x => (x.operationId === null ? 'not ours' : h('a', { href: `#/payouts/${x.operationId}` }, `#${x.operationId}`))],
       ['Network amount', x => x.networkAmount ?? '—'],
       ['Our amount', x => x.ourAmount ?? '—'],
-      ['Currency', x => x.currency ?? ''],
-    ], r.differences ?? []),
+      ['Currency', x => x.currency],
+    ], r.differences, { 'aria-label': 'Differences' }),
   ];
 }
 
-/** Shows any JSON: objects as definition lists, lists of objects as tables, values as the server sent them. */
-function generic(value) {
-  if (Array.isArray(value)) {
-    if (value.length > 0 && value.every(v => v && typeof v === 'object' && !Array.isArray(v))) {
-      const keys = [...new Set(value.flatMap(Object.keys))];
-      return table(keys.map(k => [k, row => (row[k] !== null && typeof row[k] === 'object' ? generic(row[k]) : String(row[k] ?? ''))]), value, { class: 'compact' });
-    }
-    return h('span', {}, value.map(String).join(', '));
-  }
-  if (value && typeof value === 'object') {
-    return h('dl', { class: 'summary' }, Object.entries(value).map(([k, v]) => term(k, generic(v))));
-  }
-  return String(value ?? '');
+/** The day per currency: its business figures, then each account type's opening, movements and closing. */
+function dailyReportView(report) {
+  const balances = ok => h('span', { class: `badge ${ok ? 'good' : 'bad'}` }, ok ? 'balances' : 'DOES NOT BALANCE');
+  return [
+    h('p', {}, h('span', { 'data-figure': 'report-balances' }, balances(report.balances)),
+      ` ${time(report.from)} to ${time(report.to)}: opening + movements = closing on every line, and each currency sums to zero.`),
+    report.currencies.length === 0 ? h('p', { class: 'hint' }, 'No money was held or moved that day.') : null,
+    report.currencies.map(c => h('section', { 'aria-labelledby': `report-${c.currency}` },
+      h('h3', { id: `report-${c.currency}` }, `${c.currency} `, balances(c.balances)),
+      h('dl', { class: 'summary' },
+        term('Deposits', c.deposits), term('Withdrawals', c.withdrawals), term('Float top-ups', c.floatTopUps),
+        term('Payouts debited', c.payoutsDebited), term('Settled', h('span', { 'data-figure': `settled-${c.currency}` }, c.settled)),
+        term('Refunded', c.refunded), term('Fees', c.fees), term('Partner fees', c.partnerFees)),
+      table([
+        ['Account type', a => a.accountType],
+        ['Opening', a => a.opening],
+        ['Deposit', a => a.movements.deposit],
+        ['Withdrawal', a => a.movements.withdrawal],
+        ['Float top-up', a => a.movements.floatTopUp],
+        ['Payout debit', a => a.movements.payoutDebit],
+        ['Settle', a => a.movements.payoutSettle],
+        ['Refund', a => a.movements.payoutRefund],
+        ['Closing', a => a.closing],
+        ['Check', a => balances(a.balances)],
+      ], c.accounts, { class: 'compact', 'aria-label': `${c.currency} accounts` }))),
+  ];
 }
 
 start();
