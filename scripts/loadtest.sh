@@ -2,7 +2,7 @@
 # Same-run load test (issue 9): pgbench, a bare Kestrel app and PayOut in Release on PostgreSQL and SQLite,
 # all on this machine in one go, so the ratios between them mean something. Not part of .ci/run or test.sh.
 #
-#   scripts/loadtest.sh                     # defaults: one run, under 5 minutes
+#   scripts/loadtest.sh                     # defaults: one run, about 4½ minutes on a quiet machine
 #   LOADTEST_RUNS=3 scripts/loadtest.sh     # the issue's targets are medians of 3 runs
 #   LOADTEST_SCALE=1 scripts/loadtest.sh    # also 1,000,000 payouts / 100,000 customers seeded (adds minutes)
 #
