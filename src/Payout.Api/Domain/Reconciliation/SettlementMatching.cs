@@ -1,26 +1,5 @@
 namespace Payout.Api.Domain.Reconciliation;
 
-public enum DifferenceKind
-{
-    /// <summary>The network's file has a payment we did not settle as SUCCESS within a day of it (or a second payment of one).</summary>
-    PAID_NOT_SETTLED,
-
-    /// <summary>We settled a payout as SUCCESS that no file within a day of the settlement pays.</summary>
-    SETTLED_NOT_PAID,
-
-    /// <summary>Both sides have the payout, with different amounts (or currencies).</summary>
-    AMOUNT_MISMATCH,
-}
-
-/// <summary>One row of a network settlement file, from the file of <paramref name="FileDay"/>.</summary>
-/// <param name="OperationId">Our operation id when the row's payout id is one of ours (<c>op-{id}</c>), else null.</param>
-public sealed record NetworkPayment(DateOnly FileDay, long? OperationId, decimal Amount, string Currency, DateTimeOffset PaidAt);
-
-/// <summary>One of our payouts that became SUCCESS on <paramref name="SettledDay"/>: the fiat the card should have received.</summary>
-public sealed record SettledPayout(long OperationId, decimal Amount, string Currency, DateOnly SettledDay);
-
-public sealed record SettlementDifference(DifferenceKind Kind, long? OperationId, decimal? NetworkAmount, decimal? OurAmount, string Currency);
-
 /// <summary>
 /// Matches a day's settlement file with our settled payouts. Midnight separates the two sides' days for a payout
 /// settled around it (the network pays at 23:59:59.9, its callback lands at 00:00:00.2), so a payment and a

@@ -3,25 +3,6 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Payout.Api.Features.Payouts;
 
-/// <summary>What happened between us and the payout network for one payout, or what an operator did about it.</summary>
-public enum NetworkEventKind
-{
-    /// <summary>We sent the payout (create request).</summary>
-    Sent,
-
-    /// <summary>We asked the network for the payout's status.</summary>
-    StatusAsked,
-
-    /// <summary>A signed callback from the network was accepted.</summary>
-    CallbackReceived,
-
-    /// <summary>An operator asked the network again.</summary>
-    OperatorAskedAgain,
-
-    /// <summary>An operator asked to fail the payout with a refund; the answer says whether it was failed.</summary>
-    OperatorFailRequested,
-}
-
 /// <summary>
 /// One entry of a payout's network history: append-only, written by the dispatcher, the callback endpoint and
 /// operator actions, read by the operator console's timeline. Not a source of truth for money — the ledger is.

@@ -9,18 +9,6 @@ using Payout.Api.Infrastructure.Persistence;
 
 namespace Payout.Api.Features.Reconciliation;
 
-public enum RunOutcome
-{
-    /// <summary>The day was reconciled now and its result stored.</summary>
-    Checked,
-
-    /// <summary>The day already has a result and this was not a re-run.</summary>
-    AlreadyChecked,
-
-    /// <summary>Another process holds the day's lease (it is running it now).</summary>
-    HeldElsewhere,
-}
-
 /// <summary>
 /// Reconciles one UTC day: takes the day's lease (a conditional update of its row, so one process at a time,
 /// in any number of processes), reads the network's settlement files of the day and its neighbours, matches them

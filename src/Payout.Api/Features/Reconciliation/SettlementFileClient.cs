@@ -8,9 +8,6 @@ using Payout.Api.Features.Payouts.Network;
 
 namespace Payout.Api.Features.Reconciliation;
 
-/// <summary>The network's settlement file could not be had (down, refused, unreadable): nothing can be compared.</summary>
-public sealed class SettlementFileUnavailableException(string message, Exception? inner = null) : Exception(message, inner);
-
 /// <summary>
 /// Reads the network's settlement file of a day (<c>GET v1/settlements/{date}</c>, src/Payout.Sandbox/README.md)
 /// with the payout network client's settings (key, per-attempt timeout, retries of refused requests, circuit breaker;

@@ -13,6 +13,3 @@ public sealed record TickerAnswer(decimal Price, DateTimeOffset? ExchangeTime, T
     public static TickerAnswer Failed(TickerFailureKind kind, string detail, TimeSpan? retryAfter = null) =>
         new(0m, null, new TickerFailure(kind, detail, retryAfter));
 }
-
-/// <param name="RetryAfter">For <see cref="TickerFailureKind.RateLimited"/>: how long the exchange asked us to wait, when it said.</param>
-public sealed record TickerFailure(TickerFailureKind Kind, string Detail, TimeSpan? RetryAfter);
