@@ -45,6 +45,7 @@ public sealed class ErrorCatalogTests
         ["CONFLICT"] = (409, 4008),
         ["CUSTOMER_NOT_FOUND"] = (404, 5001),
         ["MERCHANT_NOT_FOUND"] = (404, 5002),
+        ["SERVICE_UNAVAILABLE"] = (503, 9001),
         ["INTERNAL"] = (500, 9999),
     };
 

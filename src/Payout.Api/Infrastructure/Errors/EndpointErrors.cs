@@ -7,9 +7,9 @@ namespace Payout.Api.Infrastructure.Errors;
 
 /// <summary>
 /// Which error codes an endpoint can answer: what its handler and gates declare (<see cref="IProducesErrors"/>),
-/// plus what the framework answers for it — 401 when it requires authorization, 429 when it is rate limited, and
-/// for an endpoint that reads a body, 400 for a malformed one and 413 for one over 64 KiB. The OpenAPI document
-/// lists exactly these, under their status.
+/// plus what the framework answers for it — 401 when it requires authorization, 429 when it is rate limited,
+/// for an endpoint that reads a body, 400 for a malformed one and 413 for one over 64 KiB, and for every endpoint 503
+/// when the database cannot be reached. The OpenAPI document lists exactly these, under their status.
 /// </summary>
 public static class EndpointErrors
 {
@@ -20,7 +20,8 @@ public static class EndpointErrors
     public static IReadOnlySet<ErrorCode> Of(IEnumerable<object> metadata)
     {
         var all = metadata.ToList();
-        var codes = new SortedSet<ErrorCode>(all.OfType<IProducesErrors>().SelectMany(declared => declared.Codes));
+        // Every operation reads or writes the database (the operator API at least its audit trail), so any may meet an outage.
+        var codes = new SortedSet<ErrorCode>(all.OfType<IProducesErrors>().SelectMany(declared => declared.Codes)) { ErrorCode.SERVICE_UNAVAILABLE };
         if (all.OfType<IAuthorizeData>().Any())
         {
             codes.Add(ErrorCode.UNAUTHORIZED);

@@ -190,20 +190,25 @@ public static class OpenApiSetup
     private static string Describe(IReadOnlyList<ErrorCode> codes) =>
         string.Join("\n", codes.Select(code => $"- `{code}`: {ErrorCatalog.DefaultMessageOf(code)}"));
 
-    /// <summary>A rate-limited answer says when to try again.</summary>
+    /// <summary>A rate-limited answer, and one while the database is away, says when to try again.</summary>
     private static Task DescribeRetryAfterAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
-        if (operation.Responses?.TryGetValue("429", out var tooMany) == true && tooMany is OpenApiResponse answer)
+        DescribeRetryAfter(operation, "429", "Seconds until the next request is accepted.");
+        DescribeRetryAfter(operation, "503", $"With `{ErrorCode.SERVICE_UNAVAILABLE}`: seconds to wait before trying again.");
+        return Task.CompletedTask;
+    }
+
+    private static void DescribeRetryAfter(OpenApiOperation operation, string status, string description)
+    {
+        if (operation.Responses?.TryGetValue(status, out var response) == true && response is OpenApiResponse answer)
         {
             answer.Headers ??= new Dictionary<string, IOpenApiHeader>();
             answer.Headers["Retry-After"] = new OpenApiHeader
             {
-                Description = "Seconds until the next request is accepted.",
+                Description = description,
                 Schema = new OpenApiSchema { Type = JsonSchemaType.Integer },
             };
         }
-
-        return Task.CompletedTask;
     }
 
     private static async Task<IOpenApiSchema> ErrorBodySchemaAsync(OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
