@@ -6,4 +6,7 @@ public enum KeyPurpose
     TokenSigning,
     CardEncryption,
     CardFingerprint,
+
+    /// <summary>Keys the audit trail's hash chain (HMAC), so the database alone cannot rewrite a consistent chain.</summary>
+    AuditChain,
 }

@@ -25,6 +25,8 @@ public sealed class KeyStore
 
     public KeyRing CardFingerprint => Ring(KeyPurpose.CardFingerprint);
 
+    public KeyRing AuditChain => Ring(KeyPurpose.AuditChain);
+
     /// <summary>
     /// Reads every purpose's keys from <paramref name="directory"/>. A purpose without keys gets a new <c>k1</c>
     /// when <paramref name="generateMissing"/> is set; otherwise <see cref="MissingKeysException"/> names the
