@@ -5,9 +5,9 @@ var root = RepositoryRoot.Find(AppContext.BaseDirectory);
 var options = SoakOptions.Parse(args, root);
 var result = await SoakRun.RunAsync(options, Console.Error.WriteLine);
 Console.WriteLine(result.Line);
-foreach (var violation in result.Violations.Take(50))
+foreach (var kind in result.ViolationSummary)
 {
-    Console.Error.WriteLine("violation: " + violation);
+    Console.Error.WriteLine("violations: " + kind);
 }
 
 return result.Violations.Count == 0 && result.Kills >= options.Kills && result.DatabaseRestarts >= options.DatabaseRestarts ? 0 : 1;

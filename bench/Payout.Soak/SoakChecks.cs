@@ -21,7 +21,7 @@ public sealed class SoakChecks(SoakEnvironment environment, Tally tally, Action<
 
     public async Task RunAsync()
     {
-        var network = await WaitUntilSettledAsync(TimeSpan.FromSeconds(120));
+        var network = await WaitUntilSettledAsync(TimeSpan.FromSeconds(environment.Options.SettleSeconds));
         await CheckPayoutsAsync(network);
         await CheckMoneyAsync();
         await CheckOperatorViewAsync();
@@ -37,7 +37,7 @@ public sealed class SoakChecks(SoakEnvironment environment, Tally tally, Action<
             var waiting = (await PayoutsAsync()).Count(p => p.Status == "PENDING" && network.ContainsKey($"op-{p.Id}"));
             if (waiting == 0 || DateTime.UtcNow > deadline)
             {
-                log($"settled: {waiting} pending payouts the network knows of");
+                log($"settled after {(DateTime.UtcNow - (deadline - within)).TotalSeconds:F0} s: {waiting} pending payouts the network knows of");
                 return network;
             }
 

@@ -19,6 +19,12 @@ public sealed record SoakOptions
 
     public int DatabaseDownSeconds { get; init; } = 3;
 
+    /// <summary>
+    /// After the faults, how long payouts may take to become final (or stuck): a payout that met no answer (a killed
+    /// process, an open circuit) is asked again with a backoff of up to 5 minutes.
+    /// </summary>
+    public int SettleSeconds { get; init; } = 420;
+
     /// <summary>A client request taking longer than this is a hang (a violation).</summary>
     public int RequestTimeoutSeconds { get; init; } = 30;
 
@@ -43,7 +49,8 @@ public sealed record SoakOptions
                 "--kills" => options with { Kills = value },
                 "--db-restarts" => options with { DatabaseRestarts = value },
                 "--seed" => options with { Seed = value },
-                _ => throw new ArgumentException($"Unknown option {args[i]} (use --seconds, --apis, --clients, --kills, --db-restarts, --seed)."),
+                "--settle-seconds" => options with { SettleSeconds = value },
+                _ => throw new ArgumentException($"Unknown option {args[i]} (use --seconds, --apis, --clients, --kills, --db-restarts, --seed, --settle-seconds)."),
             };
         }
 

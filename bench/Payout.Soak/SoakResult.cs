@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace Payout.Soak;
 
 public sealed record SoakResult(
@@ -10,4 +12,10 @@ public sealed record SoakResult(
         + $"requests={Requests} (503={Unavailable}, dropped connections={ConnectionErrors}), "
         + $"payouts={Payouts} (success={Success}, failed={Failed}, stuck={Stuck}), "
         + $"kills={Kills}, database restarts={DatabaseRestarts}, violations={Violations.Count} (took {Took.TotalSeconds:F0} s)";
+
+    /// <summary>The violations by kind (numbers blanked), most frequent first, each with a count and a first example.</summary>
+    public IEnumerable<string> ViolationSummary =>
+        Violations.GroupBy(v => Regex.Replace(v, "[0-9]+", "#"))
+            .OrderByDescending(g => g.Count())
+            .Select(g => $"{g.Count()} x {g.Key} (e.g. {g.First()})");
 }

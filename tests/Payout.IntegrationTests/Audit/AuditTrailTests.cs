@@ -89,6 +89,15 @@ public sealed class AuditTrailTests(PayoutApp app) : IClassFixture<PayoutApp>
     }
 
     [Theory]
+    [InlineData("from=0001-01-01&to=9999-12-31")]
+    [InlineData("from=9999-12-31T23:59:59Z&to=0001-01-02T00:00:00Z")]
+    public async Task The_first_and_last_days_there_are_are_valid_bounds(string query)
+    {
+        using var admin = app.AdminClient();
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/admin/v1/audit?" + query)).StatusCode);
+    }
+
+    [Theory]
     [InlineData("type=NOT_A_TYPE", "type")]
     [InlineData("from=yesterday", "from")]
     [InlineData("to=2026-12-01T10:00:00", "to")]

@@ -88,7 +88,10 @@ public static class ListAuditEvents
 
         if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
         {
-            instant = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).AddDays(endOfDay ? 1 : 0);
+            // The end of the last day there is has no next day: no upper bound.
+            instant = endOfDay && day == DateOnly.MaxValue
+                ? DateTimeOffset.MaxValue
+                : new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).AddDays(endOfDay ? 1 : 0);
             return true;
         }
 
