@@ -26,6 +26,8 @@ public static class ServiceSetup
         var services = builder.Services;
         var configuration = builder.Configuration;
         var demo = DemoOptions.SeedEnabled(configuration);
+        // No "Server: Kestrel" banner: it tells an attacker nothing they need.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
         services.AddSingleton(TimeProvider.System);
         services.AddErrorHandling();
         services.AddStrictJson();
@@ -53,10 +55,12 @@ public static class ServiceSetup
 
     public static WebApplication UsePayoutPipeline(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         app.UseErrorHandling();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UsePayoutRateLimiting();
+        app.UseRequestRules();
         app.UseIdempotencyKeys();
         app.MapAuthApi();
         app.MapPayoutApi();

@@ -34,14 +34,14 @@ public sealed class HttpPayoutNetwork(HttpClient http, NetworkAddress address, I
                 new CreatePayout(payoutId, instruction.Card.RevealDigits(), instruction.Amount, instruction.Currency, address.Callback()), options: Json),
         };
         request.Headers.Add("Idempotency-Key", payoutId);
-        return await AskAsync(request, payoutId, cancellationToken);
+        return await AskAsync(request, payoutId, instruction, cancellationToken);
     }
 
     public async Task<NetworkAnswer> GetStatusAsync(long operationId, CancellationToken cancellationToken)
     {
         var payoutId = PayoutIdOf(operationId);
         using var request = new HttpRequestMessage(HttpMethod.Get, address.Network($"v1/payouts/{payoutId}"));
-        return await AskAsync(request, payoutId, cancellationToken);
+        return await AskAsync(request, payoutId, null, cancellationToken);
     }
 
     /// <summary>Eligibility at card time; without an answer the card stays PENDING rather than approved or declined.</summary>
@@ -65,7 +65,36 @@ public sealed class HttpPayoutNetwork(HttpClient http, NetworkAddress address, I
         }
     }
 
-    private async Task<NetworkAnswer> AskAsync(HttpRequestMessage request, string payoutId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The network's answer, believed only when it is about the payout we asked for (and, for a send, the amount and
+    /// currency we sent). Anything else — an unknown status, another payout, other money — changes nothing: it is
+    /// logged and counts as no answer, so the payout stays PENDING until a readable answer comes (or is listed as stuck).
+    /// </summary>
+    private NetworkAnswer Read(NetworkPayout? payout, string payoutId, PayoutInstruction? expected)
+    {
+        if (payout is null || payout.PayoutId != payoutId
+            || (expected is not null && payout.Amount is { } amount && amount != expected.Amount)
+            || (expected is not null && payout.Currency is { } currency && currency != expected.Currency))
+        {
+            logger.LogWarning("The network's answer for {PayoutId} contradicts the payout asked about; ignored", payoutId);
+            return new NetworkAnswer(NetworkOutcome.NoAnswer, "contradictory answer");
+        }
+
+        switch (payout.Status)
+        {
+            case "PAID":
+                return new NetworkAnswer(NetworkOutcome.Paid);
+            case "PENDING":
+                return new NetworkAnswer(NetworkOutcome.Pending);
+            case "DECLINED":
+                return NetworkAnswer.Declined(payout.DeclineReason);
+            default:
+                logger.LogWarning("The network answered an unknown status for {PayoutId}; ignored", payoutId);
+                return new NetworkAnswer(NetworkOutcome.NoAnswer, "unreadable answer");
+        }
+    }
+
+    private async Task<NetworkAnswer> AskAsync(HttpRequestMessage request, string payoutId, PayoutInstruction? expected, CancellationToken cancellationToken)
     {
         try
         {
@@ -82,13 +111,7 @@ public sealed class HttpPayoutNetwork(HttpClient http, NetworkAddress address, I
             }
 
             var payout = await response.Content.ReadFromJsonAsync<NetworkPayout>(Json, cancellationToken);
-            return payout?.Status switch
-            {
-                "PAID" => new NetworkAnswer(NetworkOutcome.Paid),
-                "PENDING" => new NetworkAnswer(NetworkOutcome.Pending),
-                "DECLINED" => new NetworkAnswer(NetworkOutcome.Declined, payout.DeclineReason ?? "DECLINED"),
-                _ => new NetworkAnswer(NetworkOutcome.NoAnswer, "unreadable answer"),
-            };
+            return Read(payout, payoutId, expected);
         }
         catch (Exception e) when (IsTransport(e, cancellationToken))
         {
@@ -115,5 +138,5 @@ public sealed class HttpPayoutNetwork(HttpClient http, NetworkAddress address, I
 
     private sealed record EligibilityAnswer(bool Eligible, string? Reason);
 
-    private sealed record NetworkPayout(string PayoutId, string Status, string? DeclineReason);
+    private sealed record NetworkPayout(string? PayoutId, string? Status, string? DeclineReason, decimal? Amount, string? Currency);
 }
