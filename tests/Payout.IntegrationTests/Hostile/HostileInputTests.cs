@@ -144,7 +144,8 @@ public sealed class HostileInputTests(HostileInputTests.App app, ITestOutputHelp
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // The test host rethrows what the service let escape (and what the undocumented-answer check throws).
-            return new Result(number, hostile, 0, "", $"failed with {e.GetType().Name}: {e.Message}");
+            var cause = e.InnerException is { } inner ? $" ({inner.GetType().Name}: {inner.Message})" : "";
+            return new Result(number, hostile, 0, "", $"failed with {e.GetType().Name}: {e.Message}{cause}");
         }
     }
 
