@@ -21,7 +21,7 @@ namespace Payout.IntegrationTests.Hostile;
 /// The seed is printed; <c>PAYOUT_HOSTILE_SEED=n</c> sends the same requests again, a failure prints the first offending
 /// requests in full, and <c>PAYOUT_HOSTILE_REPORT=file</c> writes all of them to a file.
 /// </summary>
-public sealed class HostileInputTests(HostileInputTests.App app, ITestOutputHelper output) : IClassFixture<HostileInputTests.App>
+public sealed partial class HostileInputTests(HostileInputTests.App app, ITestOutputHelper output) : IClassFixture<HostileInputTests.App>
 {
     private const int MinimumRequests = 1000;
 
@@ -98,7 +98,7 @@ public sealed class HostileInputTests(HostileInputTests.App app, ITestOutputHelp
         foreach (var route in routes)
         {
             var path = "/" + route.Key.TrimStart('/');
-            var concrete = path.Replace("{documentName:regex(^v1$)}", "v1", StringComparison.Ordinal).Replace("{**path}", "index.html", StringComparison.Ordinal);
+            var concrete = RouteParameter().Replace(path, m => m.Groups[1].Value == "documentName" ? "v1" : "x");
             var methods = route.SelectMany(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Distinct();
             var operations = methods.Select(m => ApiOperation.Plumbing(concrete) with { Method = m }).ToList();
             var cases = HostileCases.WrongMethods(operations, anyone).Select(c => c with { Class = "wrong-method (operations)" }).ToList();
@@ -213,6 +213,10 @@ public sealed class HostileInputTests(HostileInputTests.App app, ITestOutputHelp
         int.TryParse(Environment.GetEnvironmentVariable("PAYOUT_HOSTILE_SEED"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var seed)
             ? seed
             : Random.Shared.Next();
+
+    /// <summary>A route parameter with its constraints and markers: <c>{documentName:regex(^v1$)}</c>, <c>{**path}</c>, <c>{name?}</c>.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"\{\**(\w+)[^}]*\}")]
+    private static partial System.Text.RegularExpressions.Regex RouteParameter();
 
     private sealed record Result(int Number, HostileCase Case, int Status, string Body, string? Problem)
     {

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Payout.Api.Domain.Ledger;
 using Payout.Api.Features.Cards;
 using Payout.Api.Features.Payouts.Network;
 
@@ -36,7 +37,7 @@ public sealed class PayoutDispatcher(
     {
         var entry = await outbox.GetAsync(operationId, cancellationToken);
         var answer = entry.State == DispatchState.AwaitingResult || entry.Attempts > 0
-            ? await network.GetStatusAsync(operationId, cancellationToken)
+            ? await network.GetStatusAsync(operationId, await ExpectedFiatAsync(operationId, cancellationToken), cancellationToken)
             : new NetworkAnswer(NetworkOutcome.NotFound);
         if (answer.Outcome == NetworkOutcome.NotFound && entry.State == DispatchState.Queued)
         {
@@ -74,6 +75,12 @@ public sealed class PayoutDispatcher(
 
     private Task UpdateAsync(long operationId, DispatchState state, DateTimeOffset dueAt, int attempts, string? error, CancellationToken cancellationToken) =>
         outbox.ReleaseAsync(operationId, state, dueAt, attempts, error, clock.GetUtcNow(), cancellationToken);
+
+    private async Task<FiatLeg> ExpectedFiatAsync(long operationId, CancellationToken cancellationToken)
+    {
+        var payout = await payouts.GetAsync(operationId, cancellationToken);
+        return new FiatLeg(payout.CurrencyTo, payout.AmountTo);
+    }
 
     private async Task<PayoutInstruction> InstructionAsync(long operationId, CancellationToken cancellationToken)
     {
