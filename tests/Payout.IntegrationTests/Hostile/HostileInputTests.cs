@@ -49,6 +49,8 @@ public sealed partial class HostileInputTests(HostileInputTests.App app, ITestOu
         var before = await SnapshotAsync(customers);
         var groups = Generate(seed, operations, actors, victim);
         var total = groups.Sum(g => g.Count);
+        var thin = operations.Where((_, i) => groups[i].Count < 20).Select(o => o.Name).ToList();
+        Assert.True(thin.Count == 0, "Operations with fewer than 20 hostile requests: " + string.Join(", ", thin));
         output.WriteLine($"{total} requests over {operations.Count} operations and {groups.Count - operations.Count} more groups");
 
         var watch = Stopwatch.StartNew();
