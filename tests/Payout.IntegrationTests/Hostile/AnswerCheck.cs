@@ -34,8 +34,15 @@ public static class AnswerCheck
             return "has no X-Content-Type-Options: nosniff";
         }
 
-        return status < 400 || hostile.Draft.Method == "HEAD" ? null : ErrorBodyProblem(status, response.Content.Headers.ContentType, body, hostile.Marker);
+        return status < 400 || hostile.Draft.Method == "HEAD" ? null
+            : ErrorBodyProblem(status, response.Content.Headers.ContentType, body, hostile.Marker) ?? OptionalDemanded(body, hostile.NotAbout);
     }
+
+    private static string? OptionalDemanded(string body, string? optional) =>
+        optional is not null && JsonDocument.Parse(body).RootElement.GetProperty("field").ValueKind == JsonValueKind.String
+            && JsonDocument.Parse(body).RootElement.GetProperty("field").GetString() == optional
+            ? $"refused the missing {optional}, which the document calls optional"
+            : null;
 
     private static string? ErrorBodyProblem(int status, MediaTypeHeaderValue? contentType, string body, string? marker)
     {

@@ -90,6 +90,13 @@ public sealed class HostileCases(Random random, Actor victim)
             yield return Refused("missing", draft.WithoutMember(property.Name));
         }
 
+        // What the document calls optional in a JSON body, the service must not demand (the path names nothing, so nothing
+        // moves). Not for the token form: its fields depend on grant_type, as its description says.
+        foreach (var property in body.Properties.Where(p => !p.Required && body.IsJson))
+        {
+            yield return new HostileCase("optional-missing", BaseRequests.NamingNothing(draft).WithoutMember(property.Name), Expectation.Tolerated, NotAbout: property.Name);
+        }
+
         if (body.Properties.Any(p => p.Required))
         {
             yield return Refused("missing", draft with { Members = [] });
