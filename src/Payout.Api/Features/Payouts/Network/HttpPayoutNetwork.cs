@@ -67,8 +67,8 @@ public sealed class HttpPayoutNetwork(HttpClient http, NetworkAddress address, I
     }
 
     /// <summary>
-    /// The network's answer, believed only when it is about the payout we asked for (and, for a send, the amount and
-    /// currency of the payout). Anything else — an unknown status, another payout, other money — changes nothing: it is
+    /// The network's answer, believed only when it is about the payout we asked for (and, when it names them, the amount
+    /// and currency we asked it to pay). Anything else — an unknown status, another payout, other money — changes nothing: it is
     /// logged and counts as no answer, so the payout stays PENDING until a readable answer comes (or is listed as stuck).
     /// </summary>
     private NetworkAnswer Read(NetworkPayout? payout, string payoutId, FiatLeg expected)
