@@ -101,7 +101,8 @@ public sealed class OfferDesk(
 
         if (!quoting.TryGetPair(fromCurrency, toCurrency, out var from, out var to))
         {
-            return new Failure(ErrorCode.PAIR_NOT_SUPPORTED, $"Paying out {fromCurrency} to {toCurrency} is not supported.");
+            // Codes we know are named; anything else the client sent is not repeated back.
+            return new Failure(ErrorCode.PAIR_NOT_SUPPORTED, from is not null && to is not null ? $"Paying out {from.Code} to {to.Code} is not supported." : null);
         }
 
         if (amount is not { } value)

@@ -20,7 +20,14 @@ namespace Payout.Api.Infrastructure.Http;
 public static class OpenApiSetup
 {
     public const string DocumentName = "v1";
+    /// <summary>Where the document is served (Scalar fills in <c>{documentName}</c>).</summary>
     public const string DocumentRoute = "/openapi/{documentName}.json";
+
+    /// <summary>
+    /// The route serves our one document only: any other name is no route at all (404 with the error body), where
+    /// the package's own answer would be a plain-text 404, and a <c>documentName</c> in the query is never read.
+    /// </summary>
+    private const string DocumentRouteOfOurs = "/openapi/{documentName:regex(^" + DocumentName + "$)}.json";
     public const string DocsPath = "/docs";
     public const string BearerScheme = "Bearer";
     public const string AdminKeyScheme = "AdminKey";
@@ -42,7 +49,7 @@ public static class OpenApiSetup
 
     public static IEndpointRouteBuilder MapPayoutOpenApi(this IEndpointRouteBuilder app)
     {
-        app.MapOpenApi(DocumentRoute);
+        app.MapOpenApi(DocumentRouteOfOurs);
         // Served from the package; nothing in the page calls a third party (no telemetry, AI agent, MCP or web fonts).
         app.MapScalarApiReference(DocsPath, options =>
         {
@@ -138,21 +145,31 @@ public static class OpenApiSetup
             Require(operation, context.Document, apiKey.SchemeName);
         }
 
+        foreach (var header in metadata.OfType<OptionalHeader>().Reverse())
+        {
+            AddHeader(operation, header.Name, header.Description, header.Example, required: false);
+        }
+
         foreach (var header in metadata.OfType<RequiredHeader>().Reverse())
         {
-            operation.Parameters ??= [];
-            operation.Parameters.Insert(0, new OpenApiParameter
-            {
-                Name = header.Name,
-                In = ParameterLocation.Header,
-                Required = true,
-                Description = header.Description,
-                Schema = new OpenApiSchema { Type = JsonSchemaType.String },
-                Example = System.Text.Json.Nodes.JsonValue.Create(header.Example),
-            });
+            AddHeader(operation, header.Name, header.Description, header.Example, required: true);
         }
 
         return Task.CompletedTask;
+    }
+
+    private static void AddHeader(OpenApiOperation operation, string name, string description, string example, bool required)
+    {
+        operation.Parameters ??= [];
+        operation.Parameters.Insert(0, new OpenApiParameter
+        {
+            Name = name,
+            In = ParameterLocation.Header,
+            Required = required,
+            Description = description,
+            Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+            Example = System.Text.Json.Nodes.JsonValue.Create(example),
+        });
     }
 
     private static void Require(OpenApiOperation operation, OpenApiDocument? document, string scheme)
