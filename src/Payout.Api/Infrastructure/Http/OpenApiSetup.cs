@@ -264,14 +264,18 @@ public static class OpenApiSetup
     /// </summary>
     private static Task DescribeConvertedTypesAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
     {
-        var type = Nullable.GetUnderlyingType(context.JsonTypeInfo.Type) ?? context.JsonTypeInfo.Type;
+        // A converter hides the type from the generator, so the schema comes without one (not even null for a T?).
+        var underlying = Nullable.GetUnderlyingType(context.JsonTypeInfo.Type);
+        var orNull = underlying is null ? default : JsonSchemaType.Null;
+        var type = underlying ?? context.JsonTypeInfo.Type;
         if (type == typeof(DateTimeOffset))
         {
-            schema.Type = JsonSchemaType.String | (schema.Type & JsonSchemaType.Null);
+            schema.Type = JsonSchemaType.String | orNull;
             schema.Format = "date-time";
         }
         else if (type == typeof(decimal))
         {
+            schema.Type = JsonSchemaType.Number | orNull;
             schema.Format = "decimal";
         }
 
