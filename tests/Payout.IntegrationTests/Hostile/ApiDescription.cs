@@ -39,7 +39,8 @@ public static class ApiDescription
             p.GetProperty("in").GetString()!,
             p.TryGetProperty("required", out var required) && required.GetBoolean(),
             p.TryGetProperty("schema", out var schema) ? TypeOf(schema, default) : "string",
-            p.TryGetProperty("example", out var example) ? example.ToString() : null))];
+            p.TryGetProperty("example", out var example) ? example.ToString() : null,
+            p.TryGetProperty("schema", out var typed) && typed.TryGetProperty("format", out var format) ? format.GetString() : null))];
 
     private static ApiBody? Body(JsonElement operation, JsonElement schemas)
     {

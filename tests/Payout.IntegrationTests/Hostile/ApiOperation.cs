@@ -8,7 +8,9 @@ public sealed record ApiOperation(
     ApiBody? Body,
     ApiSecurity Security)
 {
-    public string Name => $"{Method} {Path}";
+    public string Name => Security == ApiSecurity.ConsoleSession && Path.StartsWith("/admin/", StringComparison.Ordinal)
+        ? $"{Method} {Path} (console session)"
+        : $"{Method} {Path}";
 
     public IEnumerable<ApiParameter> In(string location) => Parameters.Where(p => p.In == location);
 
@@ -16,8 +18,11 @@ public sealed record ApiOperation(
     public static ApiOperation Plumbing(string path) => new("GET", path, [], null, ApiSecurity.None);
 }
 
-/// <summary>A path, query or header parameter; <see cref="Type"/> is the JSON schema type (<c>integer</c>, <c>string</c>, …).</summary>
-public sealed record ApiParameter(string Name, string In, bool Required, string Type, string? Example);
+/// <summary>
+/// A path, query or header parameter; <see cref="Type"/> is the JSON schema type (<c>integer</c>, <c>string</c>, …) and
+/// <see cref="Format"/> its format, if any (<c>int32</c>, <c>int64</c>).
+/// </summary>
+public sealed record ApiParameter(string Name, string In, bool Required, string Type, string? Example, string? Format = null);
 
 /// <summary>A request body: its media type and, for an object schema, its members.</summary>
 public sealed record ApiBody(string ContentType, IReadOnlyList<ApiProperty> Properties)
@@ -33,4 +38,7 @@ public enum ApiSecurity
     None,
     Bearer,
     AdminKey,
+
+    /// <summary>The console's: its session cookie, and its CSRF token in <c>X-CSRF-Token</c> (what the console's page sends).</summary>
+    ConsoleSession,
 }

@@ -26,6 +26,9 @@ public static class BaseRequests
     {
         ApiSecurity.Bearer => [("Authorization", "Bearer " + actor.Token.AccessToken)],
         ApiSecurity.AdminKey => [("X-Admin-Key", PayoutApp.AdminKey)],
+        ApiSecurity.ConsoleSession => actor.Session is { } session
+            ? [("Cookie", session.Cookie), (ConsoleSession.CsrfHeader, session.CsrfToken)]
+            : throw new InvalidOperationException("An operation the console calls needs an actor signed in to the console."),
         _ => [],
     };
 
@@ -42,6 +45,7 @@ public static class BaseRequests
         "offerId" => Id(actor.OfferId),
         "operationId" => Id(actor.OperationId),
         "currency" => "EUR",
+        "date" => ADay,
         _ => parameter.Type == "integer" ? Id(actor.Customer.Id) : parameter.Example ?? "x",
     };
 
@@ -52,6 +56,8 @@ public static class BaseRequests
         "status" => "SUCCESS",
         "currency" => "USDT",
         "phone" => actor.Customer.Phone,
+        "date" or "from" or "to" => ADay,
+        "customerId" => Id(actor.Customer.Id),
         _ => parameter.Example ?? (parameter.Type == "integer" ? "1" : "x"),
     };
 
@@ -89,10 +95,14 @@ public static class BaseRequests
         "reference" => $"hostile-{operation.Method}-{actor.Customer.Id}",
         "grant_type" => "mobile_phone",
         "refresh_token" => actor.Token.RefreshToken,
+        "key" => PayoutApp.AdminKey,
         "payoutId" => "op-" + Id(actor.OperationId),
         "status" => "PAID",
         _ => null,
     };
+
+    /// <summary>A finished UTC day before the test clock's today (reports and reconciliation take days up to today).</summary>
+    private const string ADay = "2026-11-22";
 
     private static object ByType(string type) => type switch
     {

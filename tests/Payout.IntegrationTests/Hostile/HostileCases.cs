@@ -10,10 +10,13 @@ namespace Payout.IntegrationTests.Hostile;
 /// Generates the hostile requests for one operation of the document, each the operation's valid base request with one
 /// hostile change. The classes follow issue 11's list. Everything is derived from the document and the seeded
 /// <paramref name="random"/> (which value goes where, where a body is cut, which bytes a fuzz body has), so a seed
-/// gives the same requests every run.
+/// gives the same requests every run. <paramref name="victim"/> owns the ids and the console session other actors must
+/// not reach; <paramref name="endedSession"/> is a console session that was signed out.
 /// </summary>
-public sealed class HostileCases(Random random, Actor victim)
+public sealed class HostileCases(Random random, Actor victim, ConsoleSession endedSession)
 {
+    private static readonly string[] NotInt64s = ["abc", "1.5", "1e400", "0x10", "%2B%2B1", "9223372036854775808"];
+    private static readonly string[] NotInt32s = [.. NotInt64s, "2147483648"];
     private static readonly string[] AllMethods = ["GET", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE", "HEAD", "PROPFIND", "FOO"];
 
     /// <summary>Where each value list's rotation stands: each member gets the next few values, so a run uses every one.</summary>
@@ -31,7 +34,7 @@ public sealed class HostileCases(Random random, Actor victim)
         cases.AddRange(BadText(draft));
         cases.AddRange(MalformedBodies(draft));
         cases.AddRange(ContentTypes(draft));
-        cases.AddRange(Headers(draft));
+        cases.AddRange(Headers(draft, actor));
         cases.AddRange(QueryValues(draft));
         cases.AddRange(PathValues(draft));
         cases.AddRange(OtherCustomersIds(draft));
@@ -278,7 +281,7 @@ public sealed class HostileCases(Random random, Actor victim)
         }
     }
 
-    private static IEnumerable<HostileCase> Headers(Draft draft)
+    private IEnumerable<HostileCase> Headers(Draft draft, Actor actor)
     {
         var operation = draft.Operation;
         switch (operation.Security)
@@ -304,6 +307,13 @@ public sealed class HostileCases(Random random, Actor victim)
                 yield return Refused("admin-key-header", draft.WithoutHeader("X-Admin-Key"));
                 yield return Refused("admin-key-header", draft.WithHeader("X-Admin-Key", PayoutApp.AdminKey));
                 yield return Refused("admin-key-header", draft.WithoutHeader("X-Admin-Key").WithHeader("Authorization", "Bearer " + AlgNone()));
+                break;
+            case ApiSecurity.ConsoleSession:
+                foreach (var session in SessionCases(draft, actor.Session!))
+                {
+                    yield return session;
+                }
+
                 break;
         }
 
@@ -331,6 +341,38 @@ public sealed class HostileCases(Random random, Actor victim)
         }
     }
 
+    /// <summary>
+    /// The console's credentials gone wrong: no session, a forged, ended or other session, a wrong key beside it (the key
+    /// wins) — 401; and for a change, its CSRF token missing, forged, another session's, or somewhere else — 403.
+    /// </summary>
+    private IEnumerable<HostileCase> SessionCases(Draft draft, ConsoleSession own)
+    {
+        yield return Refused("session-header", draft.WithoutHeader("Cookie"), 401);
+        yield return Refused("session-header", draft.ReplacingHeader("Cookie", own.WithSessionValue("forged")), 401);
+        yield return Refused("session-header", draft.ReplacingHeader("Cookie", own.WithSessionValue(new string('c', 8_000))), 401);
+        yield return Refused("session-header", draft.ReplacingHeader("Cookie", endedSession.Cookie).ReplacingHeader(ConsoleSession.CsrfHeader, endedSession.CsrfToken), 401);
+        yield return Refused("session-header", draft.ReplacingHeader("Cookie", "x=1; " + own.WithSessionValue("%00%ED%A0%80")), 401);
+        if (!draft.Operation.Path.StartsWith(ConsoleRoutes.ApiPrefix, StringComparison.Ordinal))
+        {
+            yield return Refused("session-header", draft.WithHeader("X-Admin-Key", "wrong-key-0123456789"), 401);
+        }
+
+        if (draft.Method is "GET" or "HEAD")
+        {
+            yield break;
+        }
+
+        yield return Refused("csrf-header", draft.WithoutHeader(ConsoleSession.CsrfHeader), 403);
+        yield return Refused("csrf-header", draft.ReplacingHeader("Cookie", own.SessionCookie), 403);
+        foreach (var token in new[] { "forged", " ", victim.Session!.CsrfToken, own.CsrfToken + "x", new string('t', 8_000) })
+        {
+            yield return Refused("csrf-header", draft.ReplacingHeader(ConsoleSession.CsrfHeader, token), 403);
+        }
+
+        yield return Refused("csrf-header", draft.WithoutHeader(ConsoleSession.CsrfHeader).WithQuery("__RequestVerificationToken", Uri.EscapeDataString(own.CsrfToken)), 403);
+        yield return Refused("csrf-header", draft.WithoutHeader(ConsoleSession.CsrfHeader).WithHeader("RequestVerificationToken", own.CsrfToken), 403);
+    }
+
     private IEnumerable<HostileCase> QueryValues(Draft draft)
     {
         foreach (var parameter in draft.Operation.In("query"))
@@ -342,7 +384,9 @@ public sealed class HostileCases(Random random, Actor victim)
 
             if (parameter.Type == "integer")
             {
-                foreach (var value in new[] { "abc", "1.5", "2147483648", "9223372036854775808", "1e400", "0x10", "%2B%2B1" })
+                // Past the largest int64, and past the largest int32 unless the parameter is an int64 (2^31 is a fine one).
+                var notIntegers = parameter.Format == "int64" ? NotInt64s : NotInt32s;
+                foreach (var value in notIntegers)
                 {
                     yield return Refused("query", draft.WithQuery(parameter.Name, value));
                 }

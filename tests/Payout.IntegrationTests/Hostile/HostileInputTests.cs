@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Payout.IntegrationTests.Infrastructure;
@@ -11,8 +12,9 @@ using Xunit.Abstractions;
 namespace Payout.IntegrationTests.Hostile;
 
 /// <summary>
-/// Issue 11's generated hostile-input suite: for every operation of <c>docs/openapi.json</c> (and every operations
-/// endpoint the service maps beside them), thousands of requests that are each a valid request with one hostile change
+/// Issue 11's generated hostile-input suite: for every operation of <c>docs/openapi.json</c> (the operator's also through
+/// a console session, as the console calls them), the console's own session routes (<see cref="ConsoleRoutes"/>) and
+/// every operations endpoint the service maps beside them, thousands of requests that are each a valid request with one hostile change
 /// — wrong JSON types, missing and extra members, huge, tiny and over-precise numbers, long strings, broken Unicode and
 /// control characters, injection strings, malformed, truncated, duplicate-key and deeply nested JSON, bodies over
 /// 64 KiB, wrong content types and charsets, form for JSON and back, missing, garbage, duplicated and oversized
@@ -37,8 +39,10 @@ public sealed partial class HostileInputTests(HostileInputTests.App app, ITestOu
     {
         var seed = Seed();
         output.WriteLine($"Hostile input seed: {seed} (PAYOUT_HOSTILE_SEED={seed} sends the same requests again)");
-        var operations = ApiDescription.Operations();
-        var victim = await ActorAsync(card: true, offer: true, operation: true);
+        var operations = Operations();
+        var victim = await ActorAsync(card: true, offer: true, operation: true, console: true);
+        var ended = await SignInToConsoleAsync();
+        await SignOutOfConsoleAsync(ended);
         var actors = new List<Actor>();
         foreach (var operation in operations)
         {
@@ -47,7 +51,7 @@ public sealed partial class HostileInputTests(HostileInputTests.App app, ITestOu
 
         var customers = actors.Append(victim).Select(a => a.Customer.Id).ToList();
         var before = await SnapshotAsync(customers);
-        var groups = Generate(seed, operations, actors, victim);
+        var groups = Generate(seed, operations, actors, victim, ended);
         var total = groups.Sum(g => g.Count);
         var thin = operations.Where((_, i) => groups[i].Count < 20).Select(o => o.Name).ToList();
         Assert.True(thin.Count == 0, "Operations with fewer than 20 hostile requests: " + string.Join(", ", thin));
@@ -71,16 +75,47 @@ public sealed partial class HostileInputTests(HostileInputTests.App app, ITestOu
         await AssertInvariantHoldsAsync();
     }
 
+    /// <summary>
+    /// The console's routes are every JSON route it maps besides the operator API: a new one fails here until
+    /// <see cref="ConsoleRoutes"/> describes it, so it is attacked like the rest.
+    /// </summary>
+    [Fact]
+    public void The_suite_describes_every_route_of_the_console()
+    {
+        var mapped = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Select(e => (Path: "/" + e.RoutePattern.RawText!.Trim('/'), Methods: e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"]))
+            .Where(e => e.Path.StartsWith(ConsoleRoutes.ApiPrefix, StringComparison.Ordinal))
+            .SelectMany(e => e.Methods.Select(method => $"{method} {e.Path}"))
+            .Order(StringComparer.Ordinal);
+
+        Assert.Equal(ConsoleRoutes.Operations().Select(o => o.Name).Order(StringComparer.Ordinal), mapped);
+    }
+
+    /// <summary>
+    /// The document's operations, then the console's session routes, then every operator operation again as the console
+    /// sends it (its session and CSRF token in place of the key).
+    /// </summary>
+    private static List<ApiOperation> Operations()
+    {
+        var documented = ApiDescription.Operations();
+        return
+        [
+            .. documented,
+            .. ConsoleRoutes.Operations(),
+            .. documented.Where(o => o.Security == ApiSecurity.AdminKey).Select(ConsoleRoutes.ThroughSession),
+        ];
+    }
+
     /// <summary>Per operation, in document order, from one seeded random source: the same seed gives the same requests.</summary>
-    private List<List<(int Number, HostileCase Case)>> Generate(int seed, IReadOnlyList<ApiOperation> operations, List<Actor> actors, Actor victim)
+    private List<List<(int Number, HostileCase Case)>> Generate(int seed, IReadOnlyList<ApiOperation> operations, List<Actor> actors, Actor victim, ConsoleSession ended)
     {
         var random = new Random(seed);
-        var generator = new HostileCases(random, victim);
+        var generator = new HostileCases(random, victim, ended);
         var groups = operations.Select((operation, i) => generator.For(operation, actors[i]).ToList()).ToList();
         groups.AddRange(operations.Select((operation, i) => (operation, actors[i]))
             .GroupBy(o => o.operation.Path)
             .Select(path => HostileCases.WrongMethods([.. path.Select(p => p.operation)], path.First().Item2).ToList()));
-        groups.AddRange(PlumbingCases(actors[0]));
+        groups.AddRange(PlumbingCases(operations, actors[0]));
         var number = 0;
         // Refused requests first in each group: a tolerated one may end the actor's session (a sign-out with junk in the query).
         return [.. groups.Select(g => g.OrderBy(c => c.Expect).Select(c => (++number, c)).ToList())];
@@ -90,21 +125,21 @@ public sealed partial class HostileInputTests(HostileInputTests.App app, ITestOu
     /// The operations endpoints the service maps beside the document (probes, metrics, the document, the docs page):
     /// wrong methods, junk headers and query, and names that are not there (<c>/openapi/v2.json</c>).
     /// </summary>
-    private IEnumerable<List<HostileCase>> PlumbingCases(Actor anyone)
+    private IEnumerable<List<HostileCase>> PlumbingCases(IReadOnlyList<ApiOperation> operations, Actor anyone)
     {
-        var documented = ApiDescription.Operations().Select(o => o.Path).ToHashSet();
+        var described = operations.Select(o => o.Path).ToHashSet();
         var routes = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => !e.RoutePattern.RawText!.TrimStart('/').StartsWith("sandbox-network", StringComparison.Ordinal))
-            .Where(e => !documented.Contains(CommittedOpenApi.OpenApiPath(e.RoutePattern.RawText!)))
+            .Where(e => !described.Contains(CommittedOpenApi.OpenApiPath(e.RoutePattern.RawText!).TrimEnd('/')))
             .GroupBy(e => e.RoutePattern.RawText!);
         foreach (var route in routes)
         {
             var path = "/" + route.Key.TrimStart('/');
             var concrete = RouteParameter().Replace(path, m => m.Groups[1].Value == "documentName" ? "v1" : "x");
             var methods = route.SelectMany(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Distinct();
-            var operations = methods.Select(m => ApiOperation.Plumbing(concrete) with { Method = m }).ToList();
-            var cases = HostileCases.WrongMethods(operations, anyone).Select(c => c with { Class = "wrong-method (operations)" }).ToList();
-            var draft = BaseRequests.For(operations[0], anyone);
+            var plumbing = methods.Select(m => ApiOperation.Plumbing(concrete) with { Method = m }).ToList();
+            var cases = HostileCases.WrongMethods(plumbing, anyone).Select(c => c with { Class = "wrong-method (operations)" }).ToList();
+            var draft = BaseRequests.For(plumbing[0], anyone);
             cases.Add(new HostileCase("garbage-header (operations)", draft.WithHeader("X-HTTP-Method-Override", "DELETE").WithHeader("X-Junk", new string('j', 20_000)), Expectation.Tolerated));
             cases.Add(new HostileCase("absurd-query (operations)", draft.WithQuery("documentName", "v2").WithQuery("q", "%00"), Expectation.Tolerated));
             if (concrete.Contains("/v1.json", StringComparison.Ordinal))
@@ -125,7 +160,8 @@ public sealed partial class HostileInputTests(HostileInputTests.App app, ITestOu
         // Groups run side by side (each operation has its own actor); within a group, in order, so outcomes repeat too.
         await Parallel.ForEachAsync(groups, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (group, _) =>
         {
-            using var client = app.CreateClient();
+            // Cookies are whatever each request's reproducer says, never what an earlier answer set.
+            using var client = app.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false });
             foreach (var (number, hostile) in group)
             {
                 results.Add(await SendAsync(client, number, hostile));
@@ -165,10 +201,10 @@ public sealed partial class HostileInputTests(HostileInputTests.App app, ITestOu
         var names = operation.Parameters.Select(p => p.Name).Concat(operation.Body?.Properties.Select(p => p.Name) ?? []).ToHashSet();
         var needsOperation = names.Contains("operationId");
         var needsOffer = needsOperation || names.Contains("offerId");
-        return await ActorAsync(needsOffer || names.Contains("cardId"), needsOffer, needsOperation);
+        return await ActorAsync(needsOffer || names.Contains("cardId"), needsOffer, needsOperation, operation.Security == ApiSecurity.ConsoleSession);
     }
 
-    private async Task<Actor> ActorAsync(bool card, bool offer, bool operation)
+    private async Task<Actor> ActorAsync(bool card, bool offer, bool operation, bool console = false)
     {
         var customer = await app.CreateCustomerAsync();
         if (operation)
@@ -188,7 +224,26 @@ public sealed partial class HostileInputTests(HostileInputTests.App app, ITestOu
             Assert.NotEqual("PENDING", (await app.WaitForFinalAsync(client, operationId)).GetProperty("status").GetString());
         }
 
-        return new Actor(customer, token, cardId, offerId, operationId);
+        return new Actor(customer, token, cardId, offerId, operationId, console ? await SignInToConsoleAsync() : null);
+    }
+
+    /// <summary>As the console's page signs in: the operator key for the session's cookies and its CSRF token.</summary>
+    private async Task<ConsoleSession> SignInToConsoleAsync()
+    {
+        using var page = app.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false });
+        using var response = await page.PostAsJsonAsync(ConsoleRoutes.SessionPath, new { key = PayoutApp.AdminKey });
+        response.EnsureSuccessStatusCode();
+        var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("csrfToken").GetString()!;
+        return ConsoleSession.From(response.Headers.GetValues("Set-Cookie"), token);
+    }
+
+    private async Task SignOutOfConsoleAsync(ConsoleSession session)
+    {
+        using var page = app.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false });
+        using var request = new HttpRequestMessage(HttpMethod.Delete, ConsoleRoutes.SessionPath);
+        request.Headers.Add("Cookie", session.Cookie);
+        request.Headers.Add(ConsoleSession.CsrfHeader, session.CsrfToken);
+        Assert.Equal(System.Net.HttpStatusCode.NoContent, (await page.SendAsync(request)).StatusCode);
     }
 
     /// <summary>Every balance a hostile request could move: the customers' wallets and the network float.</summary>

@@ -363,20 +363,24 @@ public sealed class OwaspApiTop10Tests(SecurityApp app) : IClassFixture<Security
 
     /// <summary>
     /// API9: every route the service maps is in the OpenAPI document, or is one of the named operations endpoints (probes,
-    /// metrics, the document, the docs page and its files under <c>/docs/</c>) or the embedded sandbox network — nothing else answers. The document's own
-    /// test (<c>OpenApiDocumentTests.Every_mapped_route_is_in_the_document</c>) checks the documented side.
+    /// metrics, the document, the docs page and its files under <c>/docs/</c>), a page (the demo app at <c>/</c>, the
+    /// console at <c>/console</c>), the console's session routes (<see cref="ConsoleRoutes"/>, attacked by the hostile
+    /// suite) or the embedded sandbox network — nothing else answers. The document's own test
+    /// (<c>OpenApiDocumentTests.Every_mapped_route_is_in_the_document</c>) checks the documented side.
     /// </summary>
     [Fact]
     public void API9_Improper_inventory_management_every_mapped_route_is_documented_or_a_named_operations_endpoint()
     {
-        string[] operationsEndpoints = ["/health/live", "/health/ready", "/metrics", "/openapi/{documentName:regex(^v1$)}.json"];
+        string[] operationsEndpoints = ["/health/live", "/health/ready", "/metrics", "/openapi/{documentName:regex(^v1$)}.json", "/", "/console"];
         var documented = ApiDescription.Operations().Select(o => o.Path).ToHashSet();
+        var console = ConsoleRoutes.Operations().Select(o => o.Path).ToHashSet();
         var routes = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/'))
             .Distinct()
             .ToList();
 
         var unknown = routes.Where(r => !documented.Contains(CommittedOpenApi.OpenApiPath(r)) && !operationsEndpoints.Contains(r)
+            && !console.Contains(r.TrimEnd('/'))
             && !r.StartsWith("/docs/", StringComparison.Ordinal) && !r.StartsWith("/sandbox-network/", StringComparison.Ordinal)).ToList();
         Assert.True(unknown.Count == 0, "Mapped but neither documented nor a named operations endpoint: " + string.Join(", ", unknown));
         Assert.All(documented, path => Assert.Contains(routes, r => CommittedOpenApi.OpenApiPath(r) == path));

@@ -32,9 +32,9 @@ public static class RequestRules
 
     private static async Task CheckAsync(HttpContext http, Func<Task> next)
     {
-        // Only this API's own endpoints: unknown routes answer 404 or 405, and the embedded sandbox network speaks its own protocol.
-        if (http.GetEndpoint() is not RouteEndpoint endpoint
-            || endpoint.Metadata.GetMetadata<IExcludeFromDescriptionMetadata>() is { ExcludeFromDescription: true })
+        // Only this service's own endpoints (the console's too): unknown routes answer 404 or 405, and the embedded sandbox
+        // network speaks its own protocol.
+        if (http.GetEndpoint() is not RouteEndpoint endpoint || endpoint.Metadata.GetMetadata<OtherProtocol>() is not null)
         {
             await next();
             return;

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Payout.Api.Features.Cards;
+using Payout.Api.Infrastructure.Http;
 using Payout.Sandbox;
 using Polly;
 using Polly.Timeout;
@@ -47,7 +48,8 @@ public static class NetworkSetup
             .Accepts<NetworkCallbacks.StatusUpdate>("application/json");
         if (app.ServiceProvider.GetRequiredService<IOptions<PayoutNetworkOptions>>().Value.Mode == NetworkMode.Embedded)
         {
-            app.MapPayoutSandbox(PayoutNetworkOptions.EmbeddedPrefix).WithTags("Sandbox network").ExcludeFromDescription();
+            app.MapPayoutSandbox(PayoutNetworkOptions.EmbeddedPrefix).WithTags("Sandbox network").ExcludeFromDescription()
+                .WithMetadata(OtherProtocol.Instance);
         }
 
         return app;
