@@ -60,6 +60,7 @@ public static class ServiceSetup
         app.UseIdempotencyKeys();
         app.MapAuthApi();
         app.MapPayoutApi();
+        app.MapReceiptKeys();
         app.MapPayoutNetwork();
         app.MapAdminApi();
         app.MapPayoutOpenApi();

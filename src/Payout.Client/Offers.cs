@@ -49,6 +49,9 @@ public sealed record Offer
     /// <summary>Why it cannot be executed (codes of <see cref="PayoutErrorCodes"/>); empty when it can.</summary>
     public IReadOnlyList<string> Reasons { get; init; } = [];
 
+    /// <summary>What clears each of <see cref="Reasons"/>, in the same order: the figure or instant to act on.</summary>
+    public IReadOnlyList<ReasonDetail> ReasonDetails { get; init; } = [];
+
     /// <summary>When the quote expires.</summary>
     public DateTimeOffset ExpiresAt { get; init; }
 }

@@ -46,6 +46,12 @@ public sealed class OfferAndPayoutTests
         Assert.False(offer.PossibleToExecute);
         Assert.Equal((9700m, "EUR"), (offer.Limit.Value, offer.Limit.Currency));
         Assert.Equal([PayoutErrorCodes.InsufficientFunds, PayoutErrorCodes.BillingAddressRequired], offer.Reasons);
+        Assert.Equal(
+            [
+                new ReasonDetail { Code = PayoutErrorCodes.InsufficientFunds, Message = "The balance is 12.5 USDT short.", Needed = 12.5m, Currency = "USDT" },
+                new ReasonDetail { Code = PayoutErrorCodes.BillingAddressRequired, Message = "Send the card's billing address." },
+            ],
+            offer.ReasonDetails);
         Assert.Equal(SpecInstant, offer.ExpiresAt);
     }
 

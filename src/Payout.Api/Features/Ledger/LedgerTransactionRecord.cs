@@ -10,6 +10,9 @@ public sealed class LedgerTransactionRecord
 
     public required string Kind { get; set; }
 
+    /// <summary>The payout this transaction debits, settles or refunds; null for other movements.</summary>
+    public long? PayoutOperationId { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 }
 
@@ -19,5 +22,6 @@ internal sealed class LedgerTransactionConfiguration : IEntityTypeConfiguration<
     {
         builder.ToTable("ledger_transactions");
         builder.Property(t => t.Kind).HasMaxLength(32);
+        builder.HasIndex(t => t.PayoutOperationId);
     }
 }

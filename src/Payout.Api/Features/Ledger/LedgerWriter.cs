@@ -12,7 +12,11 @@ public sealed class LedgerWriter(PayoutDbContext db, TimeProvider clock)
 {
     /// <returns>The stored transaction's id, or <see cref="PostingOutcome.InsufficientFunds"/> with the account that
     /// refused, after which the caller must roll back.</returns>
-    public async Task<PostingResult> PostAsync(LedgerTransaction transaction, CancellationToken cancellationToken)
+    public Task<PostingResult> PostAsync(LedgerTransaction transaction, CancellationToken cancellationToken) =>
+        PostAsync(transaction, null, cancellationToken);
+
+    /// <param name="payoutOperationId">The payout the transaction belongs to (debit, settle, refund): its receipt lists it.</param>
+    public async Task<PostingResult> PostAsync(LedgerTransaction transaction, long? payoutOperationId, CancellationToken cancellationToken)
     {
         if (db.Database.CurrentTransaction is null)
         {
@@ -21,7 +25,7 @@ public sealed class LedgerWriter(PayoutDbContext db, TimeProvider clock)
 
         var accounts = await EnsureAccountsAsync(transaction.Entries.Select(e => e.Account).Distinct().ToList(), cancellationToken);
         var now = clock.GetUtcNow();
-        var record = new LedgerTransactionRecord { Kind = transaction.Kind, CreatedAt = now };
+        var record = new LedgerTransactionRecord { Kind = transaction.Kind, PayoutOperationId = payoutOperationId, CreatedAt = now };
         db.Set<LedgerTransactionRecord>().Add(record);
         await db.SaveChangesAsync(cancellationToken);
 

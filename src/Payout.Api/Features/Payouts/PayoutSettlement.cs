@@ -39,7 +39,7 @@ public sealed class PayoutSettlement(
         var movement = succeeded
             ? LedgerTransactions.PayoutSettle(payout.CurrencyFrom, payout.AmountFrom, fees, fiat)
             : LedgerTransactions.PayoutRefund(payout.CustomerId, payout.CurrencyFrom, payout.AmountFrom, fees, fiat);
-        var posted = await ledger.PostAsync(movement, cancellationToken);
+        var posted = await ledger.PostAsync(movement, operationId, cancellationToken);
         if (posted.Outcome != PostingOutcome.Posted)
         {
             throw new InvalidOperationException($"Settling payout {operationId} could not be posted: {posted.Outcome}.");

@@ -408,8 +408,15 @@ namespace Payout.Api.Migrations.Postgres
                         .HasColumnType("character varying(32)")
                         .HasColumnName("kind");
 
+                    b.Property<long?>("PayoutOperationId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("payout_operation_id");
+
                     b.HasKey("Id")
                         .HasName("pk_ledger_transactions");
+
+                    b.HasIndex("PayoutOperationId")
+                        .HasDatabaseName("ix_ledger_transactions_payout_operation_id");
 
                     b.ToTable("ledger_transactions", (string)null);
                 });

@@ -384,8 +384,15 @@ namespace Payout.Api.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("kind");
 
+                    b.Property<long?>("PayoutOperationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("payout_operation_id");
+
                     b.HasKey("Id")
                         .HasName("pk_ledger_transactions");
+
+                    b.HasIndex("PayoutOperationId")
+                        .HasDatabaseName("ix_ledger_transactions_payout_operation_id");
 
                     b.ToTable("ledger_transactions", (string)null);
                 });
