@@ -22,8 +22,10 @@ public static class ExecutionRemedies
         ErrorCode.CARD_EXPIRED => new Failure(failed, "The card has expired: add a valid card and quote again for it."),
         ErrorCode.BILLING_ADDRESS_REQUIRED => new Failure(failed,
             "Send the card's billing address (POST /v4/payout/card/{cardId}/billing-address), then execute again."),
-        ErrorCode.AMOUNT_BELOW_MINIMUM => Bound(failed, "at least", facts.Bounds.MinAmountFrom, refusal.From),
-        ErrorCode.AMOUNT_ABOVE_MAXIMUM => Bound(failed, "at most", facts.Bounds.MaxAmountFrom, refusal.From),
+        // Figures read back from the database may carry its scale (numeric(30,8)): each is put at its currency's scale,
+        // rounded as where it was made (minimum up, maximum and limit down, shortfall up), which changes no value.
+        ErrorCode.AMOUNT_BELOW_MINIMUM => Bound(failed, "at least", Rounding.Up(facts.Bounds.MinAmountFrom, refusal.From.Scale), refusal.From),
+        ErrorCode.AMOUNT_ABOVE_MAXIMUM => Bound(failed, "at most", Rounding.Down(facts.Bounds.MaxAmountFrom, refusal.From.Scale), refusal.From),
         ErrorCode.INSUFFICIENT_FUNDS => Shortfall(facts, refusal.From),
         ErrorCode.LIMIT_EXCEEDED => LimitExceeded(facts, refusal.LimitFitsAgainAt),
         ErrorCode.NETWORK_FLOAT_LOW => FloatLow(refusal),
@@ -47,8 +49,9 @@ public static class ExecutionRemedies
     private static Failure Shortfall(ExecutionFacts facts, Currency from)
     {
         var needed = Rounding.Up(facts.TotalDebited - facts.Balance, from.Scale);
+        var debit = Rounding.Normalize(facts.TotalDebited);
         return new Failure(ErrorCode.INSUFFICIENT_FUNDS,
-            Text($"The balance is {needed} {from.Code} short of the amount and fees ({facts.TotalDebited} {from.Code}): add at least that, or quote a smaller amount."))
+            Text($"The balance is {needed} {from.Code} short of the amount and fees ({debit} {from.Code}): add at least that, or quote a smaller amount."))
         {
             Remedy = new Remedy { Needed = needed, Currency = from.Code },
         };
@@ -56,10 +59,11 @@ public static class ExecutionRemedies
 
     private static Failure LimitExceeded(ExecutionFacts facts, DateTimeOffset? fitsAgainAt)
     {
-        var allowed = facts.RemainingLimitEur;
+        var allowed = Rounding.Down(facts.RemainingLimitEur, KycLimits.EurScale);
+        var payout = Rounding.Normalize(facts.AmountToEur);
         var when = fitsAgainAt is { } at
-            ? Text($"enough of the rolling window frees at {at.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'} for this payout ({facts.AmountToEur} {KycLimits.Eur})")
-            : Text($"this payout ({facts.AmountToEur} {KycLimits.Eur}) is more than the whole limit of KYC level {facts.KycLevel}");
+            ? Text($"enough of the rolling window frees at {at.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'} for this payout ({payout} {KycLimits.Eur})")
+            : Text($"this payout ({payout} {KycLimits.Eur}) is more than the whole limit of KYC level {facts.KycLevel}");
         return new Failure(ErrorCode.LIMIT_EXCEEDED,
             Text($"The KYC limit allows {allowed} {KycLimits.Eur} now; {when}. Quote a smaller amount, or wait."))
         {
