@@ -71,6 +71,7 @@ public static class ServiceSetup
         app.UseIdempotencyKeys();
         app.MapAuthApi();
         app.MapPayoutApi();
+        app.MapReceiptKeys();
         app.MapPayoutNetwork();
         app.MapAdminApi();
         app.MapOperatorConsole();

@@ -77,7 +77,7 @@ public sealed class OfferDesk(
 
         if (offer.IsExpiredAt(clock.GetUtcNow()))
         {
-            return new Failure(ErrorCode.OFFER_EXPIRED);
+            return ExecutionRemedies.OfferExpired();
         }
 
         if (await LockQuoteAsync(offer, input.Value, cancellationToken) is { } unpriced)
@@ -136,7 +136,8 @@ public sealed class OfferDesk(
         var remaining = await quoting.RemainingLimitEurAsync(customer.Id, customer.KycLevel, cancellationToken);
         var floatAvailable = await quoting.FloatAvailableAsync(offer.CurrencyTo, cancellationToken);
         var facts = quoting.Facts(offer, card, customer.KycLevel, balance, remaining, floatAvailable) with { OfferExpired = false };
+        var failing = await quoting.ExplainAsync(ExecutionChecks.FailingReasons(facts), facts, offer, customer.Id, cancellationToken);
         var from = quoting.Currency(offer.CurrencyFrom);
-        return OfferResponse.From(offer, quoting.Payout.OfferValidSeconds, ExecutionChecks.FailingReasons(facts), remaining, from);
+        return OfferResponse.From(offer, quoting.Payout.OfferValidSeconds, failing, remaining, from);
     }
 }
