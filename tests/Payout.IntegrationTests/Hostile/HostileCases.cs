@@ -308,6 +308,18 @@ public sealed class HostileCases(Random random, Actor victim, ConsoleSession end
                 yield return Refused("admin-key-header", draft.WithHeader("X-Admin-Key", PayoutApp.AdminKey));
                 yield return Refused("admin-key-header", draft.WithoutHeader("X-Admin-Key").WithHeader("Authorization", "Bearer " + AlgNone()));
                 break;
+            case ApiSecurity.None:
+                // Credentials a public route has no use for (the receipt key set, sign-in): ignored, never a 5xx.
+                foreach (var (name, value) in new[]
+                {
+                    ("Authorization", "Bearer garbage"), ("Authorization", "Bearer " + AlgNone()), ("X-Admin-Key", "wrong-key-0123456789"),
+                    ("Cookie", ConsoleSession.SessionCookieName + "=forged"),
+                })
+                {
+                    yield return Tolerate("credentials-on-public-route", BaseRequests.NamingNothing(draft).WithHeader(name, value));
+                }
+
+                break;
             case ApiSecurity.ConsoleSession:
                 foreach (var session in SessionCases(draft, actor.Session!))
                 {
