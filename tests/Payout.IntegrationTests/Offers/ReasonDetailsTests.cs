@@ -34,6 +34,7 @@ public sealed class ReasonDetailsTests(SmallLimitApp app) : IClassFixture<SmallL
         var detail = Assert.Single(refused.GetProperty("reasonDetails").EnumerateArray());
         Assert.Equal("LIMIT_EXCEEDED", detail.GetProperty("code").GetString());
         Assert.Equal((18.86m, "EUR"), (detail.GetProperty("allowed").GetDecimal(), detail.GetProperty("currency").GetString()));
+        Assert.Equal("18.86", detail.GetProperty("allowed").GetRawText()); // canonical, as every amount: never 18.86000000 from numeric(30,8)
         Assert.Equal(frees, detail.GetProperty("retryAfter").GetDateTimeOffset());
         Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.000Z$", detail.GetProperty("retryAfter").GetString());
         Assert.Contains("18.86 EUR", detail.GetProperty("message").GetString(), StringComparison.Ordinal);
@@ -63,6 +64,7 @@ public sealed class ReasonDetailsTests(SmallLimitApp app) : IClassFixture<SmallL
         var body = await refused.AssertErrorAsync(HttpStatusCode.BadRequest, "LIMIT_EXCEEDED");
         var data = body.GetProperty("data");
         Assert.Equal((45.91m, "EUR"), (data.GetProperty("allowed").GetDecimal(), data.GetProperty("currency").GetString()));
+        Assert.Equal("45.91", data.GetProperty("allowed").GetRawText());
         Assert.Equal(other.GetProperty("createdAt").GetDateTimeOffset().AddDays(30).AddSeconds(1), data.GetProperty("retryAfter").GetDateTimeOffset());
         Assert.Null(refused.Headers.RetryAfter);
     }
@@ -80,6 +82,7 @@ public sealed class ReasonDetailsTests(SmallLimitApp app) : IClassFixture<SmallL
 
         var body = await (await app.PayAsync(client, offer.GetProperty("offerId").GetInt64())).AssertErrorAsync(HttpStatusCode.BadRequest, "INSUFFICIENT_FUNDS");
         Assert.Equal(4.52284827m, body.GetProperty("data").GetProperty("needed").GetDecimal());
+        Assert.Equal("4.52284827", body.GetProperty("data").GetProperty("needed").GetRawText());
         Assert.Equal("USDT", body.GetProperty("data").GetProperty("currency").GetString());
         Assert.Equal(50m, await app.BalanceAsync(customer.Id, "USDT"));
     }
