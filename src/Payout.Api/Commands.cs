@@ -8,11 +8,13 @@ namespace Payout.Api;
 /// <summary>
 /// Operator commands that use the service's own configuration and code but do not start it:
 /// <c>dotnet run --project src/Payout.Api -- migrate</c> (or <c>rotate-card-key</c>, <c>reencrypt-cards</c>,
-/// <c>rotate-fingerprint-key</c>, <c>refingerprint-cards</c>). Each is written to the audit trail as the command's.
+/// <c>rotate-receipt-key</c>, <c>rotate-fingerprint-key</c>, <c>refingerprint-cards</c>). Each rotation is written to the
+/// audit trail as the command's.
 /// </summary>
 public static class Commands
 {
-    private static readonly string[] Known = ["migrate", "rotate-card-key", "reencrypt-cards", "rotate-fingerprint-key", "refingerprint-cards"];
+    private static readonly string[] Known =
+        ["migrate", "rotate-card-key", "reencrypt-cards", "rotate-receipt-key", "rotate-fingerprint-key", "refingerprint-cards"];
 
     public static bool IsCommand(string argument) => Known.Contains(argument, StringComparer.Ordinal);
 
@@ -29,6 +31,13 @@ public static class Commands
             case "rotate-card-key":
                 var (keyId, rotated) = await rotation.RotateAsync(services.GetRequiredService<KeyStore>(), CancellationToken.None);
                 Console.WriteLine($"Card-encryption key {keyId} is now current; {rotated} cards re-encrypted.");
+                break;
+            case "rotate-receipt-key":
+                // Nothing to re-sign: older keys stay in the ring and in /.well-known/jwks.json, so old receipts still verify.
+                var receiptKey = services.GetRequiredService<KeyStore>().AddKey(KeyPurpose.ReceiptSigning);
+                await scope.ServiceProvider.GetRequiredService<AuditTrail>()
+                    .AppendAsync(new AuditEntry(AuditEventType.KEY_ROTATED, Subject: $"key:{receiptKey}"), CancellationToken.None);
+                Console.WriteLine($"Receipt-signing key {receiptKey.Id} is now current; older keys still verify the receipts they signed.");
                 break;
             case "reencrypt-cards":
                 var moved = await rotation.ReEncryptAllAsync(CancellationToken.None);

@@ -11,6 +11,7 @@ public static class KeyPurposes
         KeyPurpose.TokenSigning => "token-signing",
         KeyPurpose.CardEncryption => "card-encryption",
         KeyPurpose.CardFingerprint => "card-fingerprint",
+        KeyPurpose.ReceiptSigning => "receipt-signing",
         KeyPurpose.AuditChain => "audit-chain",
     };
 }

@@ -25,6 +25,8 @@ public sealed class KeyStore
 
     public KeyRing CardFingerprint => Ring(KeyPurpose.CardFingerprint);
 
+    public KeyRing ReceiptSigning => Ring(KeyPurpose.ReceiptSigning);
+
     public KeyRing AuditChain => Ring(KeyPurpose.AuditChain);
 
     /// <summary>
@@ -98,6 +100,18 @@ public sealed class KeyStore
         lock (gate)
         {
             return Reload(purpose).Get(keyId);
+        }
+    }
+
+    /// <summary>
+    /// The ring of <paramref name="purpose"/> as the folder holds it now (keys this process holds stay): for what must know
+    /// keys another process added, such as the published receipt keys. It also makes the newest key current here.
+    /// </summary>
+    public KeyRing Refresh(KeyPurpose purpose)
+    {
+        lock (gate)
+        {
+            return Reload(purpose);
         }
     }
 

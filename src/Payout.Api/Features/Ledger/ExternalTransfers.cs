@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Payout.Api.Domain.Errors;
 using Payout.Api.Domain.Ledger;
+using Payout.Api.Domain.Money;
 using Payout.Api.Features.Audit;
 using Payout.Api.Infrastructure.Persistence;
 
@@ -36,7 +37,7 @@ public sealed class ExternalTransfers(PayoutDbContext db, LedgerWriter ledger, L
         if (outcome == PostingOutcome.InsufficientFunds)
         {
             await transaction.RollbackAsync(cancellationToken);
-            return new Failure(ErrorCode.INSUFFICIENT_FUNDS, $"The {currency} balance is too low for this withdrawal.", "amount");
+            return await ShortfallAsync(customerId, currency, -signedAmount, cancellationToken);
         }
 
         db.Set<ExternalTransfer>().Add(new ExternalTransfer
@@ -80,6 +81,17 @@ public sealed class ExternalTransfers(PayoutDbContext db, LedgerWriter ledger, L
                 ["reference"] = reference,
                 ["ledgerTransactionId"] = ledgerTransactionId.ToString(CultureInfo.InvariantCulture),
             },
+        };
+    }
+
+    /// <summary>A refused withdrawal says, like a refused payout, how much more the wallet needs (<c>data.needed</c>).</summary>
+    private async Task<Failure> ShortfallAsync(long? customerId, string currency, decimal amount, CancellationToken cancellationToken)
+    {
+        // Both figures are at the currency's scale; only the database's representation (numeric(30,8)) is dropped.
+        var needed = Rounding.Normalize(amount - await BalanceAsync(customerId, currency, cancellationToken));
+        return new Failure(ErrorCode.INSUFFICIENT_FUNDS, $"The {currency} balance is too low for this withdrawal.", "amount")
+        {
+            Remedy = new Remedy { Needed = needed, Currency = currency },
         };
     }
 
