@@ -66,8 +66,8 @@ public static class DatabaseSetup
     }
 
     /// <summary>
-    /// Applies migrations. EF Core takes a database-wide lock around them (an advisory lock on PostgreSQL,
-    /// a lock table on SQLite), so several processes starting at once migrate exactly once.
+    /// Applies migrations under a database-wide lock (our advisory lock on PostgreSQL, EF Core's lock table on
+    /// SQLite), so several processes starting at once migrate exactly once.
     /// </summary>
     public static async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
@@ -81,7 +81,39 @@ public static class DatabaseSetup
             await db.Database.CloseConnectionAsync();
         }
 
+        if (db.Provider == DatabaseProvider.Postgres)
+        {
+            await using var migrationLock = await HoldPostgresMigrationLockAsync(db.Database.GetConnectionString()!, cancellationToken);
+            await db.Database.MigrateAsync(cancellationToken);
+            return;
+        }
+
         await db.Database.MigrateAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// EF's own PostgreSQL migration lock (<c>LOCK TABLE</c> on the history table) ends with each migration's
+    /// transaction, so with several pending migrations a second process can take it between two of them and
+    /// apply the next one again. This session-level advisory lock, on a connection of its own outside the pool,
+    /// is held across them all; closing the connection ends the session and releases it, even after a failure.
+    /// </summary>
+    private static async Task<NpgsqlConnection> HoldPostgresMigrationLockAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        const long migrationLockKey = 0x5061796F75744D67; // "PayoutMg"
+        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            await using var command = new NpgsqlCommand("SELECT pg_advisory_lock(@key)", connection);
+            command.Parameters.AddWithValue("key", migrationLockKey);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
     }
 }
 
