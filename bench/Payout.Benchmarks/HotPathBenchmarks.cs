@@ -37,7 +37,7 @@ public class HotPathBenchmarks
 
     [Benchmark]
     public LedgerTransaction Build_a_payout_debit() =>
-        LedgerTransactions.PayoutDebit(42, "USDT", 760.06209697m, 29.37502167m, 0m, new FiatLeg("EUR", 685.27m));
+        LedgerTransactions.PayoutDebit(42, "USDT", 760.06209697m, 29.37502167m, 0m, new FiatLeg("EUR", 685.27m), 5);
 
     [Benchmark]
     public CardValidation Validate_a_card() =>

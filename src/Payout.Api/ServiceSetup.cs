@@ -50,6 +50,8 @@ public static class ServiceSetup
         services.AddSelfValidatingOptions<RatesOptions>(builder.Configuration, RatesOptions.SectionName);
 
         services.AddSingleton(CurrencyCatalog.Default);
+        services.AddSelfValidatingOptions<LedgerOptions>(builder.Configuration, LedgerOptions.SectionName);
+        services.AddSingleton<HouseShardPicker>();
         services.AddScoped<LedgerWriter>();
         services.AddScoped<LedgerReader>();
         services.AddScoped<LedgerInvariant>();

@@ -11,8 +11,11 @@ public sealed class LedgerReader(PayoutDbContext db)
     public Task<decimal> WalletBalanceAsync(long customerId, string currency, CancellationToken cancellationToken) =>
         BalanceAsync(AccountKey.Wallet(customerId, currency), cancellationToken);
 
+    /// <summary>A house account's balance: the sum of its shards.</summary>
     public Task<decimal> HouseBalanceAsync(AccountType type, string currency, CancellationToken cancellationToken) =>
-        BalanceAsync(AccountKey.House(type, currency), cancellationToken);
+        db.LedgerAccounts
+            .Where(a => a.CustomerId == null && a.Type == type && a.Currency == currency)
+            .SumAsync(a => a.Balance, cancellationToken);
 
     /// <summary>An account that was never used has no row yet: its balance is 0.</summary>
     private async Task<decimal> BalanceAsync(AccountKey account, CancellationToken cancellationToken)

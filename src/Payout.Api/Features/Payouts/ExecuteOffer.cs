@@ -40,7 +40,7 @@ public sealed record PayoutResponse(
 /// budget for the final answer and otherwise answers PENDING — nothing here assumes the network answers at once.
 /// </summary>
 public sealed class PayoutDesk(
-    PayoutDbContext db, Quoting quoting, LedgerWriter ledger, DispatchWorker dispatcher,
+    PayoutDbContext db, Quoting quoting, LedgerWriter ledger, HouseShardPicker shards, DispatchWorker dispatcher,
     IOptions<PayoutNetworkOptions> network, TimeProvider clock, PayoutMetrics metrics)
 {
     public async Task<(PayoutOperation? Payout, ApiError? Error)> ExecuteAsync(
@@ -71,8 +71,8 @@ public sealed class PayoutDesk(
         long offerId, CurrentCustomer customer, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.LockCustomerAsync(customer.Id, cancellationToken);
-
+        // The KYC level comes from the row we lock, never from the sign-in cache: a downgrade counts at once.
+        var kycLevel = await db.LockCustomerReadingKycAsync(customer.Id, cancellationToken);
         var offer = await db.Offers.SingleOrDefaultAsync(o => o.Id == offerId && o.CustomerId == customer.Id, cancellationToken);
         if (offer is null)
         {
@@ -87,20 +87,28 @@ public sealed class PayoutDesk(
 
         var card = await db.Cards.AsNoTracking().SingleAsync(c => c.Id == offer.CardId, cancellationToken);
         var balance = await quoting.BalanceAsync(customer.Id, offer.CurrencyFrom, cancellationToken);
-        var remaining = await quoting.RemainingLimitEurAsync(customer.Id, customer.KycLevel, cancellationToken);
+        var remaining = await quoting.RemainingLimitEurAsync(customer.Id, kycLevel, cancellationToken);
         var floatAvailable = await quoting.FloatAvailableAsync(offer.CurrencyTo, cancellationToken);
-        var failing = ExecutionChecks.FailingReasons(quoting.Facts(offer, card, customer.KycLevel, balance, remaining, floatAvailable));
+        var failing = ExecutionChecks.FailingReasons(quoting.Facts(offer, card, kycLevel, balance, remaining, floatAvailable));
         if (failing.Count > 0)
         {
             return (null, RefusalFor(failing[0]), false);
         }
 
-        var payout = NewPayout(offer, card);
+        var payout = NewPayout(offer, card, shards.Next());
         db.PayoutOperations.Add(payout);
         await db.SaveChangesAsync(cancellationToken);
+
+        // Due a little after the request's own wait: the request dispatches it now, and the background loop
+        // takes over only if this process dies first or the attempt gets no answer.
+        var dueAt = payout.CreatedAt + TimeSpan.FromMilliseconds(network.Value.ExecuteWaitMilliseconds) + TimeSpan.FromSeconds(1);
+        db.PayoutOutbox.Add(new PayoutOutboxEntry { OperationId = payout.Id, State = DispatchState.Queued, DueAt = dueAt, UpdatedAt = payout.CreatedAt });
+        offer.OperationId = payout.Id;
+        offer.UpdatedAt = payout.CreatedAt;
+        // The ledger saves these with its own first write, before it locks the shared balance rows.
         var debit = LedgerTransactions.PayoutDebit(
             customer.Id, offer.CurrencyFrom, offer.Amount, offer.TotalFee - offer.PartnerFee, offer.PartnerFee,
-            new FiatLeg(offer.CurrencyTo, offer.AmountTo));
+            new FiatLeg(offer.CurrencyTo, offer.AmountTo), payout.LedgerShard);
         var posted = await ledger.PostAsync(debit, cancellationToken);
         if (posted.Outcome == PostingOutcome.InsufficientFunds)
         {
@@ -110,18 +118,11 @@ public sealed class PayoutDesk(
             return (null, RefusalFor(reason), false);
         }
 
-        // Due a little after the request's own wait: the request dispatches it now, and the background loop
-        // takes over only if this process dies first or the attempt gets no answer.
-        var dueAt = payout.CreatedAt + TimeSpan.FromMilliseconds(network.Value.ExecuteWaitMilliseconds) + TimeSpan.FromSeconds(1);
-        db.PayoutOutbox.Add(new PayoutOutboxEntry { OperationId = payout.Id, State = DispatchState.Queued, DueAt = dueAt, UpdatedAt = payout.CreatedAt });
-        offer.OperationId = payout.Id;
-        offer.UpdatedAt = payout.CreatedAt;
-        await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return (payout, null, true);
     }
 
-    private PayoutOperation NewPayout(Offer offer, Card card)
+    private PayoutOperation NewPayout(Offer offer, Card card, int ledgerShard)
     {
         var now = clock.GetUtcNow();
         return new PayoutOperation
@@ -140,6 +141,7 @@ public sealed class PayoutDesk(
             TotalDebited = offer.TotalDebited,
             AmountToEur = offer.AmountToEur,
             MaskedPan = card.MaskedPan,
+            LedgerShard = ledgerShard,
             CreatedAt = now,
             UpdatedAt = now,
         };

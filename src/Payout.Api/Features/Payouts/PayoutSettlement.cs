@@ -42,8 +42,8 @@ public sealed class PayoutSettlement(
         var payout = await db.PayoutOperations.AsNoTracking().SingleAsync(p => p.Id == operationId, cancellationToken);
         var fiat = new FiatLeg(payout.CurrencyTo, payout.AmountTo);
         var movement = succeeded
-            ? LedgerTransactions.PayoutSettle(payout.CurrencyFrom, payout.AmountFrom, payout.Fee - payout.PartnerFee, payout.PartnerFee, fiat)
-            : LedgerTransactions.PayoutRefund(payout.CustomerId, payout.CurrencyFrom, payout.TotalDebited, fiat);
+            ? LedgerTransactions.PayoutSettle(payout.CurrencyFrom, payout.AmountFrom, payout.Fee - payout.PartnerFee, payout.PartnerFee, fiat, payout.LedgerShard)
+            : LedgerTransactions.PayoutRefund(payout.CustomerId, payout.CurrencyFrom, payout.TotalDebited, fiat, payout.LedgerShard);
         var posted = await ledger.PostAsync(movement, cancellationToken);
         if (posted.Outcome != PostingOutcome.Posted)
         {

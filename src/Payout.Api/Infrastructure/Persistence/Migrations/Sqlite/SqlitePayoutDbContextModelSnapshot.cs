@@ -303,6 +303,10 @@ namespace Payout.Api.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("customer_id");
 
+                    b.Property<int>("Shard")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("shard");
+
                     b.Property<int>("Type")
                         .HasColumnType("INTEGER")
                         .HasColumnName("type");
@@ -316,6 +320,10 @@ namespace Payout.Api.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("CustomerId")
                         .HasDatabaseName("ix_ledger_accounts_customer_id");
+
+                    b.HasIndex("Type", "Currency", "Shard")
+                        .HasDatabaseName("ix_ledger_accounts_type_currency_shard")
+                        .HasFilter("customer_id IS NULL");
 
                     b.ToTable("ledger_accounts", null, t =>
                         {
@@ -553,6 +561,10 @@ namespace Payout.Api.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<long>("Fee")
                         .HasColumnType("INTEGER")
                         .HasColumnName("fee");
+
+                    b.Property<int>("LedgerShard")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ledger_shard");
 
                     b.Property<string>("MaskedPan")
                         .IsRequired()
