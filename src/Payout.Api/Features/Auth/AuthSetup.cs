@@ -5,10 +5,10 @@ using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using Payout.Api.Domain;
+using Payout.Api.Features.Customers;
 using Payout.Api.Infrastructure.Errors;
 using Payout.Api.Infrastructure.Http;
 using Payout.Api.Infrastructure.Persistence;
-using Payout.Api.Security;
 
 namespace Payout.Api.Features.Auth;
 
@@ -17,12 +17,14 @@ public static class AuthSetup
     public static IServiceCollection AddPayoutAuth(this IServiceCollection services)
     {
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<TokenSigningKeys>();
+        services.AddSingleton<CustomerCache>();
         services.AddScoped<TokenIssuer>();
         services.AddScoped<SignInThrottle>();
         services.AddScoped<SignIn>();
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<KeyStore, IOptions<AuthOptions>, TimeProvider>(ConfigureJwt);
+            .Configure<TokenSigningKeys, IOptions<AuthOptions>, TimeProvider>(ConfigureJwt);
         services.AddAuthorization();
         return services;
     }
@@ -51,7 +53,7 @@ public static class AuthSetup
     public static ApiError KycTooLow(KycLevel minimum) =>
         new(ErrorCode.KYC_LEVEL_TOO_LOW, $"This needs KYC level {minimum} or higher.");
 
-    private static void ConfigureJwt(JwtBearerOptions jwt, KeyStore keys, IOptions<AuthOptions> options, TimeProvider clock)
+    private static void ConfigureJwt(JwtBearerOptions jwt, TokenSigningKeys keys, IOptions<AuthOptions> options, TimeProvider clock)
     {
         var settings = options.Value;
         jwt.MapInboundClaims = false;
@@ -64,9 +66,7 @@ public static class AuthSetup
             RequireExpirationTime = true,
             ClockSkew = TimeSpan.Zero,
             // Every key of the ring verifies, so tokens signed before a rotation stay valid until they expire.
-            IssuerSigningKeyResolver = (_, _, kid, _) => keys.TokenSigning.All
-                .Where(k => kid is null || k.Id == kid)
-                .Select(k => new SymmetricSecurityKey(k.RevealBytes().ToArray()) { KeyId = k.Id }),
+            IssuerSigningKeyResolver = (_, _, kid, _) => keys.Resolve(kid),
             // The service's clock, not the machine's, so expiry is testable and consistent with the rest.
             LifetimeValidator = (notBefore, expires, _, _) =>
             {
@@ -90,14 +90,22 @@ public static class AuthSetup
             return;
         }
 
-        var db = context.HttpContext.RequestServices.GetRequiredService<PayoutDbContext>();
-        var customer = await db.Customers.AsNoTracking().SingleOrDefaultAsync(c => c.Id == customerId, context.HttpContext.RequestAborted);
+        var services = context.HttpContext.RequestServices;
+        var customer = await services.GetRequiredService<CustomerCache>().GetAsync(
+            customerId, (id, cancellationToken) => LoadAsync(services.GetRequiredService<PayoutDbContext>(), id, cancellationToken),
+            context.HttpContext.RequestAborted);
         if (customer is null || customer.TokenGeneration != tokenGeneration)
         {
             context.Fail("Token revoked.");
             return;
         }
 
-        CurrentCustomer.From(customer).Attach(context.HttpContext);
+        new CurrentCustomer(customer.Id, customer.MerchantId, customer.KycLevel).Attach(context.HttpContext);
     }
+
+    private static Task<CustomerCredentials?> LoadAsync(PayoutDbContext db, long customerId, CancellationToken cancellationToken) =>
+        db.Customers.AsNoTracking()
+            .Where(c => c.Id == customerId)
+            .Select(c => new CustomerCredentials(c.Id, c.MerchantId, c.KycLevel, c.TokenGeneration))
+            .SingleOrDefaultAsync(cancellationToken);
 }

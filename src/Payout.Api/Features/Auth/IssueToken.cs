@@ -59,7 +59,7 @@ public static class IssueToken
 
 /// <summary>The sign-in rules; one identical 401 for a wrong number, password or merchant.</summary>
 public sealed class SignIn(
-    PayoutDbContext db, SignInThrottle throttle, TokenIssuer tokens, IPasswordHasher<Customer> hasher, TimeProvider clock)
+    PayoutDbContext db, SignInThrottle throttle, TokenIssuer tokens, IPasswordHasher<Customer> hasher, CustomerCache customers, TimeProvider clock)
 {
     private static readonly ApiError BadCredentials = new(ErrorCode.UNAUTHORIZED, "Wrong number, password or merchant.");
 
@@ -134,6 +134,7 @@ public sealed class SignIn(
         await db.Customers
             .Where(c => c.Id == customer.Id)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.TokenGeneration, c => c.TokenGeneration + 1), cancellationToken);
+        customers.Invalidate(customer.Id);
     }
 
     /// <summary>An unknown number still costs one hash, so response times do not reveal which numbers exist.</summary>

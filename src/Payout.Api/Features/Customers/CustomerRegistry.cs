@@ -8,7 +8,7 @@ namespace Payout.Api.Features.Customers;
 
 /// <summary>Creates customers and changes their KYC level; shared by the operator API and the demo seed.</summary>
 public sealed class CustomerRegistry(
-    PayoutDbContext db, MerchantDirectory merchants, IPasswordHasher<Customer> hasher, TimeProvider clock)
+    PayoutDbContext db, MerchantDirectory merchants, IPasswordHasher<Customer> hasher, CustomerCache cache, TimeProvider clock)
 {
     public async Task<(Customer? Customer, ApiError? Error)> CreateAsync(
         Guid merchantId, string phone, string password, KycLevel kycLevel, CancellationToken cancellationToken)
@@ -56,6 +56,7 @@ public sealed class CustomerRegistry(
         customer.KycLevel = level;
         customer.UpdatedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
+        cache.Invalidate(customerId);
         return customer;
     }
 }
