@@ -12,7 +12,10 @@ namespace Payout.IntegrationTests.Ledger;
 /// </summary>
 public sealed class HouseShardTests(PayoutApp app) : IClassFixture<PayoutApp>
 {
-    private const int Payouts = 24;
+    private const int Payouts = 16;
+
+    /// <summary>Parallel payouts on a loaded machine may take a while to settle; the test is about balances, not speed.</summary>
+    private static readonly TimeSpan SettleWithin = TimeSpan.FromSeconds(60);
 
     [Fact]
     public async Task A_top_up_is_spread_over_every_float_shard_to_the_last_cent()
@@ -46,7 +49,7 @@ public sealed class HouseShardTests(PayoutApp app) : IClassFixture<PayoutApp>
         foreach (var (response, customer) in responses.Zip(customers))
         {
             var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("operationId").GetInt64();
-            var final = await app.WaitForFinalAsync(customer.Client, id);
+            var final = await app.WaitForFinalAsync(customer.Client, id, SettleWithin);
             Assert.Equal("SUCCESS", final.GetProperty("status").GetString());
             Assert.Equal(1_000m - final.GetProperty("totalDebited").GetDecimal(), await app.BalanceAsync(customer.CustomerId, "USDT"));
             operations.Add(final);

@@ -63,7 +63,7 @@ public sealed class ShardedFloatTests(ThinFloatApp app) : IClassFixture<ThinFloa
         foreach (var (response, offer) in responses.Zip(offers).Where(p => p.First.StatusCode == HttpStatusCode.OK))
         {
             var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("operationId").GetInt64();
-            Assert.Equal("SUCCESS", (await app.WaitForFinalAsync(offer.Client, id)).GetProperty("status").GetString());
+            Assert.Equal("SUCCESS", (await app.WaitForFinalAsync(offer.Client, id, TimeSpan.FromSeconds(60))).GetProperty("status").GetString());
         }
 
         Assert.Equal(100m - (3 * 29.40m), await app.HouseBalanceAsync(AccountType.NetworkFloat, "USD"));

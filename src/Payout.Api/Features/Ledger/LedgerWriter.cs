@@ -66,7 +66,7 @@ public sealed class LedgerWriter(PayoutDbContext db, TimeProvider clock)
         db.LedgerTransactions.Add(record);
         // Also saves what the caller has pending, in the same round trip, before any balance row is locked:
         // from the first balance update to the commit, other payouts may be waiting for these rows.
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveWithoutSavepointAsync(cancellationToken);
 
         foreach (var entry in InLockOrder(transaction.Entries, accounts))
         {
@@ -96,8 +96,27 @@ public sealed class LedgerWriter(PayoutDbContext db, TimeProvider clock)
             });
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveWithoutSavepointAsync(cancellationToken);
         return new PostingResult(PostingOutcome.Posted, record.Id, null);
+    }
+
+    /// <summary>
+    /// Inside a transaction, EF wraps each save in a savepoint so the transaction could go on after a failed save:
+    /// two more round trips per save, and for the postings, taken while other payouts wait for the rows we hold.
+    /// A failed ledger save never goes on: it aborts the caller's transaction, which is rolled back whole.
+    /// </summary>
+    private async Task SaveWithoutSavepointAsync(CancellationToken cancellationToken)
+    {
+        var savepoints = db.Database.AutoSavepointsEnabled;
+        db.Database.AutoSavepointsEnabled = false;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        finally
+        {
+            db.Database.AutoSavepointsEnabled = savepoints;
+        }
     }
 
     /// <summary>
