@@ -10,8 +10,11 @@ public sealed class LedgerReader(PayoutDbContext db)
     public Task<decimal> WalletBalanceAsync(long customerId, string currency, CancellationToken cancellationToken) =>
         BalanceAsync(AccountKey.Wallet(customerId, currency), cancellationToken);
 
+    /// <summary>A house account's balance: the sum of its shards.</summary>
     public Task<decimal> HouseBalanceAsync(AccountType type, string currency, CancellationToken cancellationToken) =>
-        BalanceAsync(AccountKey.House(type, currency), cancellationToken);
+        db.Set<LedgerAccount>()
+            .Where(a => a.CustomerId == null && a.Type == type && a.Currency == currency)
+            .SumAsync(a => a.Balance, cancellationToken);
 
     /// <summary>All the customer's wallets at once, by currency (absent: 0).</summary>
     public async Task<Dictionary<string, decimal>> WalletBalancesAsync(long customerId, CancellationToken cancellationToken) =>

@@ -352,6 +352,10 @@ namespace Payout.Api.Migrations.Postgres
                         .HasColumnType("bigint")
                         .HasColumnName("customer_id");
 
+                    b.Property<int>("Shard")
+                        .HasColumnType("integer")
+                        .HasColumnName("shard");
+
                     b.Property<int>("Type")
                         .HasColumnType("integer")
                         .HasColumnName("type");
@@ -365,6 +369,10 @@ namespace Payout.Api.Migrations.Postgres
 
                     b.HasIndex("CustomerId")
                         .HasDatabaseName("ix_ledger_accounts_customer_id");
+
+                    b.HasIndex("Type", "Currency", "Shard")
+                        .HasDatabaseName("ix_ledger_accounts_type_currency_shard")
+                        .HasFilter("customer_id IS NULL");
 
                     b.ToTable("ledger_accounts", null, t =>
                         {
@@ -685,6 +693,10 @@ namespace Payout.Api.Migrations.Postgres
                         .HasPrecision(30, 8)
                         .HasColumnType("numeric(30,8)")
                         .HasColumnName("fee");
+
+                    b.Property<int>("LedgerShard")
+                        .HasColumnType("integer")
+                        .HasColumnName("ledger_shard");
 
                     b.Property<string>("MaskedPan")
                         .IsRequired()

@@ -333,6 +333,10 @@ namespace Payout.Api.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("customer_id");
 
+                    b.Property<int>("Shard")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("shard");
+
                     b.Property<int>("Type")
                         .HasColumnType("INTEGER")
                         .HasColumnName("type");
@@ -346,6 +350,10 @@ namespace Payout.Api.Migrations.Sqlite
 
                     b.HasIndex("CustomerId")
                         .HasDatabaseName("ix_ledger_accounts_customer_id");
+
+                    b.HasIndex("Type", "Currency", "Shard")
+                        .HasDatabaseName("ix_ledger_accounts_type_currency_shard")
+                        .HasFilter("customer_id IS NULL");
 
                     b.ToTable("ledger_accounts", null, t =>
                         {
@@ -641,6 +649,10 @@ namespace Payout.Api.Migrations.Sqlite
                     b.Property<long>("Fee")
                         .HasColumnType("INTEGER")
                         .HasColumnName("fee");
+
+                    b.Property<int>("LedgerShard")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ledger_shard");
 
                     b.Property<string>("MaskedPan")
                         .IsRequired()
