@@ -749,8 +749,9 @@ namespace Payout.Api.Migrations.Sqlite
                     b.HasKey("OperationId")
                         .HasName("pk_payout_outbox");
 
-                    b.HasIndex("State", "DueAt")
-                        .HasDatabaseName("ix_payout_outbox_state_due_at");
+                    b.HasIndex("DueAt")
+                        .HasDatabaseName("ix_payout_outbox_due_at_not_done")
+                        .HasFilter("state <> 'Done'");
 
                     b.ToTable("payout_outbox", (string)null);
                 });

@@ -5,11 +5,15 @@
 namespace Payout.Api.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class HouseShards : Migration
+    public partial class Performance : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "ix_payout_outbox_state_due_at",
+                table: "payout_outbox");
+
             migrationBuilder.AddColumn<int>(
                 name: "ledger_shard",
                 table: "payout_operations",
@@ -25,6 +29,12 @@ namespace Payout.Api.Migrations.Sqlite
                 defaultValue: 0);
 
             migrationBuilder.CreateIndex(
+                name: "ix_payout_outbox_due_at_not_done",
+                table: "payout_outbox",
+                column: "due_at",
+                filter: "state <> 'Done'");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_ledger_accounts_type_currency_shard",
                 table: "ledger_accounts",
                 columns: new[] { "type", "currency", "shard" },
@@ -34,6 +44,10 @@ namespace Payout.Api.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "ix_payout_outbox_due_at_not_done",
+                table: "payout_outbox");
+
             migrationBuilder.DropIndex(
                 name: "ix_ledger_accounts_type_currency_shard",
                 table: "ledger_accounts");
@@ -45,6 +59,11 @@ namespace Payout.Api.Migrations.Sqlite
             migrationBuilder.DropColumn(
                 name: "shard",
                 table: "ledger_accounts");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_payout_outbox_state_due_at",
+                table: "payout_outbox",
+                columns: new[] { "state", "due_at" });
         }
     }
 }
