@@ -7,6 +7,13 @@ namespace Payout.Api.Features.Ledger;
 /// <summary>Balances, read from the accounts' running balances (see <see cref="LedgerAccount"/>).</summary>
 public sealed class LedgerReader(PayoutDbContext db)
 {
+    /// <summary>Compiled once: every quote and <c>GET /data</c> read the wallets (see <see cref="WalletBalancesAsync"/>).</summary>
+    private static readonly Func<PayoutDbContext, long, IAsyncEnumerable<KeyValuePair<string, decimal>>> Wallets = EF.CompileAsyncQuery(
+        (PayoutDbContext db, long customerId) =>
+            db.Set<LedgerAccount>()
+                .Where(a => a.CustomerId == customerId && a.Type == AccountType.CustomerWallet)
+                .Select(a => new KeyValuePair<string, decimal>(a.Currency, a.Balance)));
+
     public Task<decimal> WalletBalanceAsync(long customerId, string currency, CancellationToken cancellationToken) =>
         BalanceAsync(AccountKey.Wallet(customerId, currency), cancellationToken);
 
@@ -17,10 +24,16 @@ public sealed class LedgerReader(PayoutDbContext db)
             .SumAsync(a => a.Balance, cancellationToken);
 
     /// <summary>All the customer's wallets at once, by currency (absent: 0).</summary>
-    public async Task<Dictionary<string, decimal>> WalletBalancesAsync(long customerId, CancellationToken cancellationToken) =>
-        await db.Set<LedgerAccount>()
-            .Where(a => a.CustomerId == customerId && a.Type == AccountType.CustomerWallet)
-            .ToDictionaryAsync(a => a.Currency, a => a.Balance, StringComparer.Ordinal, cancellationToken);
+    public async Task<Dictionary<string, decimal>> WalletBalancesAsync(long customerId, CancellationToken cancellationToken)
+    {
+        var balances = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        await foreach (var (currency, balance) in Wallets(db, customerId).WithCancellation(cancellationToken))
+        {
+            balances.Add(currency, balance);
+        }
+
+        return balances;
+    }
 
     /// <summary>An account that was never used has no row yet: its balance is 0.</summary>
     private async Task<decimal> BalanceAsync(AccountKey account, CancellationToken cancellationToken)
