@@ -36,7 +36,7 @@ public sealed class ExternalTransfers(
         if (outcome == PostingOutcome.InsufficientFunds)
         {
             await transaction.RollbackAsync(cancellationToken);
-            return new Failure(ErrorCode.INSUFFICIENT_FUNDS, $"The {currency} balance is too low for this withdrawal.", "amount");
+            return await ShortfallAsync(customerId, currency, -signedAmount, cancellationToken);
         }
 
         db.Set<ExternalTransfer>().Add(new ExternalTransfer
@@ -76,6 +76,17 @@ public sealed class ExternalTransfers(
         var floats = await ledger.LockShardsAsync(AccountKey.House(AccountType.NetworkFloat, fiat), shards.Count, cancellationToken);
         var moves = HouseShards.EvenOut(floats.ToDictionary(a => a.Shard, a => a.Balance), amount, shards.Count, currencies.Get(fiat).Scale);
         return LedgerTransactions.FloatTopUp(fiat, amount, moves, shards.Next());
+    }
+
+    /// <summary>A refused withdrawal says, like a refused payout, how much more the wallet needs (<c>data.needed</c>).</summary>
+    private async Task<Failure> ShortfallAsync(long? customerId, string currency, decimal amount, CancellationToken cancellationToken)
+    {
+        // Both figures are at the currency's scale; only the database's representation (numeric(30,8)) is dropped.
+        var needed = Rounding.Normalize(amount - await BalanceAsync(customerId, currency, cancellationToken));
+        return new Failure(ErrorCode.INSUFFICIENT_FUNDS, $"The {currency} balance is too low for this withdrawal.", "amount")
+        {
+            Remedy = new Remedy { Needed = needed, Currency = currency },
+        };
     }
 
     private Task<decimal> BalanceAsync(long? customerId, string currency, CancellationToken cancellationToken) =>

@@ -21,7 +21,7 @@ public sealed class LedgerWriter(PayoutDbContext db, TimeProvider clock)
     public Task<PostingResult> PostAsync(LedgerTransaction transaction, CancellationToken cancellationToken) =>
         PostAsync(transaction, null, cancellationToken);
 
-    /// <param name="payoutOperationId">The payout the transaction belongs to (debit, settle, refund), for its timeline.</param>
+    /// <param name="payoutOperationId">The payout the transaction belongs to (debit, settle, refund), for its timeline and its receipt.</param>
     public Task<PostingResult> PostAsync(LedgerTransaction transaction, long? payoutOperationId, CancellationToken cancellationToken) =>
         PostAsync(transaction, payoutOperationId, mayUseOtherShards: true, cancellationToken);
 

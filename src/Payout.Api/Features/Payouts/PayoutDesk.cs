@@ -76,9 +76,11 @@ public sealed class PayoutDesk(
         var balance = await quoting.BalanceAsync(customer.Id, offer.CurrencyFrom, cancellationToken);
         var remaining = await quoting.RemainingLimitEurAsync(customer.Id, kycLevel, cancellationToken);
         var floatAvailable = await quoting.FloatAvailableAsync(offer.CurrencyTo, cancellationToken);
-        if (ExecutionChecks.FailingReasons(quoting.Facts(offer, card, kycLevel, balance, remaining, floatAvailable)) is [var first, ..])
+        var facts = quoting.Facts(offer, card, kycLevel, balance, remaining, floatAvailable);
+        if (ExecutionChecks.FailingReasons(facts) is [var first, ..])
         {
-            return ExecutionChecks.Refusal(first);
+            // The first failing check, with what clears it.
+            return (await quoting.ExplainAsync([first], facts, offer, customer.Id, cancellationToken))[0];
         }
 
         var payout = NewPayout(offer, card, shards.Next());
@@ -97,10 +99,12 @@ public sealed class PayoutDesk(
         var posted = await ledger.PostAsync(debit, payout.Id, cancellationToken);
         if (posted.Outcome == PostingOutcome.InsufficientFunds)
         {
-            // Only reachable if a balance changed under us; the database refused to overdraw it.
+            // A balance changed under us and the database refused to overdraw it: our float, which every customer's payouts
+            // share (the wallet is under this customer's lock, so it cannot).
             await transaction.RollbackAsync(cancellationToken);
-            return ExecutionChecks.Refusal(
-                posted.RefusedAccount?.Type == AccountType.NetworkFloat ? ErrorCode.NETWORK_FLOAT_LOW : ErrorCode.INSUFFICIENT_FUNDS);
+            return posted.RefusedAccount?.Type == AccountType.NetworkFloat
+                ? (await quoting.ExplainAsync([ErrorCode.NETWORK_FLOAT_LOW], facts, offer, customer.Id, cancellationToken))[0]
+                : ExecutionChecks.Refusal(ErrorCode.INSUFFICIENT_FUNDS);
         }
 
         await transaction.CommitAsync(cancellationToken);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Payout.Api.Infrastructure.Http;
 using Payout.Api.Infrastructure.Persistence;
 
 namespace Payout.Api.Infrastructure.Observability;
@@ -40,10 +41,13 @@ public static class HealthEndpoints
 
     public static IEndpointRouteBuilder MapPayoutHealthChecks(this IEndpointRouteBuilder app)
     {
+        // GET (and HEAD) only: a DELETE or TRACE on a probe is a 405, not a 200.
+        var readOnly = new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]);
         // Liveness asks nothing, so its answer never changes: written from bytes made once, and short-circuited
         // right after routing (no authentication, rate limiter, idempotency or page headers run for a probe).
-        app.MapGet(LivePath, WriteLiveAsync).ShortCircuit().ExcludeFromDescription();
-        app.MapHealthChecks(ReadyPath, new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag), ResponseWriter = WriteJsonAsync });
+        app.MapMethods(LivePath, [HttpMethods.Get, HttpMethods.Head], WriteLiveAsync).ShortCircuit().ExcludeFromDescription();
+        app.MapHealthChecks(ReadyPath, new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag), ResponseWriter = WriteJsonAsync })
+            .WithMetadata(readOnly);
         return app;
     }
 
@@ -53,7 +57,8 @@ public static class HealthEndpoints
     private static Task WriteLiveAsync(HttpContext context)
     {
         context.Response.ContentType = "application/json";
-        context.Response.Headers.CacheControl = "no-store";
+        // The pipeline's first middleware does not run for a short-circuited endpoint: its headers are written here.
+        SecurityHeaders.Write(context.Response);
         context.Response.ContentLength = LiveBody.Length;
         return context.Response.Body.WriteAsync(LiveBody, context.RequestAborted).AsTask();
     }
