@@ -7,9 +7,9 @@ namespace Payout.Api.Features.Cards;
 public sealed class CardStore(PayoutDbContext db)
 {
     /// <summary>Compiled once: <c>GET /data</c> runs it on every call (see <see cref="ListActiveAsync"/>).</summary>
-    private static readonly Func<PayoutDbContext, long, IAsyncEnumerable<Card>> ActiveCards = EF.CompileAsyncQuery<PayoutDbContext, long, Card>(
-        (PayoutDbContext db, long customerId) =>
-            db.Set<Card>().AsNoTracking().Where(c => c.CustomerId == customerId && c.DeletedAt == null).OrderBy(c => c.Id));
+    private static readonly CompiledPerProvider<Func<PayoutDbContext, long, IAsyncEnumerable<Card>>> ActiveCards = new(() =>
+        EF.CompileAsyncQuery<PayoutDbContext, long, Card>((PayoutDbContext db, long customerId) =>
+            db.Set<Card>().AsNoTracking().Where(c => c.CustomerId == customerId && c.DeletedAt == null).OrderBy(c => c.Id)));
 
     private DbSet<Card> Cards => db.Set<Card>();
 
@@ -32,7 +32,7 @@ public sealed class CardStore(PayoutDbContext db)
     public async Task<List<Card>> ListActiveAsync(long customerId, CancellationToken cancellationToken)
     {
         var cards = new List<Card>();
-        await foreach (var card in ActiveCards(db, customerId).WithCancellation(cancellationToken))
+        await foreach (var card in ActiveCards.For(db)(db, customerId).WithCancellation(cancellationToken))
         {
             cards.Add(card);
         }

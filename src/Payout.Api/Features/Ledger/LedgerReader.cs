@@ -8,11 +8,11 @@ namespace Payout.Api.Features.Ledger;
 public sealed class LedgerReader(PayoutDbContext db)
 {
     /// <summary>Compiled once: every quote and <c>GET /data</c> read the wallets (see <see cref="WalletBalancesAsync"/>).</summary>
-    private static readonly Func<PayoutDbContext, long, IAsyncEnumerable<KeyValuePair<string, decimal>>> Wallets = EF.CompileAsyncQuery(
-        (PayoutDbContext db, long customerId) =>
+    private static readonly CompiledPerProvider<Func<PayoutDbContext, long, IAsyncEnumerable<KeyValuePair<string, decimal>>>> Wallets = new(() =>
+        EF.CompileAsyncQuery((PayoutDbContext db, long customerId) =>
             db.Set<LedgerAccount>()
                 .Where(a => a.CustomerId == customerId && a.Type == AccountType.CustomerWallet)
-                .Select(a => new KeyValuePair<string, decimal>(a.Currency, a.Balance)));
+                .Select(a => new KeyValuePair<string, decimal>(a.Currency, a.Balance))));
 
     public Task<decimal> WalletBalanceAsync(long customerId, string currency, CancellationToken cancellationToken) =>
         BalanceAsync(AccountKey.Wallet(customerId, currency), cancellationToken);
@@ -27,7 +27,7 @@ public sealed class LedgerReader(PayoutDbContext db)
     public async Task<Dictionary<string, decimal>> WalletBalancesAsync(long customerId, CancellationToken cancellationToken)
     {
         var balances = new Dictionary<string, decimal>(StringComparer.Ordinal);
-        await foreach (var (currency, balance) in Wallets(db, customerId).WithCancellation(cancellationToken))
+        await foreach (var (currency, balance) in Wallets.For(db)(db, customerId).WithCancellation(cancellationToken))
         {
             balances.Add(currency, balance);
         }

@@ -11,11 +11,11 @@ namespace Payout.Api.Features.Payouts;
 public sealed class PayoutStore(PayoutDbContext db) : IKycLimitUsage
 {
     /// <summary>Compiled once: every quote, <c>GET /data</c> and execute ask it (see <see cref="UsedEurSinceAsync"/>).</summary>
-    private static readonly Func<PayoutDbContext, long, DateTimeOffset, CancellationToken, Task<decimal>> UsedEurSince = EF.CompileAsyncQuery(
-        (PayoutDbContext db, long customerId, DateTimeOffset since, CancellationToken cancellationToken) =>
+    private static readonly CompiledPerProvider<Func<PayoutDbContext, long, DateTimeOffset, CancellationToken, Task<decimal>>> UsedEurSince = new(() =>
+        EF.CompileAsyncQuery((PayoutDbContext db, long customerId, DateTimeOffset since, CancellationToken cancellationToken) =>
             db.Set<PayoutOperation>()
                 .Where(p => p.CustomerId == customerId && p.CreatedAt >= since && p.Status != KycLimits.NotCounted)
-                .Sum(p => p.AmountToEur));
+                .Sum(p => p.AmountToEur)));
 
     private DbSet<PayoutOperation> Payouts => db.Set<PayoutOperation>();
 
@@ -55,7 +55,7 @@ public sealed class PayoutStore(PayoutDbContext db) : IKycLimitUsage
 
     /// <inheritdoc/>
     public Task<decimal> UsedEurSinceAsync(long customerId, DateTimeOffset since, CancellationToken cancellationToken) =>
-        UsedEurSince(db, customerId, since, cancellationToken);
+        UsedEurSince.For(db)(db, customerId, since, cancellationToken);
 
     /// <inheritdoc/>
     /// <remarks>One query on the (customer_id, created_at) index, reading only the two columns the rule needs.</remarks>
