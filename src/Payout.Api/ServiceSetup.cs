@@ -52,7 +52,7 @@ public static class ServiceSetup
         services.AddAudit();
         services.AddCustomers(configuration, withDemoMerchant: demo);
         services.AddPayoutAuth();
-        services.AddLedger();
+        services.AddLedger(configuration);
         services.AddRates(configuration);
         services.AddCards();
         services.AddOffers();

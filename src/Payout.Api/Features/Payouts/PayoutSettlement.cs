@@ -38,8 +38,8 @@ public sealed class PayoutSettlement(
         var (payout, fees) = await payouts.GetWithFeesAsync(operationId, cancellationToken);
         var fiat = new FiatLeg(payout.CurrencyTo, payout.AmountTo);
         var movement = succeeded
-            ? LedgerTransactions.PayoutSettle(payout.CurrencyFrom, payout.AmountFrom, fees, fiat)
-            : LedgerTransactions.PayoutRefund(payout.CustomerId, payout.CurrencyFrom, payout.AmountFrom, fees, fiat);
+            ? LedgerTransactions.PayoutSettle(payout.CurrencyFrom, payout.AmountFrom, fees, fiat, payout.LedgerShard)
+            : LedgerTransactions.PayoutRefund(payout.CustomerId, payout.CurrencyFrom, payout.AmountFrom, fees, fiat, payout.LedgerShard);
         var posted = await ledger.PostAsync(movement, operationId, cancellationToken);
         if (posted.Outcome != PostingOutcome.Posted)
         {
