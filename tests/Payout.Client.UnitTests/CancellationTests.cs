@@ -5,6 +5,7 @@ public sealed class CancellationTests
     private static StubHandler NeverAnswers(TaskCompletionSource started) => new(async (_, cancellationToken) =>
     {
         started.TrySetResult();
+        // A server that never answers is the scenario: only the caller's cancellation ends this wait.
         await Task.Delay(Timeout.Infinite, cancellationToken);
         throw new InvalidOperationException("unreachable");
     });

@@ -85,6 +85,7 @@ public sealed class TokenRefreshTests
             if (request.PathAndQuery == "/oauth/token")
             {
                 Interlocked.Increment(ref refreshes);
+                // The slow token server is the scenario: the other calls arrive while this refresh is still running.
                 await Task.Delay(50, cancellationToken);
                 return Answers.Tokens("at-2", "rt-2");
             }

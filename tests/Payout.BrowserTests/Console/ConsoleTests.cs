@@ -127,9 +127,9 @@ public sealed class ConsoleTests(ConsoleHost app) : IClassFixture<ConsoleHost>, 
         var operationId = payout.GetProperty("operationId").GetInt64();
         Assert.Equal("PENDING", payout.GetProperty("status").GetString());
         app.FakeClock.Advance(TimeSpan.FromSeconds(6));
-        await BrowserApp.EventuallyAsync(async () =>
+        await EventuallyAsync(async () =>
             (await app.AdminGetAsync($"/admin/v1/payouts/{operationId}")).GetProperty("payout").GetProperty("status").GetString() == "SUCCESS",
-            "the network's callback settled the payout");
+            TimeSpan.FromSeconds(15), "the network's callback settled the payout");
 
         var page = await app.NewPageAsync();
         await SignInAsync(page);
@@ -230,10 +230,10 @@ public sealed class ConsoleTests(ConsoleHost app) : IClassFixture<ConsoleHost>, 
             operationId = payout.GetProperty("operationId").GetInt64();
             Assert.Equal("PENDING", payout.GetProperty("status").GetString());
             app.FakeClock.Advance(TimeSpan.FromMinutes(16));
-            await BrowserApp.EventuallyAsync(async () =>
+            await EventuallyAsync(async () =>
                 (await app.AdminGetAsync("/admin/v1/payouts/stuck")).GetProperty("items").EnumerateArray()
                     .Any(i => i.GetProperty("operationId").GetInt64() == operationId && i.GetProperty("attempts").GetInt32() >= 2),
-                "the payout is stuck and the dispatcher tried again");
+                TimeSpan.FromSeconds(15), "the payout is stuck and the dispatcher tried again");
 
             var page = await app.NewPageAsync();
             await SignInAsync(page);
@@ -278,9 +278,9 @@ public sealed class ConsoleTests(ConsoleHost app) : IClassFixture<ConsoleHost>, 
         using var customer = await app.CustomerClientAsync(phone);
         var payout = await BrowserApp.PayOutAsync(customer, await BrowserApp.AddCardAsync(customer, PaidCard), 0.002m, "BTC");
         var operationId = payout.GetProperty("operationId").GetInt64();
-        await BrowserApp.EventuallyAsync(async () =>
+        await EventuallyAsync(async () =>
             (await app.AdminGetAsync($"/admin/v1/payouts/{operationId}")).GetProperty("payout").GetProperty("status").GetString() == "SUCCESS",
-            "the network paid the payout");
+            TimeSpan.FromSeconds(15), "the network paid the payout");
         var day = app.FakeClock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var amountTo = payout.GetProperty("amountTo").GetDecimal();
         using var network = NetworkAdminClient();

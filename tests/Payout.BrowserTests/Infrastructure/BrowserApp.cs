@@ -196,21 +196,6 @@ public abstract class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetim
     public static async Task<JsonElement> PayOutAsync(HttpClient customer, string cardNumber, decimal amount) =>
         await PayOutAsync(customer, await AddCardAsync(customer, cardNumber), amount);
 
-    /// <summary>Waits (real time, bounded) for a condition the service reaches in the background.</summary>
-    public static async Task EventuallyAsync(Func<Task<bool>> condition, string what, TimeSpan? within = null)
-    {
-        var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(15));
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                Assert.Fail($"Timed out waiting until {what}.");
-            }
-
-            await Task.Delay(100);
-        }
-    }
-
     public async Task<decimal> BalanceAsync(long customerId, string currency)
     {
         await using var scope = Services.CreateAsyncScope();

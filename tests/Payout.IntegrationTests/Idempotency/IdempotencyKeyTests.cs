@@ -91,21 +91,13 @@ public sealed class IdempotencyKeyTests(PayoutApp app) : IClassFixture<PayoutApp
         Assert.Equal(HttpStatusCode.OK, (await running).StatusCode);
     }
 
-    private async Task WaitUntilHeldAsync(string key)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(5);
-        while (DateTime.UtcNow < deadline)
+    private Task WaitUntilHeldAsync(string key) =>
+        EventuallyAsync(async () =>
         {
             await using var scope = app.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<PayoutDbContext>();
-            if (await db.Set<IdempotencyRecord>().AnyAsync(r => r.Key == key && r.StatusCode == null))
-            {
-                return;
-            }
-
-            await Task.Delay(20);
-        }
-    }
+            return await db.Set<IdempotencyRecord>().AnyAsync(r => r.Key == key && r.StatusCode == null);
+        }, TimeSpan.FromSeconds(10), $"the first request holds idempotency key {key}");
 
     [Fact]
     public async Task Keys_belong_to_one_customer_and_expire_after_24_hours()

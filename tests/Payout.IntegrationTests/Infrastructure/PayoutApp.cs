@@ -287,20 +287,12 @@ public class PayoutApp : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     /// <summary>Waits (in real time, bounded) until the operation leaves PENDING; the dispatcher works in the background.</summary>
-    public async Task<System.Text.Json.JsonElement> WaitForFinalAsync(HttpClient customer, long operationId, TimeSpan? within = null)
-    {
-        var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(15));
-        while (true)
-        {
-            var operation = await customer.GetFromJsonAsync<System.Text.Json.JsonElement>($"/v4/payout/operations/{operationId}");
-            if (operation.GetProperty("status").GetString() != "PENDING" || DateTime.UtcNow > deadline)
-            {
-                return operation;
-            }
-
-            await Task.Delay(50);
-        }
-    }
+    public Task<System.Text.Json.JsonElement> WaitForFinalAsync(HttpClient customer, long operationId, TimeSpan? within = null) =>
+        EventuallyAsync(
+            () => customer.GetFromJsonAsync<System.Text.Json.JsonElement>($"/v4/payout/operations/{operationId}"),
+            operation => operation.GetProperty("status").GetString() != "PENDING",
+            within ?? TimeSpan.FromSeconds(15),
+            $"operation {operationId} left PENDING");
 
     /// <summary>Call after anything that moves money: the ledger's invariant must hold.</summary>
     public async Task AssertLedgerHoldsAsync() => Assert.Empty(await LedgerViolationsAsync());

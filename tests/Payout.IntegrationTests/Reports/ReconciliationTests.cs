@@ -78,7 +78,7 @@ public sealed class ReconciliationTests(ReportsApp app) : IClassFixture<ReportsA
 
         // The job runs a day 30 minutes after it ends (Reconciliation:RunAfterMinutes).
         app.Clock.Advance(UtcStartOf(day.AddDays(1)).AddMinutes(31) - app.Clock.GetUtcNow());
-        var result = await EventuallyAsync(day, r => r.GetProperty("status").GetString() != "NOT_RUN");
+        var result = await ReconciledAsync(day, r => r.GetProperty("status").GetString() != "NOT_RUN");
 
         Assert.Equal("DIFFERENCES", result.GetProperty("status").GetString());
         Assert.Equal([("AMOUNT_MISMATCH", (long?)changed, (decimal?)89.99m, (decimal?)90m, "EUR")], Differences(result));
@@ -214,19 +214,16 @@ public sealed class ReconciliationTests(ReportsApp app) : IClassFixture<ReportsA
     private async Task<JsonElement> RunOnceTheNetworkAnswersAsync(DateOnly day)
     {
         using var admin = app.AdminClient();
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (true)
-        {
-            using var response = await admin.PostAsync($"/admin/v1/reconciliation/{Text(day)}", null);
-            if (response.StatusCode != HttpStatusCode.ServiceUnavailable)
+        var (status, body) = await EventuallyAsync(
+            async () =>
             {
-                Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
-                return await response.Content.ReadFromJsonAsync<JsonElement>();
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, "The network still gave no settlement file 20 s after the outage ended.");
-            await Task.Delay(250);
-        }
+                using var response = await admin.PostAsync($"/admin/v1/reconciliation/{Text(day)}", null);
+                return (response.StatusCode, Body: await response.Content.ReadAsStringAsync());
+            },
+            answer => answer.StatusCode != HttpStatusCode.ServiceUnavailable,
+            TimeSpan.FromSeconds(20), "the network gave a settlement file after the outage ended");
+        Assert.True(status == HttpStatusCode.OK, body);
+        return JsonDocument.Parse(body).RootElement;
     }
 
     private async Task<JsonElement> GetAsync(DateOnly day)
@@ -236,21 +233,8 @@ public sealed class ReconciliationTests(ReportsApp app) : IClassFixture<ReportsA
     }
 
     /// <summary>Waits in real time (at most 20 s) for the background job.</summary>
-    private async Task<JsonElement> EventuallyAsync(DateOnly day, Func<JsonElement, bool> done)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (true)
-        {
-            var result = await GetAsync(day);
-            if (done(result))
-            {
-                return result;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"The job did not reconcile {Text(day)} within 20 s: {result}");
-            await Task.Delay(100);
-        }
-    }
+    private Task<JsonElement> ReconciledAsync(DateOnly day, Func<JsonElement, bool> done) =>
+        EventuallyAsync(() => GetAsync(day), done, TimeSpan.FromSeconds(20), $"the job reconciled {Text(day)}");
 
     private async Task PlantAsync(DateOnly day, object adjustment)
     {

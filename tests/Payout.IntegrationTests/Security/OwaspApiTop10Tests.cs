@@ -419,7 +419,8 @@ public sealed class OwaspApiTop10Tests(SecurityApp app) : IClassFixture<Security
         app.Clock.Advance(TimeSpan.FromMinutes(16));
         foreach (var (card, operationId, balance, customer) in payouts)
         {
-            await WaitUntilAsync(() => app.Network.TimesAsked($"op-{operationId}") >= 2, $"the dispatcher to ask again about the payout to {card}");
+            await EventuallyAsync(() => app.Network.TimesAsked($"op-{operationId}") >= 2, TimeSpan.FromSeconds(15),
+                $"the dispatcher asked again about the payout to {card}");
             using var client = await app.ClientForAsync(customer); // the first token expired with the clock
             var operation = await client.GetFromJsonAsync<JsonElement>($"/v4/payout/operations/{operationId}");
             Assert.True(operation.GetProperty("status").GetString() == "PENDING", $"The payout to {card} moved: {operation}");
@@ -469,16 +470,6 @@ public sealed class OwaspApiTop10Tests(SecurityApp app) : IClassFixture<Security
 
     private Task<HttpResponseMessage> RefreshAsync(string refreshToken) =>
         app.RequestTokenAsync(new Dictionary<string, string> { ["grant_type"] = "refresh_token", ["refresh_token"] = refreshToken });
-
-    private static async Task WaitUntilAsync(Func<bool> condition, string what)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"Timed out waiting for {what}.");
-            await Task.Delay(50);
-        }
-    }
 
     private sealed record Owner(TestCustomer Customer, HttpClient Client, long CardId, long OfferId, long OperationId);
 }
