@@ -222,7 +222,7 @@ public sealed class ConsoleTests(ConsoleHost app) : IClassFixture<ConsoleHost>, 
         using var customer = await app.CustomerClientAsync(phone);
         var cardId = await BrowserApp.AddCardAsync(customer, PaidCard);
         using var network = NetworkAdminClient();
-        (await network.PostAsJsonAsync("outage", new { seconds = 86_400 })).EnsureSuccessStatusCode();
+        await network.PostAsJsonAsync("outage", new { seconds = 86_400 }).AssertSuccessAsync();
         long operationId;
         try
         {
@@ -247,7 +247,7 @@ public sealed class ConsoleTests(ConsoleHost app) : IClassFixture<ConsoleHost>, 
             await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("The network did not answer, so it may still pay: the payout stays pending.");
             Assert.Equal(1_000m - payout.GetProperty("totalDebited").GetDecimal(), await app.BalanceAsync(customerId, "USDT"));
 
-            (await network.DeleteAsync("outage")).EnsureSuccessStatusCode();
+            await network.DeleteAsync("outage").AssertSuccessAsync();
             await page.GetByRole(AriaRole.Link, new() { Name = $"#{operationId}" }).First.ClickAsync();
             await page.GetByRole(AriaRole.Button, new() { Name = "Fail with refund" }).ClickAsync();
             await ConfirmAsync(page, $"Fail payout #{operationId} and refund the customer? This happens only if the network confirms now that it has no such payout.");
@@ -284,8 +284,8 @@ public sealed class ConsoleTests(ConsoleHost app) : IClassFixture<ConsoleHost>, 
         var day = app.FakeClock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var amountTo = payout.GetProperty("amountTo").GetDecimal();
         using var network = NetworkAdminClient();
-        (await network.PostAsJsonAsync($"settlements/{day}/adjustments",
-            new { kind = "CHANGE_AMOUNT", payoutId = $"op-{operationId}", amount = amountTo + 1m })).EnsureSuccessStatusCode();
+        await network.PostAsJsonAsync($"settlements/{day}/adjustments",
+            new { kind = "CHANGE_AMOUNT", payoutId = $"op-{operationId}", amount = amountTo + 1m }).AssertSuccessAsync();
         try
         {
             var page = await app.NewPageAsync();

@@ -46,8 +46,8 @@ public abstract class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetim
         using var admin = AdminClient();
         foreach (var fiat in new[] { "EUR", "USD" })
         {
-            (await admin.PostAsJsonAsync($"/admin/v1/network-float/{fiat}/top-ups", new { amount = 1_000_000m, reference = $"browser-float:{fiat}" }))
-                .EnsureSuccessStatusCode();
+            await admin.PostAsJsonAsync($"/admin/v1/network-float/{fiat}/top-ups", new { amount = 1_000_000m, reference = $"browser-float:{fiat}" })
+                .AssertSuccessAsync();
         }
     }
 
@@ -143,15 +143,15 @@ public abstract class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetim
     {
         var phone = $"+44{Interlocked.Increment(ref phoneCounter):D10}";
         using var admin = AdminClient();
-        var response = await admin.PostAsJsonAsync("/admin/v1/customers", new { merchantId = MerchantId, phone, password = "correct-horse-9", kycLevel });
-        response.EnsureSuccessStatusCode();
-        return ((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("customerId").GetInt64(), phone);
+        var customer = await admin.PostAsJsonAsync("/admin/v1/customers", new { merchantId = MerchantId, phone, password = "correct-horse-9", kycLevel })
+            .SuccessBodyAsync();
+        return (customer.GetProperty("customerId").GetInt64(), phone);
     }
 
     public async Task DepositAsync(long customerId, string currency, decimal amount)
     {
         using var admin = AdminClient();
-        (await admin.PostAsJsonAsync($"/admin/v1/customers/{customerId}/deposits", new { currency, amount })).EnsureSuccessStatusCode();
+        await admin.PostAsJsonAsync($"/admin/v1/customers/{customerId}/deposits", new { currency, amount }).AssertSuccessAsync();
     }
 
     /// <summary>A customer's API client (bearer token and SDK version set).</summary>
@@ -166,7 +166,7 @@ public abstract class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetim
             }),
         };
         request.Headers.Add("X-Merchant-ID", MerchantId);
-        var token = await (await client.SendAsync(request)).EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>();
+        var token = await client.SendAsync(request).SuccessBodyAsync();
         client.DefaultRequestHeaders.Authorization = new("Bearer", token.GetProperty("access_token").GetString());
         client.DefaultRequestHeaders.Add("X-Sdk-Version", "payoutCard=1.2");
         return client;
@@ -175,22 +175,19 @@ public abstract class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetim
     /// <summary>Adds a card with its billing address and answers its id.</summary>
     public static async Task<long> AddCardAsync(HttpClient customer, string cardNumber)
     {
-        var card = await (await customer.PostAsJsonAsync("/v4/payout/card",
-            new { cardNumber, cardHolder = "Test Customer", cardExpirationYear = 2030, cardExpirationMonth = 12 })).EnsureSuccessStatusCode()
-            .Content.ReadFromJsonAsync<JsonElement>();
+        var card = await customer.PostAsJsonAsync("/v4/payout/card",
+            new { cardNumber, cardHolder = "Test Customer", cardExpirationYear = 2030, cardExpirationMonth = 12 }).SuccessBodyAsync();
         var cardId = card.GetProperty("cardId").GetInt64();
-        (await customer.PostAsJsonAsync($"/v4/payout/card/{cardId}/billing-address",
-            new { address = "1 High Street", city = "London", countryCode = "GB", zip = "SW1A 1AA" })).EnsureSuccessStatusCode();
+        await customer.PostAsJsonAsync($"/v4/payout/card/{cardId}/billing-address",
+            new { address = "1 High Street", city = "London", countryCode = "GB", zip = "SW1A 1AA" }).AssertSuccessAsync();
         return cardId;
     }
 
     /// <summary>Quotes <paramref name="amount"/> of <paramref name="fromCurrency"/> to EUR on the card and executes it; answers the execute response.</summary>
     public static async Task<JsonElement> PayOutAsync(HttpClient customer, long cardId, decimal amount, string fromCurrency = "USDT")
     {
-        var offer = await (await customer.PostAsJsonAsync("/v4/payout/offer", new { amount, fromCurrency, toCurrency = "EUR", cardId }))
-            .EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>();
-        return await (await customer.PostAsync($"/v4/payout/pay/{offer.GetProperty("offerId").GetInt64()}", null))
-            .EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>();
+        var offer = await customer.PostAsJsonAsync("/v4/payout/offer", new { amount, fromCurrency, toCurrency = "EUR", cardId }).SuccessBodyAsync();
+        return await customer.PostAsync($"/v4/payout/pay/{offer.GetProperty("offerId").GetInt64()}", null).SuccessBodyAsync();
     }
 
     public static async Task<JsonElement> PayOutAsync(HttpClient customer, string cardNumber, decimal amount) =>

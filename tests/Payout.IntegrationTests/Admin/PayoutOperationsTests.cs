@@ -180,7 +180,7 @@ public sealed class PayoutOperationsTests(PayoutApp app) : IClassFixture<PayoutA
 
     private async Task<long> PayAsync(HttpClient client, long cardId, decimal amount, string currency = "USDT")
     {
-        var offerId = (await app.OfferAsync(client, cardId, amount, currency)).GetProperty("offerId").GetInt64();
+        var offerId = await app.QuoteAsync(client, cardId, amount, currency);
         var response = await app.PayAsync(client, offerId);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("operationId").GetInt64();

@@ -215,11 +215,11 @@ public sealed partial class HostileInputTests(HostileInputTests.App app, ITestOu
         var token = await app.SignInAsync(customer);
         using var client = app.ClientWithToken(token.AccessToken);
         var cardId = card ? await app.AddCardAsync(client) : Actor.Nobody;
-        var offerId = offer ? (await app.OfferAsync(client, cardId, 10m)).GetProperty("offerId").GetInt64() : Actor.Nobody;
+        var offerId = offer ? await app.QuoteAsync(client, cardId, 10m) : Actor.Nobody;
         var operationId = Actor.Nobody;
         if (operation)
         {
-            var paid = await app.PayAsync(client, (await app.OfferAsync(client, cardId, 100m)).GetProperty("offerId").GetInt64());
+            var paid = await app.PayAsync(client, await app.QuoteAsync(client, cardId, 100m));
             operationId = (await paid.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("operationId").GetInt64();
             Assert.NotEqual("PENDING", (await app.WaitForFinalAsync(client, operationId)).GetProperty("status").GetString());
         }
@@ -232,7 +232,7 @@ public sealed partial class HostileInputTests(HostileInputTests.App app, ITestOu
     {
         using var page = app.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false });
         using var response = await page.PostAsJsonAsync(ConsoleRoutes.SessionPath, new { key = PayoutApp.AdminKey });
-        response.EnsureSuccessStatusCode();
+        await response.AssertSuccessAsync();
         var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("csrfToken").GetString()!;
         return ConsoleSession.From(response.Headers.GetValues("Set-Cookie"), token);
     }

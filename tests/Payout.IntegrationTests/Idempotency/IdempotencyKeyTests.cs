@@ -41,7 +41,7 @@ public sealed class IdempotencyKeyTests(PayoutApp app) : IClassFixture<PayoutApp
     {
         var (_, client, cardId) = await app.PayingCustomerAsync();
         var key = Guid.NewGuid().ToString();
-        (await client.SendAsync(Post("/v4/payout/offer", new { amount = 100m, fromCurrency = "USDT", toCurrency = "EUR", cardId }, key))).EnsureSuccessStatusCode();
+        await client.SendAsync(Post("/v4/payout/offer", new { amount = 100m, fromCurrency = "USDT", toCurrency = "EUR", cardId }, key)).AssertSuccessAsync();
 
         var response = await client.SendAsync(Post("/v4/payout/offer", new { amount = 101m, fromCurrency = "USDT", toCurrency = "EUR", cardId }, key));
 
@@ -53,7 +53,7 @@ public sealed class IdempotencyKeyTests(PayoutApp app) : IClassFixture<PayoutApp
     {
         var (_, client, _) = await app.PayingCustomerAsync();
         var cardId = await app.AddCardAsync(client, "4000000000000010");
-        var offerId = (await app.OfferAsync(client, cardId, 100m)).GetProperty("offerId").GetInt64();
+        var offerId = await app.QuoteAsync(client, cardId, 100m);
         var key = Guid.NewGuid().ToString();
         using var first = new HttpRequestMessage(HttpMethod.Post, $"/v4/payout/pay/{offerId}");
         first.Headers.Add("Idempotency-Key", key);
@@ -75,7 +75,7 @@ public sealed class IdempotencyKeyTests(PayoutApp app) : IClassFixture<PayoutApp
     {
         var (_, client, _) = await app.PayingCustomerAsync();
         var cardId = await app.AddCardAsync(client, "4000000000000077");
-        var offerId = (await app.OfferAsync(client, cardId, 100m)).GetProperty("offerId").GetInt64();
+        var offerId = await app.QuoteAsync(client, cardId, 100m);
         var key = Guid.NewGuid().ToString();
         using var first = new HttpRequestMessage(HttpMethod.Post, $"/v4/payout/pay/{offerId}");
         first.Headers.Add("Idempotency-Key", key);
@@ -105,7 +105,7 @@ public sealed class IdempotencyKeyTests(PayoutApp app) : IClassFixture<PayoutApp
         var (owner, client, cardId) = await app.PayingCustomerAsync();
         var (_, other, otherCard) = await app.PayingCustomerAsync();
         var key = "shared-key-" + Guid.NewGuid();
-        (await client.SendAsync(Post("/v4/payout/offer", new { amount = 100m, fromCurrency = "USDT", toCurrency = "EUR", cardId }, key))).EnsureSuccessStatusCode();
+        await client.SendAsync(Post("/v4/payout/offer", new { amount = 100m, fromCurrency = "USDT", toCurrency = "EUR", cardId }, key)).AssertSuccessAsync();
 
         var others = await other.SendAsync(Post("/v4/payout/offer", new { amount = 55m, fromCurrency = "USDT", toCurrency = "EUR", cardId = otherCard }, key));
         Assert.Equal(HttpStatusCode.OK, others.StatusCode);
@@ -138,7 +138,7 @@ public sealed class IdempotencyKeyTests(PayoutApp app) : IClassFixture<PayoutApp
 
         for (var i = 0; i < 3; i++)
         {
-            (await admin.SendAsync(Post($"/admin/v1/customers/{customer.Id}/deposits", new { currency = "BTC", amount = 0.25m }, key))).EnsureSuccessStatusCode();
+            await admin.SendAsync(Post($"/admin/v1/customers/{customer.Id}/deposits", new { currency = "BTC", amount = 0.25m }, key)).AssertSuccessAsync();
         }
 
         Assert.Equal(0.25m, await app.BalanceAsync(customer.Id, "BTC"));

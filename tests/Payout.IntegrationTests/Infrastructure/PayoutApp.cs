@@ -161,7 +161,7 @@ public class PayoutApp : WebApplicationFactory<Program>, IAsyncLifetime
         {
             var response = await admin.PostAsJsonAsync($"/admin/v1/network-float/{fiat}/top-ups",
                 new { amount = NetworkFloat, reference = $"test-float:{fiat}" });
-            response.EnsureSuccessStatusCode();
+            await response.AssertSuccessAsync();
         }
     }
 
@@ -174,7 +174,7 @@ public class PayoutApp : WebApplicationFactory<Program>, IAsyncLifetime
         using var admin = AdminClient();
         var response = await admin.PostAsJsonAsync("/admin/v1/customers",
             new { merchantId = TestCustomer.MerchantId, phone, password, kycLevel });
-        response.EnsureSuccessStatusCode();
+        await response.AssertSuccessAsync();
         var body = await response.Content.ReadFromJsonAsync<CustomerBody>();
         return new TestCustomer(body!.CustomerId, phone, password);
     }
@@ -183,7 +183,7 @@ public class PayoutApp : WebApplicationFactory<Program>, IAsyncLifetime
     {
         using var admin = AdminClient();
         var response = await admin.PostAsJsonAsync($"/admin/v1/customers/{customerId}/deposits", new { currency, amount, reference });
-        response.EnsureSuccessStatusCode();
+        await response.AssertSuccessAsync();
         return (await response.Content.ReadFromJsonAsync<BalanceBody>())!.Balance;
     }
 
@@ -214,7 +214,7 @@ public class PayoutApp : WebApplicationFactory<Program>, IAsyncLifetime
             ["number"] = customer.Phone,
             ["password"] = customer.Password,
         });
-        response.EnsureSuccessStatusCode();
+        await response.AssertSuccessAsync();
         return (await response.Content.ReadFromJsonAsync<TokenBody>())!;
     }
 
@@ -238,12 +238,12 @@ public class PayoutApp : WebApplicationFactory<Program>, IAsyncLifetime
     {
         var response = await customer.PostAsJsonAsync("/v4/payout/card",
             new { cardNumber = number, cardHolder = "Test Customer", cardExpirationYear = 2030, cardExpirationMonth = 12 });
-        response.EnsureSuccessStatusCode();
+        await response.AssertSuccessAsync();
         var cardId = (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("cardId").GetInt64();
         if (withBillingAddress)
         {
-            (await customer.PostAsJsonAsync($"/v4/payout/card/{cardId}/billing-address",
-                new { address = "1 High Street", city = "London", countryCode = "GB", zip = "SW1A 1AA" })).EnsureSuccessStatusCode();
+            await customer.PostAsJsonAsync($"/v4/payout/card/{cardId}/billing-address",
+                new { address = "1 High Street", city = "London", countryCode = "GB", zip = "SW1A 1AA" }).AssertSuccessAsync();
         }
 
         return cardId;
@@ -274,8 +274,20 @@ public class PayoutApp : WebApplicationFactory<Program>, IAsyncLifetime
         return await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
     }
 
+    /// <summary>Quotes and answers the new offer's id; the quote must succeed (its body is shown if not).</summary>
+    public async Task<long> QuoteAsync(HttpClient client, long cardId, decimal amount, string from = "USDT", string to = "EUR") =>
+        (await OfferAsync(client, cardId, amount, from, to)).GetProperty("offerId").GetInt64();
+
     public Task<HttpResponseMessage> PayAsync(HttpClient client, long offerId) =>
         client.PostAsync($"/v4/payout/pay/{offerId}", null);
+
+    /// <summary>Executes an offer that must be accepted (SUCCESS, PENDING or FAILED at the network) and answers the payout.</summary>
+    public Task<System.Text.Json.JsonElement> ExecuteAsync(HttpClient client, long offerId) =>
+        PayAsync(client, offerId).SuccessBodyAsync();
+
+    /// <summary>Quotes <paramref name="amount"/> on the card and executes it; answers the payout.</summary>
+    public async Task<System.Text.Json.JsonElement> PayOutAsync(HttpClient client, long cardId, decimal amount, string from = "USDT", string to = "EUR") =>
+        await ExecuteAsync(client, await QuoteAsync(client, cardId, amount, from, to));
 
     /// <summary>The embedded sandbox network's operator API (what it received and paid; outages).</summary>
     public HttpClient NetworkAdminClient()

@@ -142,7 +142,7 @@ public sealed class TestCardPathTests(PayoutApp app) : IClassFixture<PayoutApp>
     {
         var (customer, client, _) = await app.PayingCustomerAsync();
         var cardId = await app.AddCardAsync(client, cardNumber);
-        var offerId = (await app.OfferAsync(client, cardId, 100m)).GetProperty("offerId").GetInt64();
+        var offerId = await app.QuoteAsync(client, cardId, 100m);
         var response = await app.PayAsync(client, offerId);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return (customer, client, await response.Content.ReadFromJsonAsync<JsonElement>());

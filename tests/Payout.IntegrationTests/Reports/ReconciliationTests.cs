@@ -132,7 +132,7 @@ public sealed class ReconciliationTests(ReportsApp app) : IClassFixture<ReportsA
     {
         var day = app.StartNextDay();
         using var network = app.NetworkAdminClient();
-        (await network.PostAsJsonAsync("outage", new { seconds = 600 })).EnsureSuccessStatusCode();
+        await network.PostAsJsonAsync("outage", new { seconds = 600 }).AssertSuccessAsync();
         try
         {
             using var admin = app.AdminClient();
@@ -143,7 +143,7 @@ public sealed class ReconciliationTests(ReportsApp app) : IClassFixture<ReportsA
         }
         finally
         {
-            (await network.DeleteAsync("outage")).EnsureSuccessStatusCode();
+            await network.DeleteAsync("outage").AssertSuccessAsync();
         }
 
         // Once the network is back (and the client's circuit breaker has closed again), the day runs.
@@ -191,7 +191,7 @@ public sealed class ReconciliationTests(ReportsApp app) : IClassFixture<ReportsA
     /// <summary>Pays 100 USDT (90 EUR) to the card; with a card paid at once, waits (in real time) until it is settled.</summary>
     private async Task<long> PayAsync(HttpClient client, long cardId, bool waitUntilSettled = true)
     {
-        var offerId = (await app.OfferAsync(client, cardId, 100m)).GetProperty("offerId").GetInt64();
+        var offerId = await app.QuoteAsync(client, cardId, 100m);
         using var response = await app.PayAsync(client, offerId);
         var operationId = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("operationId").GetInt64();
         if (waitUntilSettled)
@@ -239,13 +239,13 @@ public sealed class ReconciliationTests(ReportsApp app) : IClassFixture<ReportsA
     private async Task PlantAsync(DateOnly day, object adjustment)
     {
         using var network = app.NetworkAdminClient();
-        (await network.PostAsJsonAsync($"settlements/{Text(day)}/adjustments", adjustment)).EnsureSuccessStatusCode();
+        await network.PostAsJsonAsync($"settlements/{Text(day)}/adjustments", adjustment).AssertSuccessAsync();
     }
 
     private async Task ClearAdjustmentsAsync(DateOnly day)
     {
         using var network = app.NetworkAdminClient();
-        (await network.DeleteAsync($"settlements/{Text(day)}/adjustments")).EnsureSuccessStatusCode();
+        await network.DeleteAsync($"settlements/{Text(day)}/adjustments").AssertSuccessAsync();
     }
 
     private static IReadOnlyList<(string Kind, long? OperationId, decimal? NetworkAmount, decimal? OurAmount, string Currency)> Differences(JsonElement result) =>

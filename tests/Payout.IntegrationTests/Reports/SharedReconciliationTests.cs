@@ -15,13 +15,13 @@ public sealed class SharedReconciliationTests(ReportsApp app) : IClassFixture<Re
         await ((IAsyncLifetime)second).InitializeAsync();
         var day = app.StartNextDay();
         var (_, client, cardId) = await app.PayingCustomerAsync("USDT", deposit: 1_000m);
-        var offerId = (await app.OfferAsync(client, cardId, 100m)).GetProperty("offerId").GetInt64();
-        var operationId = (await (await app.PayAsync(client, offerId)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("operationId").GetInt64();
+        var offerId = await app.QuoteAsync(client, cardId, 100m);
+        var operationId = (await app.ExecuteAsync(client, offerId)).GetProperty("operationId").GetInt64();
         Assert.Equal("SUCCESS", (await app.WaitForFinalAsync(client, operationId)).GetProperty("status").GetString());
         using (var network = app.NetworkAdminClient())
         {
-            (await network.PostAsJsonAsync($"settlements/{Text(day)}/adjustments", new { kind = "DROP_ROW", payoutId = $"op-{operationId}" }))
-                .EnsureSuccessStatusCode();
+            await (await network.PostAsJsonAsync($"settlements/{Text(day)}/adjustments", new { kind = "DROP_ROW", payoutId = $"op-{operationId}" }))
+                .AssertSuccessAsync();
         }
 
         var due = new DateTimeOffset(day.AddDays(1).ToDateTime(new TimeOnly(0, 31)), TimeSpan.Zero);

@@ -220,7 +220,7 @@ public sealed class OwaspApiTop10Tests(SecurityApp app) : IClassFixture<Security
     public async Task API6_Unrestricted_access_to_sensitive_business_flows_execute_storms_and_deposit_races_move_money_once()
     {
         var (customer, client, cardId) = await app.PayingCustomerAsync();
-        var offerId = (await app.OfferAsync(client, cardId, 100m)).GetProperty("offerId").GetInt64();
+        var offerId = await app.QuoteAsync(client, cardId, 100m);
 
         var answers = await Task.WhenAll(Enumerable.Range(0, 25).Select(_ => app.PayAsync(client, offerId)));
         var operations = new HashSet<long>();
@@ -410,7 +410,7 @@ public sealed class OwaspApiTop10Tests(SecurityApp app) : IClassFixture<Security
             await app.DepositAsync(customer.Id, "USDT", 1_000m);
             var client = await app.ClientForAsync(customer);
             var cardId = await app.AddCardAsync(client, cardNumber);
-            var paid = await (await app.PayAsync(client, (await app.OfferAsync(client, cardId, 100m)).GetProperty("offerId").GetInt64())).Content.ReadFromJsonAsync<JsonElement>();
+            var paid = await app.ExecuteAsync(client, await app.QuoteAsync(client, cardId, 100m));
             Assert.Equal("PENDING", paid.GetProperty("status").GetString());
             payouts.Add((cardNumber, paid.GetProperty("operationId").GetInt64(), await app.BalanceAsync(customer.Id, "USDT"), customer));
         }
@@ -436,7 +436,7 @@ public sealed class OwaspApiTop10Tests(SecurityApp app) : IClassFixture<Security
         // A decline is believed, but a 5,000-character reason is not what the customer is shown.
         app.Network.Answer("4000000000000036", id => HostileNetwork.Json($"{{\"payoutId\": \"{id}\", \"status\": \"DECLINED\", \"declineReason\": \"{new string('r', 5_000)}\"}}"));
         var (_, declinedClient, declinedCard) = await PayingWithCardAsync("4000000000000036");
-        var declined = await (await app.PayAsync(declinedClient, (await app.OfferAsync(declinedClient, declinedCard, 100m)).GetProperty("offerId").GetInt64())).Content.ReadFromJsonAsync<JsonElement>();
+        var declined = await app.ExecuteAsync(declinedClient, await app.QuoteAsync(declinedClient, declinedCard, 100m));
         var final = await app.WaitForFinalAsync(declinedClient, declined.GetProperty("operationId").GetInt64());
         Assert.Equal("FAILED", final.GetProperty("status").GetString());
         Assert.Equal("DECLINED", final.GetProperty("failureReason").GetString());
@@ -454,8 +454,8 @@ public sealed class OwaspApiTop10Tests(SecurityApp app) : IClassFixture<Security
     private async Task<Owner> OwnerOfEverythingAsync()
     {
         var (customer, client, cardId) = await app.PayingCustomerAsync();
-        var offerId = (await app.OfferAsync(client, cardId, 50m)).GetProperty("offerId").GetInt64();
-        var paid = await app.PayAsync(client, (await app.OfferAsync(client, cardId, 50m)).GetProperty("offerId").GetInt64());
+        var offerId = await app.QuoteAsync(client, cardId, 50m);
+        var paid = await app.PayAsync(client, await app.QuoteAsync(client, cardId, 50m));
         var operationId = (await paid.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("operationId").GetInt64();
         return new Owner(customer, client, cardId, offerId, operationId);
     }
