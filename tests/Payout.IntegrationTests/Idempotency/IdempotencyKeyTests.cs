@@ -2,9 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Payout.Api.Infrastructure.Idempotency;
-using Payout.Api.Infrastructure.Persistence;
 using Payout.IntegrationTests.Infrastructure;
 
 namespace Payout.IntegrationTests.Idempotency;
@@ -92,12 +90,9 @@ public sealed class IdempotencyKeyTests(PayoutApp app) : IClassFixture<PayoutApp
     }
 
     private Task WaitUntilHeldAsync(string key) =>
-        EventuallyAsync(async () =>
-        {
-            await using var scope = app.Services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<PayoutDbContext>();
-            return await db.Set<IdempotencyRecord>().AnyAsync(r => r.Key == key && r.StatusCode == null);
-        }, TimeSpan.FromSeconds(10), $"the first request holds idempotency key {key}");
+        EventuallyAsync(
+            () => app.Inside.ReadDatabaseAsync(db => db.Set<IdempotencyRecord>().AnyAsync(r => r.Key == key && r.StatusCode == null)),
+            TimeSpan.FromSeconds(10), $"the first request holds idempotency key {key}");
 
     [Fact]
     public async Task Keys_belong_to_one_customer_and_expire_after_24_hours()

@@ -6,8 +6,6 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 using Payout.IntegrationTests.Hostile;
 using Payout.IntegrationTests.Infrastructure;
 
@@ -374,7 +372,7 @@ public sealed class OwaspApiTop10Tests(SecurityApp app) : IClassFixture<Security
         string[] operationsEndpoints = ["/health/live", "/health/ready", "/metrics", "/openapi/{documentName:regex(^v1$)}.json", "/", "/console"];
         var documented = ApiDescription.Operations().Select(o => o.Path).ToHashSet();
         var console = ConsoleRoutes.Operations().Select(o => o.Path).ToHashSet();
-        var routes = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+        var routes = app.Inside.Routes
             .Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/'))
             .Distinct()
             .ToList();
