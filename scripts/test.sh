@@ -6,7 +6,9 @@
 # - builds the solution once (Release),
 # - runs every other test project (tests/*/*Tests.csproj) once,
 # - runs every tests/*/*IntegrationTests.csproj (the service against a database) once per database in
-#   PAYOUT_TEST_DATABASES (default "Sqlite Postgres"), with PAYOUT_TEST_DATABASE set,
+#   PAYOUT_TEST_DATABASES (default "Sqlite Postgres"), with PAYOUT_TEST_DATABASE set;
+#   tests tagged [Trait("Category", "Slow")] (the crash-safety test) run once per suite, on PostgreSQL only
+#   (on SQLite too when PostgreSQL is not among the databases),
 # - for tests/*BrowserTests (Playwright), finds Debian's chromium, installing it when run as root
 #   without it; a missing browser fails the run,
 # - for Postgres, starts a throwaway cluster on a free 127.0.0.1 port (installing
@@ -68,6 +70,25 @@ hang_timeout="${PAYOUT_TEST_HANG_TIMEOUT:-15m}"
 if [[ -n "$hang_timeout" && "$hang_timeout" != "0" ]]; then
     hang_args=(--blame-hang-timeout "$hang_timeout" --blame-hang-dump-type none)
 fi
+
+# The same arguments with the slow tests left out: for every integration run but PostgreSQL's. A --filter the
+# caller gave is kept and narrowed.
+without_slow_args=()
+filter_given=0
+for ((i = 0; i < ${#EXTRA_ARGS[@]}; i++)); do
+    arg="${EXTRA_ARGS[$i]}"
+    if [[ "$arg" == --filter ]] && (( i + 1 < ${#EXTRA_ARGS[@]} )); then
+        i=$((i + 1))
+        without_slow_args+=(--filter "(${EXTRA_ARGS[$i]})&Category!=Slow")
+        filter_given=1
+    elif [[ "$arg" == --filter=* ]]; then
+        without_slow_args+=("--filter=(${arg#--filter=})&Category!=Slow")
+        filter_given=1
+    else
+        without_slow_args+=("$arg")
+    fi
+done
+(( filter_given )) || without_slow_args+=(--filter "Category!=Slow")
 
 # ------------------------------------------------------------ discovery ----
 if [[ -f Payout.sln ]]; then
@@ -227,17 +248,18 @@ if ! dotnet build "$SOLUTION" -c Release --no-restore --disable-build-servers; t
 fi
 
 # ------------------------------------------------------------------ tests --
-# run_tests <trx base name> <project> [VAR=value...]
+# run_tests <trx base name> <project> [VAR=value...]; passes the array named by $test_args (default EXTRA_ARGS)
 run_tests() {
     local trx_name="$1" proj="$2"
     shift 2
+    local -n args="${test_args:-EXTRA_ARGS}"
     log "dotnet test $proj${*:+ ($*)}"
     local rc=0
     env -u PAYOUT_TEST_DATABASE "$@" dotnet test "$proj" -c Release --no-build \
         --logger "trx;LogFileName=$trx_name.trx" \
         --results-directory "$RESULTS_DIR" \
         "${hang_args[@]+"${hang_args[@]}"}" \
-        "${EXTRA_ARGS[@]+"${EXTRA_ARGS[@]}"}" || rc=$?
+        "${args[@]+"${args[@]}"}" || rc=$?
     if (( rc != 0 )); then
         FAILURES+=("$trx_name (dotnet test exit code $rc)")
     fi
@@ -257,7 +279,11 @@ for proj in "${integration_projects[@]+"${integration_projects[@]}"}"; do
         if [[ "$db" == Postgres ]] && (( ! postgres_ok )); then
             continue
         fi
-        run_tests "$name.$db" "$proj" "PAYOUT_TEST_DATABASE=$db"
+        if [[ "$db" == Postgres ]] || (( ! postgres_ok )); then
+            test_args=EXTRA_ARGS run_tests "$name.$db" "$proj" "PAYOUT_TEST_DATABASE=$db"
+        else
+            test_args=without_slow_args run_tests "$name.$db" "$proj" "PAYOUT_TEST_DATABASE=$db"
+        fi
     done
 done
 

@@ -23,6 +23,7 @@ public class PayoutApp : WebApplicationFactory<Program>, IAsyncLifetime
     private readonly string keysDirectory;
     private readonly bool ownsDatabase;
     private TestDatabase? database;
+    private volatile bool disposed;
     private long phoneCounter = Random.Shared.NextInt64(100_000_000, 900_000_000);
 
     public PayoutApp()
@@ -76,9 +77,8 @@ public class PayoutApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     async Task IAsyncLifetime.DisposeAsync()
     {
-        // Whatever a test class did, it must leave the ledger balanced, and answer only errors the document lists.
-        var violations = await LedgerViolationsAsync();
-        var undocumented = AnsweredErrors.Undocumented();
+        // Each test already checked this app after it ran (AppsCheckedAfterEachTestAttribute): cleanup only.
+        disposed = true;
         await DisposeAsync();
         if (ownsDatabase)
         {
@@ -89,10 +89,30 @@ public class PayoutApp : WebApplicationFactory<Program>, IAsyncLifetime
 
             Directory.Delete(keysDirectory, recursive: true);
         }
+    }
 
-        Assert.Empty(violations);
+    /// <summary>
+    /// Whatever a test did, the ledger must balance and every error answered must be in the document; run after each
+    /// test that used this app (<see cref="AppsCheckedAfterEachTestAttribute"/>), so a breach fails that test.
+    /// </summary>
+    internal async Task AssertStillSoundAsync()
+    {
+        if (disposed)
+        {
+            return;
+        }
+
+        var violations = await LedgerViolationsAsync();
+        Assert.True(violations.Count == 0, "The ledger invariant does not hold: " + string.Join("; ", violations));
+        var undocumented = AnsweredErrors.Undocumented();
         Assert.True(undocumented.Count == 0, "Answered but not in docs/openapi.json (declare the code on the handler or gate): "
             + string.Join("; ", undocumented));
+    }
+
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        AppsCheckedAfterEachTestAttribute.Used(this);
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -13,8 +13,9 @@ namespace Payout.IntegrationTests.Network;
 /// <summary>
 /// The API as a separate process, killed with SIGKILL in the middle of 200 payouts and started again:
 /// every payout still ends SUCCESS or FAILED, the network paid each at most once, and every unit of money
-/// is accounted for.
+/// is accounted for. Slow (about a minute): scripts/test.sh runs it once per suite, on PostgreSQL only.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class CrashSafetyTests : IAsyncLifetime
 {
     private const string AdminKey = "crash-test-admin-key-0123456789";
