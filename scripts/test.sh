@@ -48,6 +48,10 @@ log() { printf '\n==> %s\n' "$*"; }
 
 # shellcheck disable=SC2317  # invoked from the EXIT trap
 cleanup() {
+    local pid
+    for pid in "${lane_pids[@]+"${lane_pids[@]}"}"; do
+        kill -- "$pid" 2>/dev/null || true
+    done
     pg_stop_throwaway >/dev/null 2>&1 || true
 }
 trap 'rc=$?; cleanup; exit $rc' EXIT
@@ -248,6 +252,13 @@ if ! dotnet build "$SOLUTION" -c Release --no-restore --disable-build-servers; t
 fi
 
 # ------------------------------------------------------------------ tests --
+# The runs share nothing (each integration run has its own databases, temp folders and ports), so they run side by
+# side in lanes: each integration run in its own lane, the other projects one after another in a third. Most of a
+# run is waiting (on the database, the browser, a fake network), so lanes fill each other's gaps. A lane's output is
+# printed when it ends. PAYOUT_TEST_LANES=1 runs everything in one lane, in order, printing as it goes.
+FAILED_RUNS="$RESULTS_DIR/failed-runs.txt"
+: > "$FAILED_RUNS"
+
 # run_tests <trx base name> <project> [VAR=value...]; passes the array named by $test_args (default EXTRA_ARGS)
 run_tests() {
     local trx_name="$1" proj="$2"
@@ -261,31 +272,75 @@ run_tests() {
         "${hang_args[@]+"${hang_args[@]}"}" \
         "${args[@]+"${args[@]}"}" || rc=$?
     if (( rc != 0 )); then
-        FAILURES+=("$trx_name (dotnet test exit code $rc)")
+        echo "$trx_name (dotnet test exit code $rc)" >> "$FAILED_RUNS"
     fi
     if [[ ! -f "$RESULTS_DIR/$trx_name.trx" ]]; then
-        FAILURES+=("$trx_name (no TRX file written)")
+        echo "$trx_name (no TRX file written)" >> "$FAILED_RUNS"
     fi
 }
 
-for proj in "${unit_projects[@]+"${unit_projects[@]}"}"; do
-    name="$(basename "$proj" .csproj)"
-    run_tests "$name" "$proj"
-done
+other_projects_lane() {
+    local proj
+    for proj in "${unit_projects[@]+"${unit_projects[@]}"}"; do
+        run_tests "$(basename "$proj" .csproj)" "$proj"
+    done
+}
 
-for proj in "${integration_projects[@]+"${integration_projects[@]}"}"; do
+# Side by side, two integration runs share the machine: each gets half the runner threads xunit.runner.json gives
+# (unless the caller passes run settings of their own after "--").
+lane_settings=()
+if [[ "${PAYOUT_TEST_LANES:-}" != 1 && " ${EXTRA_ARGS[*]+"${EXTRA_ARGS[*]}"} " != *" -- "* ]]; then
+    lane_settings=(-- xUnit.MaxParallelThreads=2)
+fi
+with_slow_args=("${EXTRA_ARGS[@]+"${EXTRA_ARGS[@]}"}" "${lane_settings[@]+"${lane_settings[@]}"}")
+without_slow_args+=("${lane_settings[@]+"${lane_settings[@]}"}")
+
+# integration_lane <project> <database>
+integration_lane() {
+    local proj="$1" db="$2" name
     name="$(basename "$proj" .csproj)"
-    for db in "${databases[@]+"${databases[@]}"}"; do
-        if [[ "$db" == Postgres ]] && (( ! postgres_ok )); then
-            continue
-        fi
-        if [[ "$db" == Postgres ]] || (( ! postgres_ok )); then
-            test_args=EXTRA_ARGS run_tests "$name.$db" "$proj" "PAYOUT_TEST_DATABASE=$db"
-        else
-            test_args=without_slow_args run_tests "$name.$db" "$proj" "PAYOUT_TEST_DATABASE=$db"
-        fi
+    if [[ "$db" == Postgres ]] || (( ! postgres_ok )); then
+        test_args=with_slow_args run_tests "$name.$db" "$proj" "PAYOUT_TEST_DATABASE=$db"
+    else
+        test_args=without_slow_args run_tests "$name.$db" "$proj" "PAYOUT_TEST_DATABASE=$db"
+    fi
+}
+
+lane_pids=()
+lane_logs=()
+start_lane() {
+    if [[ "${PAYOUT_TEST_LANES:-}" == 1 ]]; then
+        "$@"
+        return
+    fi
+    local lane_log="$RESULTS_DIR/lane-${#lane_logs[@]}.log"
+    lane_logs+=("$lane_log")
+    ( "$@" ) > "$lane_log" 2>&1 &
+    lane_pids+=("$!")
+    echo "started: $* (pid $!)"
+}
+
+log "Running the tests (lanes side by side unless PAYOUT_TEST_LANES=1)"
+# The longest first: PostgreSQL's integration run (it has the crash-safety test).
+for db in Postgres Sqlite; do
+    [[ " ${databases[*]+"${databases[*]}"} " == *" $db "* ]] || continue
+    if [[ "$db" == Postgres ]] && (( ! postgres_ok )); then
+        continue
+    fi
+    for proj in "${integration_projects[@]+"${integration_projects[@]}"}"; do
+        start_lane integration_lane "$proj" "$db"
     done
 done
+start_lane other_projects_lane
+
+for i in "${!lane_pids[@]}"; do
+    wait "${lane_pids[$i]}" || true
+    cat "${lane_logs[$i]}"
+done
+lane_pids=()
+while IFS= read -r failed; do
+    FAILURES+=("$failed")
+done < "$FAILED_RUNS"
 
 # Stop PostgreSQL now (quietly) so nothing is printed after the totals line.
 pg_stop_throwaway >/dev/null 2>&1 || true

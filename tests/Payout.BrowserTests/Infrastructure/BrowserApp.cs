@@ -97,6 +97,10 @@ public abstract class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetim
     }
 
     /// <summary>A fresh browser context (its own cookies) with one page at the service's address.</summary>
+    private const float PageTimeoutMs = 30_000;
+
+    static BrowserApp() => Assertions.SetDefaultExpectTimeout(PageTimeoutMs);
+
     public async Task<IPage> NewPageAsync()
     {
         var context = await browser!.NewContextAsync(new BrowserNewContextOptions
@@ -106,6 +110,8 @@ public abstract class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetim
             Locale = "en-GB",
             TimezoneId = "UTC",
         });
+        // Playwright's 5 s defaults are for a quiet machine; this one is shared, and a slow page is not a wrong one.
+        context.SetDefaultTimeout(PageTimeoutMs);
         var page = await context.NewPageAsync();
         page.PageError += (_, error) => pageErrors.Add(error);
         page.Console += (_, message) =>
