@@ -17,7 +17,7 @@ namespace Payout.BrowserTests.Infrastructure;
 /// (Debian's package, see <see cref="Chromium"/>) for the test class. Tests set their data up through the API, then
 /// drive the pages as a person would. Pages that log a script error fail the test.
 /// </summary>
-public abstract class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
+public abstract class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime, ICheckedAfterEachTest
 {
     public const string AdminKey = "browser-test-admin-key-0123";
     public const string MerchantId = "bece038f-2e46-49f4-b25e-89cd38d6dc16";
@@ -27,6 +27,7 @@ public abstract class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetim
     private readonly List<string> pageErrors = [];
     private IPlaywright? playwright;
     private IBrowser? browser;
+    private volatile bool disposed;
     private long phoneCounter = Random.Shared.NextInt64(100_000_000, 900_000_000);
 
     protected BrowserApp() => UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
@@ -53,7 +54,8 @@ public abstract class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetim
 
     async Task IAsyncLifetime.DisposeAsync()
     {
-        var violations = await LedgerViolationsAsync();
+        // Each test already checked the ledger after it ran (AppsCheckedAfterEachTestAttribute): cleanup only.
+        disposed = true;
         if (browser is not null)
         {
             await browser.CloseAsync();
@@ -70,8 +72,22 @@ public abstract class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetim
         {
             // A file a closing process still holds is left to the OS's temp cleaner.
         }
+    }
 
-        Assert.Empty(violations);
+    /// <summary>The ledger must balance after every test that used this app; a breach fails that test.</summary>
+    public async Task AssertStillSoundAsync()
+    {
+        if (!disposed)
+        {
+            var violations = await LedgerViolationsAsync();
+            Assert.True(violations.Count == 0, "The ledger invariant does not hold: " + string.Join("; ", violations));
+        }
+    }
+
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        AppsCheckedAfterEachTestAttribute.Used(this);
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -103,6 +119,7 @@ public abstract class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetim
 
     public async Task<IPage> NewPageAsync()
     {
+        AppsCheckedAfterEachTestAttribute.Used(this);
         var context = await browser!.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseUrl,

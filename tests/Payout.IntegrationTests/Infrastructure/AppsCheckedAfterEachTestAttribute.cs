@@ -7,18 +7,19 @@ using Xunit.Sdk;
 namespace Payout.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// After every test, each app the test called (through any client it made) must still hold the ledger invariant and
-/// have answered only error codes the OpenAPI document lists; otherwise THAT test fails. xunit only prints a class
+/// After every test, each app the test called (through any client or page it made) must still hold the ledger invariant
+/// and, for the integration tests' apps, have answered only error codes the OpenAPI document lists; otherwise THAT test
+/// fails. Linked into the browser tests too. xunit only prints a class
 /// fixture's failing cleanup — it does not fail the run — so the check cannot wait for the class to end.
 /// </summary>
 [AttributeUsage(AttributeTargets.Assembly)]
 public sealed class AppsCheckedAfterEachTestAttribute : BeforeAfterTestAttribute
 {
     // Set in Before, on the test's own flow: the test method and everything it awaits see the same set.
-    private static readonly AsyncLocal<ConcurrentDictionary<PayoutApp, bool>?> AppsOfTheTest = new();
+    private static readonly AsyncLocal<ConcurrentDictionary<ICheckedAfterEachTest, bool>?> AppsOfTheTest = new();
 
-    /// <summary>Called by the app for each client the running test makes.</summary>
-    internal static void Used(PayoutApp app) => AppsOfTheTest.Value?.TryAdd(app, true);
+    /// <summary>Called by the app for each client (or page) the running test makes.</summary>
+    public static void Used(ICheckedAfterEachTest app) => AppsOfTheTest.Value?.TryAdd(app, true);
 
     public override void Before(MethodInfo methodUnderTest) => AppsOfTheTest.Value = new();
 

@@ -16,7 +16,7 @@ namespace Payout.IntegrationTests.Infrastructure;
 /// The whole service, in process, on a fresh database of the provider under test. One per test class
 /// (it is an xunit class fixture); tests create their own customers so they never share data.
 /// </summary>
-public class PayoutApp : WebApplicationFactory<Program>, IAsyncLifetime
+public class PayoutApp : WebApplicationFactory<Program>, IAsyncLifetime, ICheckedAfterEachTest
 {
     public const string AdminKey = "test-admin-key-0123456789";
 
@@ -95,7 +95,7 @@ public class PayoutApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// Whatever a test did, the ledger must balance and every error answered must be in the document; run after each
     /// test that used this app (<see cref="AppsCheckedAfterEachTestAttribute"/>), so a breach fails that test.
     /// </summary>
-    internal async Task AssertStillSoundAsync()
+    public async Task AssertStillSoundAsync()
     {
         if (disposed)
         {
