@@ -218,8 +218,7 @@ public sealed partial class HostileInputTests(HostileInputTests.App app, ITestOu
         var operationId = Actor.Nobody;
         if (operation)
         {
-            var paid = await app.PayAsync(client, await app.QuoteAsync(client, cardId, 100m));
-            operationId = (await paid.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("operationId").GetInt64();
+            operationId = (await app.PayOutAsync(client, cardId, 100m)).GetProperty("operationId").GetInt64();
             Assert.NotEqual("PENDING", (await app.WaitForFinalAsync(client, operationId)).GetProperty("status").GetString());
         }
 

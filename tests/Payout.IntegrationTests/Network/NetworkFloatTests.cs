@@ -33,7 +33,7 @@ public sealed class NetworkFloatTests(SmallFloatApp app) : IClassFixture<SmallFl
         var detail = quoted.GetProperty("reasonDetails").EnumerateArray().Single(d => d.GetProperty("code").GetString() == "NETWORK_FLOAT_LOW");
         Assert.Equal(retryAt, detail.GetProperty("retryAfter").GetDateTimeOffset());
 
-        Assert.Equal(1_000m - (await (await app.PayAsync(client, first.GetProperty("offerId").GetInt64())).Content.ReadFromJsonAsync<JsonElement>())
+        Assert.Equal(1_000m - (await app.ExecuteAsync(client, first.GetProperty("offerId").GetInt64()))
             .GetProperty("totalDebited").GetDecimal(), await app.BalanceAsync(customer.Id, "USDT"));
         using var admin = app.AdminClient();
         var floats = await admin.GetFromJsonAsync<JsonElement>("/admin/v1/network-float");

@@ -453,8 +453,7 @@ public sealed class OwaspApiTop10Tests(SecurityApp app) : IClassFixture<Security
     {
         var (customer, client, cardId) = await app.PayingCustomerAsync();
         var offerId = await app.QuoteAsync(client, cardId, 50m);
-        var paid = await app.PayAsync(client, await app.QuoteAsync(client, cardId, 50m));
-        var operationId = (await paid.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("operationId").GetInt64();
+        var operationId = (await app.PayOutAsync(client, cardId, 50m)).GetProperty("operationId").GetInt64();
         return new Owner(customer, client, cardId, offerId, operationId);
     }
 
