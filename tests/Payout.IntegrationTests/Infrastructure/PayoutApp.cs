@@ -24,6 +24,7 @@ public class PayoutApp : WebApplicationFactory<Program>, IAsyncLifetime, IChecke
     private readonly bool ownsDatabase;
     private TestDatabase? database;
     private volatile bool disposed;
+    private volatile bool tampered;
     private long phoneCounter = Random.Shared.NextInt64(100_000_000, 900_000_000);
 
     public PayoutApp()
@@ -60,7 +61,7 @@ public class PayoutApp : WebApplicationFactory<Program>, IAsyncLifetime, IChecke
     public TestDatabase Database => database ?? throw new InvalidOperationException("The app is not initialised.");
 
     /// <summary>The one seam past HTTP: the route table, a direct read of rows, the operator commands (see <see cref="ServiceInsides"/>).</summary>
-    public ServiceInsides Inside => new(Services);
+    public ServiceInsides Inside => new(Services, () => tampered = true);
 
     /// <summary>Extra configuration a scenario needs (e.g. a short offer validity).</summary>
     protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
@@ -102,11 +103,21 @@ public class PayoutApp : WebApplicationFactory<Program>, IAsyncLifetime, IChecke
             return;
         }
 
-        var violations = await LedgerViolationsAsync();
-        Assert.True(violations.Count == 0, "The ledger invariant does not hold: " + string.Join("; ", violations));
+        if (!tampered)
+        {
+            var violations = await LedgerViolationsAsync();
+            Assert.True(violations.Count == 0, "The ledger invariant does not hold: " + string.Join("; ", violations));
+        }
+
         var undocumented = AnsweredErrors.Undocumented();
         Assert.True(undocumented.Count == 0, "Answered but not in docs/openapi.json (declare the code on the handler or gate): "
             + string.Join("; ", undocumented));
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        disposed = true;
+        await base.DisposeAsync();
     }
 
     protected override void ConfigureClient(HttpClient client)

@@ -83,7 +83,7 @@ public sealed class OpenApiDocumentTests(PayoutApp app) : IClassFixture<PayoutAp
         Assert.False(string.IsNullOrWhiteSpace(document.GetProperty("info").GetProperty("description").GetString()));
 
         var admin = Operations(document).Where(o => o.Path.StartsWith("/admin/v1/", StringComparison.Ordinal)).ToList();
-        Assert.Equal(20, admin.Count);
+        Assert.Equal(22, admin.Count);
         Assert.All(admin, o =>
         {
             Assert.Equal("AdminKey", Assert.Single(o.Operation.GetProperty("security").EnumerateArray()).EnumerateObject().Single().Name);

@@ -20,7 +20,7 @@ namespace Payout.Api.Features.Payouts;
 /// </summary>
 public sealed class PayoutDesk(
     PayoutDbContext db, OfferStore offers, CardStore cards, PayoutStore payouts, PayoutOutbox outbox, Quoting quoting, LedgerWriter ledger,
-    DispatchWorker dispatcher, IOptions<PayoutNetworkOptions> network, TimeProvider clock, PayoutMetrics metrics)
+    HouseShardPicker shards, DispatchWorker dispatcher, IOptions<PayoutNetworkOptions> network, TimeProvider clock, PayoutMetrics metrics)
 {
     /// <summary>Every code execute can answer: an unknown offer, or the first failing check.</summary>
     public static readonly IReadOnlyList<ErrorCode> Errors = [ErrorCode.OFFER_NOT_FOUND, .. ExecutionChecks.Codes];
@@ -57,7 +57,8 @@ public sealed class PayoutDesk(
     private async Task<Result<Debit>> DebitAsync(long offerId, CurrentCustomer customer, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.LockCustomerAsync(customer.Id, cancellationToken);
+        // The KYC level comes from the row we lock, never from the sign-in cache: a downgrade counts at once.
+        var kycLevel = await db.LockCustomerReadingKycAsync(customer.Id, cancellationToken);
 
         var offer = await offers.FindAsync(customer.Id, offerId, cancellationToken);
         if (offer is null)
@@ -73,20 +74,28 @@ public sealed class PayoutDesk(
 
         var card = await cards.GetAsync(offer.CardId, cancellationToken);
         var balance = await quoting.BalanceAsync(customer.Id, offer.CurrencyFrom, cancellationToken);
-        var remaining = await quoting.RemainingLimitEurAsync(customer.Id, customer.KycLevel, cancellationToken);
+        var remaining = await quoting.RemainingLimitEurAsync(customer.Id, kycLevel, cancellationToken);
         var floatAvailable = await quoting.FloatAvailableAsync(offer.CurrencyTo, cancellationToken);
-        var facts = quoting.Facts(offer, card, customer.KycLevel, balance, remaining, floatAvailable);
+        var facts = quoting.Facts(offer, card, kycLevel, balance, remaining, floatAvailable);
         if (ExecutionChecks.FailingReasons(facts) is [var first, ..])
         {
             // The first failing check, with what clears it.
             return (await quoting.ExplainAsync([first], facts, offer, customer.Id, cancellationToken))[0];
         }
 
-        var payout = NewPayout(offer, card);
+        var payout = NewPayout(offer, card, shards.Next());
         payouts.Add(payout);
         await db.SaveChangesAsync(cancellationToken);
+
+        // Due a little after the request's own wait: the request dispatches it now, and the background loop
+        // takes over only if this process dies first or the attempt gets no answer.
+        var dueAt = payout.CreatedAt + TimeSpan.FromMilliseconds(network.Value.ExecuteWaitMilliseconds) + TimeSpan.FromSeconds(1);
+        outbox.Add(new PayoutOutboxEntry { OperationId = payout.Id, State = DispatchState.Queued, DueAt = dueAt, UpdatedAt = payout.CreatedAt });
+        offer.OperationId = payout.Id;
+        offer.UpdatedAt = payout.CreatedAt;
+        // The ledger saves these with its own first write, before it locks the shared balance rows.
         var debit = LedgerTransactions.PayoutDebit(
-            customer.Id, offer.CurrencyFrom, offer.Amount, offer.Fees, new FiatLeg(offer.CurrencyTo, offer.AmountTo));
+            customer.Id, offer.CurrencyFrom, offer.Amount, offer.Fees, new FiatLeg(offer.CurrencyTo, offer.AmountTo), payout.LedgerShard);
         var posted = await ledger.PostAsync(debit, payout.Id, cancellationToken);
         if (posted.Outcome == PostingOutcome.InsufficientFunds)
         {
@@ -98,18 +107,11 @@ public sealed class PayoutDesk(
                 : ExecutionChecks.Refusal(ErrorCode.INSUFFICIENT_FUNDS);
         }
 
-        // Due a little after the request's own wait: the request dispatches it now, and the background loop
-        // takes over only if this process dies first or the attempt gets no answer.
-        var dueAt = payout.CreatedAt + TimeSpan.FromMilliseconds(network.Value.ExecuteWaitMilliseconds) + TimeSpan.FromSeconds(1);
-        outbox.Add(new PayoutOutboxEntry { OperationId = payout.Id, State = DispatchState.Queued, DueAt = dueAt, UpdatedAt = payout.CreatedAt });
-        offer.OperationId = payout.Id;
-        offer.UpdatedAt = payout.CreatedAt;
-        await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new Debit(payout, DebitedNow: true);
     }
 
-    private PayoutOperation NewPayout(Offer offer, Card card)
+    private PayoutOperation NewPayout(Offer offer, Card card, int ledgerShard)
     {
         var now = clock.GetUtcNow();
         return new PayoutOperation
@@ -128,6 +130,7 @@ public sealed class PayoutDesk(
             TotalDebited = offer.TotalDebited,
             AmountToEur = offer.AmountToEur,
             MaskedPan = card.MaskedPan,
+            LedgerShard = ledgerShard,
             CreatedAt = now,
             UpdatedAt = now,
         };

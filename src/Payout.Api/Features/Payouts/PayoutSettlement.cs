@@ -16,11 +16,12 @@ public sealed class PayoutSettlement(
     PayoutDbContext db, PayoutStore payouts, PayoutOutbox outbox, LedgerWriter ledger, TimeProvider clock, PayoutMetrics metrics,
     ILogger<PayoutSettlement> logger)
 {
-    public async Task ApplyAsync(long operationId, NetworkAnswer answer, CancellationToken cancellationToken)
+    /// <returns>True when this call moved the payout out of PENDING (and wrote its settlement or refund).</returns>
+    public async Task<bool> ApplyAsync(long operationId, NetworkAnswer answer, CancellationToken cancellationToken)
     {
         if (answer.Outcome == NetworkOutcome.Pending)
         {
-            return;
+            return false;
         }
 
         var succeeded = answer.Outcome == NetworkOutcome.Paid;
@@ -31,14 +32,14 @@ public sealed class PayoutSettlement(
         await using var owned = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         if (!await payouts.FinishAsync(operationId, status, reason, now, cancellationToken))
         {
-            return;
+            return false;
         }
 
         var (payout, fees) = await payouts.GetWithFeesAsync(operationId, cancellationToken);
         var fiat = new FiatLeg(payout.CurrencyTo, payout.AmountTo);
         var movement = succeeded
-            ? LedgerTransactions.PayoutSettle(payout.CurrencyFrom, payout.AmountFrom, fees, fiat)
-            : LedgerTransactions.PayoutRefund(payout.CustomerId, payout.CurrencyFrom, payout.AmountFrom, fees, fiat);
+            ? LedgerTransactions.PayoutSettle(payout.CurrencyFrom, payout.AmountFrom, fees, fiat, payout.LedgerShard)
+            : LedgerTransactions.PayoutRefund(payout.CustomerId, payout.CurrencyFrom, payout.AmountFrom, fees, fiat, payout.LedgerShard);
         var posted = await ledger.PostAsync(movement, operationId, cancellationToken);
         if (posted.Outcome != PostingOutcome.Posted)
         {
@@ -53,5 +54,6 @@ public sealed class PayoutSettlement(
 
         logger.LogInformation("Payout {OperationId} is {Status}", operationId, status);
         metrics.PayoutEntered(status);
+        return true;
     }
 }
