@@ -279,10 +279,14 @@ run_tests() {
     fi
 }
 
+# The soak test (processes, kills, its own cluster) last: by then the integration runs are nearly done.
 other_projects_lane() {
     local proj
     for proj in "${unit_projects[@]+"${unit_projects[@]}"}"; do
-        run_tests "$(basename "$proj" .csproj)" "$proj"
+        [[ "$proj" == *SoakTests.csproj ]] || run_tests "$(basename "$proj" .csproj)" "$proj"
+    done
+    for proj in "${unit_projects[@]+"${unit_projects[@]}"}"; do
+        [[ "$proj" != *SoakTests.csproj ]] || run_tests "$(basename "$proj" .csproj)" "$proj"
     done
 }
 
