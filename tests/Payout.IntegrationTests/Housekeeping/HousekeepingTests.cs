@@ -87,6 +87,8 @@ public sealed class HousekeepingTests(HousekeepingApp app) : IClassFixture<House
         Assert.Single(next, ran => ran);
     }
 
+    // A purge round has no route and no operator command: the test runs it as the job's timer would (the one place
+    // besides the fingerprint-key test where a test file reaches past PayoutApp.Inside).
     private static Task<bool> RunPurgeAsync(PayoutApp on) =>
         on.Services.GetRequiredService<HousekeepingWorker>().RunIfDueAsync(CancellationToken.None);
 
