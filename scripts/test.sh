@@ -6,7 +6,9 @@
 # - builds the solution once (Release),
 # - runs every other test project (tests/*/*Tests.csproj) once,
 # - runs every tests/*/*IntegrationTests.csproj (the service against a database) once per database in
-#   PAYOUT_TEST_DATABASES (default "Sqlite Postgres"), with PAYOUT_TEST_DATABASE set,
+#   PAYOUT_TEST_DATABASES (default "Sqlite Postgres"), with PAYOUT_TEST_DATABASE set;
+#   tests tagged [Trait("Category", "Slow")] (the crash-safety test) run once per suite, on PostgreSQL only
+#   (on SQLite too when PostgreSQL is not among the databases),
 # - for tests/*BrowserTests (Playwright), finds Debian's chromium, installing it when run as root
 #   without it; a missing browser fails the run,
 # - for Postgres, starts a throwaway cluster on a free 127.0.0.1 port (installing
@@ -46,6 +48,10 @@ log() { printf '\n==> %s\n' "$*"; }
 
 # shellcheck disable=SC2317  # invoked from the EXIT trap
 cleanup() {
+    local pid
+    for pid in "${lane_pids[@]+"${lane_pids[@]}"}"; do
+        kill -- "$pid" 2>/dev/null || true
+    done
     pg_stop_throwaway >/dev/null 2>&1 || true
 }
 trap 'rc=$?; cleanup; exit $rc' EXIT
@@ -68,6 +74,25 @@ hang_timeout="${PAYOUT_TEST_HANG_TIMEOUT:-15m}"
 if [[ -n "$hang_timeout" && "$hang_timeout" != "0" ]]; then
     hang_args=(--blame-hang-timeout "$hang_timeout" --blame-hang-dump-type none)
 fi
+
+# The same arguments with the slow tests left out: for every integration run but PostgreSQL's. A --filter the
+# caller gave is kept and narrowed.
+without_slow_args=()
+filter_given=0
+for ((i = 0; i < ${#EXTRA_ARGS[@]}; i++)); do
+    arg="${EXTRA_ARGS[$i]}"
+    if [[ "$arg" == --filter ]] && (( i + 1 < ${#EXTRA_ARGS[@]} )); then
+        i=$((i + 1))
+        without_slow_args+=(--filter "(${EXTRA_ARGS[$i]})&Category!=Slow")
+        filter_given=1
+    elif [[ "$arg" == --filter=* ]]; then
+        without_slow_args+=("--filter=(${arg#--filter=})&Category!=Slow")
+        filter_given=1
+    else
+        without_slow_args+=("$arg")
+    fi
+done
+(( filter_given )) || without_slow_args+=(--filter "Category!=Slow")
 
 # ------------------------------------------------------------ discovery ----
 if [[ -f Payout.sln ]]; then
@@ -227,39 +252,99 @@ if ! dotnet build "$SOLUTION" -c Release --no-restore --disable-build-servers; t
 fi
 
 # ------------------------------------------------------------------ tests --
-# run_tests <trx base name> <project> [VAR=value...]
+# The runs share nothing (each integration run has its own databases, temp folders and ports), so they run side by
+# side in lanes: each integration run in its own lane, the other projects one after another in a third. Most of a
+# run is waiting (on the database, the browser, a fake network), so lanes fill each other's gaps. A lane's output is
+# printed when it ends. PAYOUT_TEST_LANES=1 runs everything in one lane, in order, printing as it goes.
+FAILED_RUNS="$RESULTS_DIR/failed-runs.txt"
+: > "$FAILED_RUNS"
+
+# run_tests <trx base name> <project> [VAR=value...]; passes the array named by $test_args (default EXTRA_ARGS)
 run_tests() {
     local trx_name="$1" proj="$2"
     shift 2
+    local -n args="${test_args:-EXTRA_ARGS}"
     log "dotnet test $proj${*:+ ($*)}"
     local rc=0
     env -u PAYOUT_TEST_DATABASE "$@" dotnet test "$proj" -c Release --no-build \
         --logger "trx;LogFileName=$trx_name.trx" \
         --results-directory "$RESULTS_DIR" \
         "${hang_args[@]+"${hang_args[@]}"}" \
-        "${EXTRA_ARGS[@]+"${EXTRA_ARGS[@]}"}" || rc=$?
+        "${args[@]+"${args[@]}"}" || rc=$?
     if (( rc != 0 )); then
-        FAILURES+=("$trx_name (dotnet test exit code $rc)")
+        echo "$trx_name (dotnet test exit code $rc)" >> "$FAILED_RUNS"
     fi
     if [[ ! -f "$RESULTS_DIR/$trx_name.trx" ]]; then
-        FAILURES+=("$trx_name (no TRX file written)")
+        echo "$trx_name (no TRX file written)" >> "$FAILED_RUNS"
     fi
 }
 
-for proj in "${unit_projects[@]+"${unit_projects[@]}"}"; do
-    name="$(basename "$proj" .csproj)"
-    run_tests "$name" "$proj"
-done
+# The soak test (processes, kills, its own cluster) last: by then the integration runs are nearly done.
+other_projects_lane() {
+    local proj
+    for proj in "${unit_projects[@]+"${unit_projects[@]}"}"; do
+        [[ "$proj" == *SoakTests.csproj ]] || run_tests "$(basename "$proj" .csproj)" "$proj"
+    done
+    for proj in "${unit_projects[@]+"${unit_projects[@]}"}"; do
+        [[ "$proj" != *SoakTests.csproj ]] || run_tests "$(basename "$proj" .csproj)" "$proj"
+    done
+}
 
-for proj in "${integration_projects[@]+"${integration_projects[@]}"}"; do
+# Side by side, two integration runs share the machine: each gets half the runner threads xunit.runner.json gives
+# (unless the caller passes run settings of their own after "--").
+lane_settings=()
+if [[ "${PAYOUT_TEST_LANES:-}" != 1 && " ${EXTRA_ARGS[*]+"${EXTRA_ARGS[*]}"} " != *" -- "* ]]; then
+    lane_settings=(-- xUnit.MaxParallelThreads=2)
+fi
+with_slow_args=("${EXTRA_ARGS[@]+"${EXTRA_ARGS[@]}"}" "${lane_settings[@]+"${lane_settings[@]}"}")
+without_slow_args+=("${lane_settings[@]+"${lane_settings[@]}"}")
+
+# integration_lane <project> <database>
+integration_lane() {
+    local proj="$1" db="$2" name
     name="$(basename "$proj" .csproj)"
-    for db in "${databases[@]+"${databases[@]}"}"; do
-        if [[ "$db" == Postgres ]] && (( ! postgres_ok )); then
-            continue
-        fi
-        run_tests "$name.$db" "$proj" "PAYOUT_TEST_DATABASE=$db"
+    if [[ "$db" == Postgres ]] || (( ! postgres_ok )); then
+        test_args=with_slow_args run_tests "$name.$db" "$proj" "PAYOUT_TEST_DATABASE=$db"
+    else
+        test_args=without_slow_args run_tests "$name.$db" "$proj" "PAYOUT_TEST_DATABASE=$db"
+    fi
+}
+
+lane_pids=()
+lane_logs=()
+start_lane() {
+    if [[ "${PAYOUT_TEST_LANES:-}" == 1 ]]; then
+        "$@"
+        return
+    fi
+    local lane_log="$RESULTS_DIR/lane-${#lane_logs[@]}.log"
+    lane_logs+=("$lane_log")
+    ( "$@" ) > "$lane_log" 2>&1 &
+    lane_pids+=("$!")
+    echo "started: $* (pid $!)"
+}
+
+log "Running the tests (lanes side by side unless PAYOUT_TEST_LANES=1)"
+# The longest first: PostgreSQL's integration run (it has the crash-safety test).
+for db in Postgres Sqlite; do
+    [[ " ${databases[*]+"${databases[*]}"} " == *" $db "* ]] || continue
+    if [[ "$db" == Postgres ]] && (( ! postgres_ok )); then
+        continue
+    fi
+    for proj in "${integration_projects[@]+"${integration_projects[@]}"}"; do
+        start_lane integration_lane "$proj" "$db"
     done
 done
+start_lane other_projects_lane
+
+for i in "${!lane_pids[@]}"; do
+    wait "${lane_pids[$i]}" || true
+    cat "${lane_logs[$i]}"
+done
+lane_pids=()
+while IFS= read -r failed; do
+    FAILURES+=("$failed")
+done < "$FAILED_RUNS"
 
 # Stop PostgreSQL now (quietly) so nothing is printed after the totals line.
 pg_stop_throwaway >/dev/null 2>&1 || true

@@ -9,7 +9,7 @@ public sealed class AdminClientTests
         new(new HttpClient(stub), new PayoutAdminClientOptions { BaseAddress = TestClients.BaseAddress, ApiKey = "admin-key" });
 
     [Fact]
-    public async Task CreateCustomer_PostsCustomer_AndParses201()
+    public async Task Create_customer_posts_customer_and_parses_201()
     {
         var stub = StubHandler.InTurn(() => Answers.Json(SpecJson.Customer, HttpStatusCode.Created));
 
@@ -29,7 +29,7 @@ public sealed class AdminClientTests
     }
 
     [Fact]
-    public async Task FindCustomers_EscapesThePhone_AndUnwrapsItems()
+    public async Task Find_customers_escapes_the_phone_and_unwraps_items()
     {
         var stub = StubHandler.InTurn(() => Answers.Json($$"""{"items": [{{SpecJson.Customer}}]}"""));
 
@@ -40,7 +40,7 @@ public sealed class AdminClientTests
     }
 
     [Fact]
-    public async Task ChangeKycLevel_PutsTheLevel()
+    public async Task Change_kyc_level_puts_the_level()
     {
         var stub = StubHandler.InTurn(() => Answers.Json(SpecJson.Customer));
 
@@ -51,7 +51,7 @@ public sealed class AdminClientTests
     }
 
     [Fact]
-    public async Task Deposit_PostsExactAmountReferenceAndIdempotencyKey()
+    public async Task Deposit_posts_exact_amount_reference_and_idempotency_key()
     {
         var stub = StubHandler.InTurn(() => Answers.Json("""{"currency": "USDT", "balance": 5760.06209697}"""));
 
@@ -64,7 +64,7 @@ public sealed class AdminClientTests
     }
 
     [Fact]
-    public async Task Deposit_WithoutReference_OmitsIt()
+    public async Task Deposit_without_reference_omits_it()
     {
         var stub = StubHandler.InTurn(() => Answers.Json("""{"currency": "BTC", "balance": 1}"""));
 
@@ -75,7 +75,7 @@ public sealed class AdminClientTests
     }
 
     [Fact]
-    public async Task GetBalances_ParsesEveryBalanceExactly()
+    public async Task Get_balances_parses_every_balance_exactly()
     {
         var balances = await Admin(StubHandler.InTurn(() => Answers.Json(SpecJson.Balances))).GetBalancesAsync(5);
 
@@ -84,7 +84,7 @@ public sealed class AdminClientTests
     }
 
     [Fact]
-    public async Task UnknownCustomer_ThrowsWithCode()
+    public async Task Unknown_customer_throws_with_code()
     {
         var stub = StubHandler.InTurn(() => Answers.Error(HttpStatusCode.NotFound, "CUSTOMER_NOT_FOUND", 5001, "No such customer."));
 

@@ -5,12 +5,13 @@ public sealed class CancellationTests
     private static StubHandler NeverAnswers(TaskCompletionSource started) => new(async (_, cancellationToken) =>
     {
         started.TrySetResult();
+        // A server that never answers is the scenario: only the caller's cancellation ends this wait.
         await Task.Delay(Timeout.Infinite, cancellationToken);
         throw new InvalidOperationException("unreachable");
     });
 
     [Fact]
-    public async Task CancelledWhileWaiting_ThrowsOperationCanceled()
+    public async Task Cancelled_while_waiting_throws_operation_canceled()
     {
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var client = TestClients.Payout(NeverAnswers(started));
@@ -24,7 +25,7 @@ public sealed class CancellationTests
     }
 
     [Fact]
-    public async Task AlreadyCancelled_SendsNothing()
+    public async Task Already_cancelled_sends_nothing()
     {
         var stub = StubHandler.InTurn(() => Answers.Json(SpecJson.Data));
 
@@ -34,7 +35,7 @@ public sealed class CancellationTests
     }
 
     [Fact]
-    public async Task CancelledDuringSignIn_KeepsNoTokens()
+    public async Task Cancelled_during_sign_in_keeps_no_tokens()
     {
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var client = TestClients.SignedOut(NeverAnswers(started));

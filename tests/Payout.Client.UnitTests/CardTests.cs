@@ -5,7 +5,7 @@ namespace Payout.Client.UnitTests;
 public sealed class CardTests
 {
     [Fact]
-    public async Task AddCard_PostsCardNumberAsJsonStringOfDigits()
+    public async Task Add_card_posts_card_number_as_json_string_of_digits()
     {
         var stub = StubHandler.InTurn(() => Answers.Json(SpecJson.Card));
         var client = TestClients.Payout(stub);
@@ -26,7 +26,7 @@ public sealed class CardTests
     }
 
     [Fact]
-    public async Task AddCard_WithIdempotencyKey_SendsTheHeader()
+    public async Task Add_card_with_idempotency_key_sends_the_header()
     {
         var stub = StubHandler.InTurn(() => Answers.Json(SpecJson.Card));
 
@@ -36,7 +36,7 @@ public sealed class CardTests
     }
 
     [Fact]
-    public async Task AddCard_ParsesTheCard()
+    public async Task Add_card_parses_the_card()
     {
         var client = TestClients.Payout(StubHandler.InTurn(() => Answers.Json(SpecJson.Card)));
 
@@ -50,7 +50,7 @@ public sealed class CardTests
     }
 
     [Fact]
-    public async Task SetBillingAddress_PostsAddress_AndParsesCardWithIt()
+    public async Task Set_billing_address_posts_address_and_parses_card_with_it()
     {
         var stub = StubHandler.InTurn(() => Answers.Json(SpecJson.CardWithBillingAddress));
         var address = new BillingAddress("1 Demo Street", "London", "GB", "SW1A 1AA");
@@ -65,7 +65,7 @@ public sealed class CardTests
     }
 
     [Fact]
-    public async Task DeleteCard_SendsDelete_AndAccepts204()
+    public async Task Delete_card_sends_delete_and_accepts_204()
     {
         var stub = StubHandler.InTurn(Answers.NoContent);
 
@@ -81,7 +81,7 @@ public sealed class CardTests
     [InlineData("5555-5555-5555-4444", "5555***4444")]
     [InlineData("123", "***")]
     [InlineData("", "***")]
-    public void AddCardRequest_ToString_MasksTheNumber(string number, string masked)
+    public void Add_card_request_to_string_masks_the_number(string number, string masked)
     {
         var text = new AddCardRequest(number, "Demo Customer", 2030, 12).ToString();
 
@@ -91,7 +91,7 @@ public sealed class CardTests
     }
 
     [Fact]
-    public void AddCardRequest_InterpolatedOrFormatted_StaysMasked()
+    public void Add_card_request_interpolated_or_formatted_stays_masked()
     {
         var request = new AddCardRequest("4012888888881881", "Demo Customer", 2030, 12);
 

@@ -30,7 +30,7 @@ public sealed class CommonHeaderTests
     }
 
     [Fact]
-    public async Task EveryPayoutCall_SendsBearerTokenAndSdkVersion()
+    public async Task Every_payout_call_sends_bearer_token_and_sdk_version()
     {
         var stub = AnyEndpoint();
 
@@ -46,7 +46,7 @@ public sealed class CommonHeaderTests
     }
 
     [Fact]
-    public async Task SdkVersionOption_IsSentInPayoutCardForm()
+    public async Task Sdk_version_option_is_sent_in_payout_card_form()
     {
         var stub = AnyEndpoint();
         var client = new PayoutClient(new HttpClient(stub), TestClients.Options(sdkVersion: "1.3"), TestClients.SignedIn);
@@ -60,7 +60,7 @@ public sealed class CommonHeaderTests
     [InlineData("https://gw.test/payout", "https://gw.test/payout/v4/payout/data")]
     [InlineData("https://gw.test/payout/", "https://gw.test/payout/v4/payout/data")]
     [InlineData("https://gw.test", "https://gw.test/v4/payout/data")]
-    public async Task BaseAddressWithPathPrefix_KeepsThePrefix(string baseAddress, string expected)
+    public async Task Base_address_with_path_prefix_keeps_the_prefix(string baseAddress, string expected)
     {
         var stub = new StubHandler(_ => Answers.Json(SpecJson.Data));
         var options = new PayoutClientOptions { BaseAddress = new Uri(baseAddress) };
@@ -71,7 +71,7 @@ public sealed class CommonHeaderTests
     }
 
     [Fact]
-    public async Task NoBaseAddressInOptions_UsesTheHttpClients()
+    public async Task No_base_address_in_options_uses_the_http_clients()
     {
         var stub = AnyEndpoint();
         var http = new HttpClient(stub) { BaseAddress = new Uri("https://other.test/") };
@@ -82,11 +82,11 @@ public sealed class CommonHeaderTests
     }
 
     [Fact]
-    public void NoBaseAddressAnywhere_ThrowsAtConstruction() =>
+    public void No_base_address_anywhere_throws_at_construction() =>
         Assert.Throws<ArgumentException>(() => new PayoutClient(new HttpClient(AnyEndpoint()), new PayoutClientOptions()));
 
     [Fact]
-    public async Task SignedOut_SendsNoAuthorizationHeader()
+    public async Task Signed_out_sends_no_authorization_header()
     {
         var stub = AnyEndpoint();
 

@@ -3,7 +3,7 @@ namespace Payout.Client.UnitTests;
 public sealed class DataTests
 {
     [Fact]
-    public async Task GetData_ParsesFeesCardsAndPairs()
+    public async Task Get_data_parses_fees_cards_and_pairs()
     {
         var stub = StubHandler.InTurn(() => Answers.Json(SpecJson.Data));
 
@@ -28,7 +28,7 @@ public sealed class DataTests
     }
 
     [Fact]
-    public async Task GetData_KeepsTheScaleOfDecimalsAsSent()
+    public async Task Get_data_keeps_the_scale_of_decimals_as_sent()
     {
         var data = await TestClients.Payout(StubHandler.InTurn(() => Answers.Json(SpecJson.Data))).GetDataAsync();
 

@@ -11,7 +11,7 @@ public sealed class DependencyRuleTests
     ];
 
     [Fact]
-    public void ClientAssembly_ReferencesOnlyTheBclAndAllowedPackages()
+    public void Client_assembly_references_only_the_bcl_and_allowed_packages()
     {
         var references = typeof(PayoutClient).Assembly.GetReferencedAssemblies().Select(a => a.Name!).ToList();
 

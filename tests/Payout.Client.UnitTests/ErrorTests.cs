@@ -7,7 +7,7 @@ namespace Payout.Client.UnitTests;
 public sealed class ErrorTests
 {
     [Fact]
-    public async Task ErrorBody_BecomesPayoutApiExceptionWithCodeIdAndMessage()
+    public async Task Error_body_becomes_payout_api_exception_with_code_id_and_message()
     {
         var client = TestClients.Payout(StubHandler.InTurn(
             () => Answers.Error(HttpStatusCode.BadRequest, "INSUFFICIENT_FUNDS", 3004, "The balance does not cover amount and fees.")));
@@ -23,7 +23,7 @@ public sealed class ErrorTests
     }
 
     [Fact]
-    public async Task ValidationError_CarriesTheField()
+    public async Task Validation_error_carries_the_field()
     {
         var client = TestClients.Payout(StubHandler.InTurn(
             () => Answers.Error(HttpStatusCode.BadRequest, "VALIDATION", 1003, "amount must be greater than 0.", "amount")));
@@ -34,7 +34,7 @@ public sealed class ErrorTests
     }
 
     [Fact]
-    public async Task NotFound_CarriesTheSpecCode()
+    public async Task Not_found_carries_the_spec_code()
     {
         var client = TestClients.Payout(StubHandler.InTurn(
             () => Answers.Error(HttpStatusCode.NotFound, "OFFER_NOT_FOUND", 3006, "No such offer.")));
@@ -45,7 +45,7 @@ public sealed class ErrorTests
     }
 
     [Fact]
-    public async Task RateLimited_ExposesRetryAfterSeconds()
+    public async Task Rate_limited_exposes_retry_after_seconds()
     {
         var client = TestClients.SignedOut(StubHandler.InTurn(() =>
         {
@@ -61,7 +61,7 @@ public sealed class ErrorTests
     }
 
     [Fact]
-    public async Task RetryAfterAsDate_BecomesTheTimeLeft()
+    public async Task Retry_after_as_date_becomes_the_time_left()
     {
         var client = TestClients.Payout(StubHandler.InTurn(() =>
         {
@@ -76,7 +76,7 @@ public sealed class ErrorTests
     }
 
     [Fact]
-    public async Task NonJsonErrorBody_BecomesHttpStatusCode()
+    public async Task Non_json_error_body_becomes_http_status_code()
     {
         var client = TestClients.Payout(StubHandler.InTurn(() => new HttpResponseMessage(HttpStatusCode.BadGateway)
         {
@@ -105,7 +105,7 @@ public sealed class ErrorTests
     }
 
     [Fact]
-    public async Task NumberSentAsString_IsRefused()
+    public async Task Number_sent_as_string_is_refused()
     {
         var client = TestClients.Payout(StubHandler.InTurn(() => Answers.Json(SpecJson.Offer.Replace("\"amount\": 760.06209697", "\"amount\": \"760.06209697\"", StringComparison.Ordinal))));
 

@@ -5,7 +5,7 @@ public sealed class OfferAndPayoutTests
     private static readonly DateTimeOffset SpecInstant = new(2026, 11, 23, 19, 40, 4, 123, TimeSpan.Zero);
 
     [Fact]
-    public async Task CreateOffer_PostsExactDecimalAmount()
+    public async Task Create_offer_posts_exact_decimal_amount()
     {
         var stub = StubHandler.InTurn(() => Answers.Json(SpecJson.Offer));
 
@@ -19,7 +19,7 @@ public sealed class OfferAndPayoutTests
     }
 
     [Fact]
-    public async Task CreateOffer_WithIdempotencyKey_SendsTheHeader()
+    public async Task Create_offer_with_idempotency_key_sends_the_header()
     {
         var stub = StubHandler.InTurn(() => Answers.Json(SpecJson.Offer));
 
@@ -29,7 +29,7 @@ public sealed class OfferAndPayoutTests
     }
 
     [Fact]
-    public async Task CreateOffer_ParsesTheOffer()
+    public async Task Create_offer_parses_the_offer()
     {
         var offer = await TestClients.Payout(StubHandler.InTurn(() => Answers.Json(SpecJson.Offer)))
             .CreateOfferAsync(new CreateOfferRequest(760.06209697m, "USDT", "EUR", 42));
@@ -56,7 +56,7 @@ public sealed class OfferAndPayoutTests
     }
 
     [Fact]
-    public async Task UpdateOffer_PutsAmountAndPairWithoutCard()
+    public async Task Update_offer_puts_amount_and_pair_without_card()
     {
         var stub = StubHandler.InTurn(() => Answers.Json(SpecJson.Offer));
 
@@ -68,7 +68,7 @@ public sealed class OfferAndPayoutTests
     }
 
     [Fact]
-    public async Task Execute_PostsToPay_WithIdempotencyKey_AndParsesTheResult()
+    public async Task Execute_posts_to_pay_with_idempotency_key_and_parses_the_result()
     {
         var stub = StubHandler.InTurn(() => Answers.Json(SpecJson.Execute));
 
@@ -85,7 +85,7 @@ public sealed class OfferAndPayoutTests
     }
 
     [Fact]
-    public async Task GetHistory_Defaults_AsksFirstPageOf50()
+    public async Task Get_history_defaults_asks_first_page_of_50()
     {
         var stub = StubHandler.InTurn(() => Answers.Json(SpecJson.History));
 
@@ -96,7 +96,7 @@ public sealed class OfferAndPayoutTests
     }
 
     [Fact]
-    public async Task GetHistory_WithFilters_SendsThemInTheQuery()
+    public async Task Get_history_with_filters_sends_them_in_the_query()
     {
         var stub = StubHandler.InTurn(() => Answers.Json(SpecJson.History));
 
@@ -106,7 +106,7 @@ public sealed class OfferAndPayoutTests
     }
 
     [Fact]
-    public async Task GetHistory_ParsesItemsNewestFirst()
+    public async Task Get_history_parses_items_newest_first()
     {
         var page = await TestClients.Payout(StubHandler.InTurn(() => Answers.Json(SpecJson.History))).GetHistoryAsync();
 
@@ -121,7 +121,7 @@ public sealed class OfferAndPayoutTests
     }
 
     [Fact]
-    public async Task GetOperation_GetsById_AndParsesIt()
+    public async Task Get_operation_gets_by_id_and_parses_it()
     {
         var stub = StubHandler.InTurn(() => Answers.Json(SpecJson.Operation));
 

@@ -8,7 +8,7 @@ public sealed class ReasonDetailTests
     private static readonly DateTimeOffset Frees = new(2026, 12, 23, 12, 0, 1, TimeSpan.Zero);
 
     [Fact]
-    public async Task LimitExceeded_CarriesTheAllowedAmountAndTheInstantTheWindowFrees()
+    public async Task Limit_exceeded_carries_the_allowed_amount_and_the_instant_the_window_frees()
     {
         var client = TestClients.Payout(StubHandler.InTurn(() => Answers.Json(
             """
@@ -27,7 +27,7 @@ public sealed class ReasonDetailTests
     }
 
     [Fact]
-    public async Task NetworkFloatLow_CarriesRetryAfterFromTheHeaderAndTheInstantFromData()
+    public async Task Network_float_low_carries_retry_after_from_the_header_and_the_instant_from_data()
     {
         var client = TestClients.Payout(StubHandler.InTurn(() =>
         {
@@ -46,7 +46,7 @@ public sealed class ReasonDetailTests
     }
 
     [Fact]
-    public async Task KycAndBounds_CarryTheLevelAndTheBound()
+    public async Task Kyc_and_bounds_carry_the_level_and_the_bound()
     {
         var client = TestClients.Payout(StubHandler.InTurn(
             () => Answers.Json("""{"error": "KYC_LEVEL_TOO_LOW", "errorId": 1002, "message": "m", "data": {"kycLevel": "KYC_1"}}""", HttpStatusCode.Forbidden),
@@ -60,7 +60,7 @@ public sealed class ReasonDetailTests
     }
 
     [Fact]
-    public async Task AnErrorWithEmptyData_HasADetailWithCodeAndMessageOnly()
+    public async Task An_error_with_empty_data_has_a_detail_with_code_and_message_only()
     {
         var client = TestClients.Payout(StubHandler.InTurn(() => Answers.Error(HttpStatusCode.NotFound, "OFFER_NOT_FOUND", 3006, "No such offer.")));
 
@@ -70,7 +70,7 @@ public sealed class ReasonDetailTests
     }
 
     [Fact]
-    public async Task DataOfAnUnexpectedShape_StillGivesTheApiError()
+    public async Task Data_of_an_unexpected_shape_still_gives_the_api_error()
     {
         var client = TestClients.Payout(StubHandler.InTurn(
             () => Answers.Json("""{"error": "LIMIT_EXCEEDED", "errorId": 3005, "message": "m", "data": {"allowed": "lots"}}""", HttpStatusCode.BadRequest)));
@@ -82,7 +82,7 @@ public sealed class ReasonDetailTests
     }
 
     [Fact]
-    public async Task AProxyPage_HasNoDetail()
+    public async Task A_proxy_page_has_no_detail()
     {
         var client = TestClients.Payout(StubHandler.InTurn(() => new HttpResponseMessage(HttpStatusCode.BadGateway) { Content = new StringContent("<html>") }));
 

@@ -34,7 +34,7 @@ public sealed class ReceiptTests : IDisposable
     }
 
     [Fact]
-    public void Verify_AReceiptSignedByAKeyOfTheSet_ReturnsItsTerms()
+    public void Verify_a_receipt_signed_by_a_key_of_the_set_returns_its_terms()
     {
         var terms = ReceiptVerifier.Verify(Sign(Terms), KeySet(("k1", otherKey), ("k2", key)));
 
@@ -47,7 +47,7 @@ public sealed class ReceiptTests : IDisposable
     }
 
     [Fact]
-    public void Verify_AChangedCharacterInAnyPart_Throws()
+    public void Verify_a_changed_character_in_any_part_throws()
     {
         var receipt = Sign(Terms);
         var keys = KeySet(("k2", key));
@@ -64,7 +64,7 @@ public sealed class ReceiptTests : IDisposable
     }
 
     [Fact]
-    public void Verify_ASignatureByAnotherKeyUnderTheSameId_Throws()
+    public void Verify_a_signature_by_another_key_under_the_same_id_throws()
     {
         var error = Assert.Throws<ReceiptVerificationException>(() => ReceiptVerifier.Verify(Sign(Terms), KeySet(("k2", otherKey))));
 
@@ -72,7 +72,7 @@ public sealed class ReceiptTests : IDisposable
     }
 
     [Fact]
-    public void Verify_AnUnknownKeyId_SaysToFetchTheKeysAgain()
+    public void Verify_an_unknown_key_id_says_to_fetch_the_keys_again()
     {
         var error = Assert.Throws<ReceiptVerificationException>(() => ReceiptVerifier.Verify(Sign(Terms), KeySet(("k1", key))));
 
@@ -83,7 +83,7 @@ public sealed class ReceiptTests : IDisposable
     [InlineData("none")]
     [InlineData("HS256")]
     [InlineData("ES384")]
-    public void Verify_AnyOtherAlgorithm_Throws(string alg)
+    public void Verify_any_other_algorithm_throws(string alg)
     {
         var header = Encode($$"""{"alg":"{{alg}}","kid":"k2","typ":"JWT"}""");
         var payload = Encode(Terms);
@@ -97,11 +97,11 @@ public sealed class ReceiptTests : IDisposable
     [InlineData("a.b")]
     [InlineData("a.b.c.d")]
     [InlineData("!!.??.**")]
-    public void Verify_SomethingThatIsNoJws_Throws(string receipt) =>
+    public void Verify_something_that_is_no_jws_throws(string receipt) =>
         Assert.Throws<ReceiptVerificationException>(() => ReceiptVerifier.Verify(receipt, KeySet(("k2", key))));
 
     [Fact]
-    public async Task GetVerifiedReceipt_FetchesTheReceiptAndTheServicesKeys_AndVerifies()
+    public async Task Get_verified_receipt_fetches_the_receipt_and_the_services_keys_and_verifies()
     {
         var jwks = KeySetJson(("k2", key));
         var stub = StubHandler.InTurn(() => Jose(Sign(Terms)), () => Answers.Json(jwks));
@@ -115,7 +115,7 @@ public sealed class ReceiptTests : IDisposable
     }
 
     [Fact]
-    public async Task GetVerifiedReceipt_WithKeysGiven_AsksOnlyForTheReceipt()
+    public async Task Get_verified_receipt_with_keys_given_asks_only_for_the_receipt()
     {
         var stub = StubHandler.InTurn(() => Jose(Sign(Terms)));
 
@@ -125,7 +125,7 @@ public sealed class ReceiptTests : IDisposable
     }
 
     [Fact]
-    public async Task GetVerifiedReceipt_AReceiptForAnotherOperation_Throws()
+    public async Task Get_verified_receipt_a_receipt_for_another_operation_throws()
     {
         var stub = StubHandler.InTurn(() => Jose(Sign(Terms)));
 
@@ -136,7 +136,7 @@ public sealed class ReceiptTests : IDisposable
     }
 
     [Fact]
-    public async Task GetReceipt_SomeoneElsesOperation_IsTheApisNotFound()
+    public async Task Get_receipt_someone_elses_operation_is_the_apis_not_found()
     {
         var stub = StubHandler.InTurn(() => Answers.Error(HttpStatusCode.NotFound, "OPERATION_NOT_FOUND", 3010, "No such operation."));
 

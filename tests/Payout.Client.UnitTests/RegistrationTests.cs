@@ -5,7 +5,7 @@ namespace Payout.Client.UnitTests;
 public sealed class RegistrationTests
 {
     [Fact]
-    public async Task AddPayoutClient_BuildsATypedClientFromOptions_AndReturnsTheHttpClientBuilder()
+    public async Task Add_payout_client_builds_a_typed_client_from_options_and_returns_the_http_client_builder()
     {
         var stub = StubHandler.InTurn(() => Answers.Tokens("at-1", "rt-1"), () => Answers.Json(SpecJson.Data));
         var services = new ServiceCollection();
@@ -26,7 +26,7 @@ public sealed class RegistrationTests
     }
 
     [Fact]
-    public void AddPayoutClient_ClientsShareOneSession()
+    public void Add_payout_client_clients_share_one_session()
     {
         var services = new ServiceCollection();
         services.AddPayoutClient(o => o.BaseAddress = new Uri("https://payout.example/"));
@@ -40,7 +40,7 @@ public sealed class RegistrationTests
     }
 
     [Fact]
-    public async Task AddPayoutAdminClient_SendsTheAdminKey()
+    public async Task Add_payout_admin_client_sends_the_admin_key()
     {
         var stub = StubHandler.InTurn(() => Answers.Json(SpecJson.Balances));
         var services = new ServiceCollection();

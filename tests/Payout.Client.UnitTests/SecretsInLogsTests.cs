@@ -4,7 +4,7 @@ namespace Payout.Client.UnitTests;
 public sealed class SecretsInLogsTests
 {
     [Fact]
-    public void TokenPair_ToString_HidesTheTokens()
+    public void Token_pair_to_string_hides_the_tokens()
     {
         var text = new TokenPair("secret-access", "secret-refresh", new DateTimeOffset(2026, 11, 23, 19, 40, 4, TimeSpan.Zero)).ToString();
 
@@ -13,7 +13,7 @@ public sealed class SecretsInLogsTests
     }
 
     [Fact]
-    public void CreateCustomerRequest_ToString_HidesThePassword()
+    public void Create_customer_request_to_string_hides_the_password()
     {
         var text = new CreateCustomerRequest(TestClients.DemoMerchant, "+447871239999", "1234Qwerty", KycLevels.Kyc1).ToString();
 

@@ -5,7 +5,7 @@ namespace Payout.Client.UnitTests;
 public sealed class SigningInTests
 {
     [Fact]
-    public async Task SignIn_PostsPasswordGrantAsFormWithMerchantHeader()
+    public async Task Sign_in_posts_password_grant_as_form_with_merchant_header()
     {
         var stub = StubHandler.InTurn(() => Answers.Tokens("at-1", "rt-1"));
         var client = TestClients.SignedOut(stub);
@@ -23,7 +23,7 @@ public sealed class SigningInTests
     }
 
     [Fact]
-    public async Task SignIn_Success_KeepsTheTokenPair()
+    public async Task Sign_in_success_keeps_the_token_pair()
     {
         var client = TestClients.SignedOut(StubHandler.InTurn(() => Answers.Tokens("at-1", "rt-1")));
 
@@ -36,7 +36,7 @@ public sealed class SigningInTests
     }
 
     [Fact]
-    public async Task SignIn_Success_RaisesTokensChanged()
+    public async Task Sign_in_success_raises_tokens_changed()
     {
         var client = TestClients.SignedOut(StubHandler.InTurn(() => Answers.Tokens("at-1", "rt-1")));
         TokenPair? seen = null;
@@ -48,7 +48,7 @@ public sealed class SigningInTests
     }
 
     [Fact]
-    public async Task SignIn_WrongPassword_Throws401AndHoldsNoTokens()
+    public async Task Sign_in_wrong_password_throws_401_and_holds_no_tokens()
     {
         var client = TestClients.SignedOut(StubHandler.InTurn(
             () => Answers.Error(HttpStatusCode.Unauthorized, "UNAUTHORIZED", 1001, "Wrong number, password or merchant.")));
@@ -61,7 +61,7 @@ public sealed class SigningInTests
     }
 
     [Fact]
-    public async Task SignIn_WithoutMerchantId_ThrowsBeforeSending()
+    public async Task Sign_in_without_merchant_id_throws_before_sending()
     {
         var stub = StubHandler.InTurn();
         var client = new PayoutClient(new HttpClient(stub), new PayoutClientOptions { BaseAddress = TestClients.BaseAddress });
@@ -72,7 +72,7 @@ public sealed class SigningInTests
     }
 
     [Fact]
-    public async Task Refresh_SendsRefreshGrantWithMerchantHeader_AndRotatesTokens()
+    public async Task Refresh_sends_refresh_grant_with_merchant_header_and_rotates_tokens()
     {
         var stub = StubHandler.InTurn(() => Answers.Tokens("at-2", "rt-2"));
         var client = TestClients.Payout(stub);
@@ -87,7 +87,7 @@ public sealed class SigningInTests
     }
 
     [Fact]
-    public async Task Refresh_WithoutRefreshToken_ThrowsInvalidOperation()
+    public async Task Refresh_without_refresh_token_throws_invalid_operation()
     {
         var client = TestClients.Payout(StubHandler.InTurn(), new TokenPair("at-1", null));
 
@@ -95,7 +95,7 @@ public sealed class SigningInTests
     }
 
     [Fact]
-    public async Task SignOut_PostsWithBearer_AndForgetsTokens()
+    public async Task Sign_out_posts_with_bearer_and_forgets_tokens()
     {
         var stub = StubHandler.InTurn(Answers.NoContent);
         var client = TestClients.Payout(stub);
@@ -110,7 +110,7 @@ public sealed class SigningInTests
     }
 
     [Fact]
-    public async Task SignOut_ServerFails_StillForgetsTokensAndThrows()
+    public async Task Sign_out_server_fails_still_forgets_tokens_and_throws()
     {
         var client = TestClients.Payout(StubHandler.InTurn(() => new HttpResponseMessage(HttpStatusCode.BadGateway)));
 
@@ -120,7 +120,7 @@ public sealed class SigningInTests
     }
 
     [Fact]
-    public async Task SignOut_TokensAlreadyDead_IsNotAnError()
+    public async Task Sign_out_tokens_already_dead_is_not_an_error()
     {
         var client = TestClients.Payout(StubHandler.InTurn(Answers.Unauthorized), new TokenPair("at-1", null));
 

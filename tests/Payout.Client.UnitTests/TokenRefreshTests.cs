@@ -5,7 +5,7 @@ namespace Payout.Client.UnitTests;
 public sealed class TokenRefreshTests
 {
     [Fact]
-    public async Task Unauthorized_WithRefreshToken_RefreshesOnceAndRetriesOnce()
+    public async Task Unauthorized_with_refresh_token_refreshes_once_and_retries_once()
     {
         var stub = StubHandler.InTurn(Answers.Unauthorized, () => Answers.Tokens("at-2", "rt-2"), () => Answers.Json(SpecJson.Offer));
         var client = TestClients.Payout(stub);
@@ -25,7 +25,7 @@ public sealed class TokenRefreshTests
     }
 
     [Fact]
-    public async Task Unauthorized_AgainAfterRefresh_SurfacesTheSecond401()
+    public async Task Unauthorized_again_after_refresh_surfaces_the_second_401()
     {
         var stub = StubHandler.InTurn(Answers.Unauthorized, () => Answers.Tokens("at-2", "rt-2"), Answers.Unauthorized);
         var client = TestClients.Payout(stub);
@@ -37,7 +37,7 @@ public sealed class TokenRefreshTests
     }
 
     [Fact]
-    public async Task Unauthorized_RefreshRefused_Surfaces401AndSignsOut()
+    public async Task Unauthorized_refresh_refused_surfaces_401_and_signs_out()
     {
         var stub = StubHandler.InTurn(
             Answers.Unauthorized,
@@ -53,7 +53,7 @@ public sealed class TokenRefreshTests
     }
 
     [Fact]
-    public async Task Unauthorized_RefreshHitsServerError_SurfacesThatErrorAndKeepsTokens()
+    public async Task Unauthorized_refresh_hits_server_error_surfaces_that_error_and_keeps_tokens()
     {
         var stub = StubHandler.InTurn(Answers.Unauthorized, () => new HttpResponseMessage(HttpStatusCode.ServiceUnavailable));
         var client = TestClients.Payout(stub);
@@ -65,7 +65,7 @@ public sealed class TokenRefreshTests
     }
 
     [Fact]
-    public async Task Unauthorized_WithoutRefreshToken_SurfacesAtOnce()
+    public async Task Unauthorized_without_refresh_token_surfaces_at_once()
     {
         var stub = StubHandler.InTurn(Answers.Unauthorized);
         var client = TestClients.Payout(stub, new TokenPair("at-1", null));
@@ -77,7 +77,7 @@ public sealed class TokenRefreshTests
     }
 
     [Fact]
-    public async Task Unauthorized_OnConcurrentCalls_SharesOneRefresh()
+    public async Task Unauthorized_on_concurrent_calls_shares_one_refresh()
     {
         var refreshes = 0;
         var stub = new StubHandler(async (request, cancellationToken) =>
@@ -85,6 +85,7 @@ public sealed class TokenRefreshTests
             if (request.PathAndQuery == "/oauth/token")
             {
                 Interlocked.Increment(ref refreshes);
+                // The slow token server is the scenario: the other calls arrive while this refresh is still running.
                 await Task.Delay(50, cancellationToken);
                 return Answers.Tokens("at-2", "rt-2");
             }
@@ -100,7 +101,7 @@ public sealed class TokenRefreshTests
     }
 
     [Fact]
-    public async Task SharedSession_RefreshByOneClient_IsSeenByAnother()
+    public async Task Shared_session_refresh_by_one_client_is_seen_by_another()
     {
         var session = new PayoutSession(TestClients.SignedIn);
         var stub = StubHandler.InTurn(() => Answers.Tokens("at-2", "rt-2"), () => Answers.Json(SpecJson.Data));

@@ -127,9 +127,9 @@ public sealed class ConsoleTests(ConsoleHost app) : IClassFixture<ConsoleHost>, 
         var operationId = payout.GetProperty("operationId").GetInt64();
         Assert.Equal("PENDING", payout.GetProperty("status").GetString());
         app.FakeClock.Advance(TimeSpan.FromSeconds(6));
-        await BrowserApp.EventuallyAsync(async () =>
+        await EventuallyAsync(async () =>
             (await app.AdminGetAsync($"/admin/v1/payouts/{operationId}")).GetProperty("payout").GetProperty("status").GetString() == "SUCCESS",
-            "the network's callback settled the payout");
+            TimeSpan.FromSeconds(15), "the network's callback settled the payout");
 
         var page = await app.NewPageAsync();
         await SignInAsync(page);
@@ -222,7 +222,7 @@ public sealed class ConsoleTests(ConsoleHost app) : IClassFixture<ConsoleHost>, 
         using var customer = await app.CustomerClientAsync(phone);
         var cardId = await BrowserApp.AddCardAsync(customer, PaidCard);
         using var network = NetworkAdminClient();
-        (await network.PostAsJsonAsync("outage", new { seconds = 86_400 })).EnsureSuccessStatusCode();
+        await network.PostAsJsonAsync("outage", new { seconds = 86_400 }).AssertSuccessAsync();
         long operationId;
         try
         {
@@ -230,10 +230,10 @@ public sealed class ConsoleTests(ConsoleHost app) : IClassFixture<ConsoleHost>, 
             operationId = payout.GetProperty("operationId").GetInt64();
             Assert.Equal("PENDING", payout.GetProperty("status").GetString());
             app.FakeClock.Advance(TimeSpan.FromMinutes(16));
-            await BrowserApp.EventuallyAsync(async () =>
+            await EventuallyAsync(async () =>
                 (await app.AdminGetAsync("/admin/v1/payouts/stuck")).GetProperty("items").EnumerateArray()
                     .Any(i => i.GetProperty("operationId").GetInt64() == operationId && i.GetProperty("attempts").GetInt32() >= 2),
-                "the payout is stuck and the dispatcher tried again");
+                TimeSpan.FromSeconds(15), "the payout is stuck and the dispatcher tried again");
 
             var page = await app.NewPageAsync();
             await SignInAsync(page);
@@ -247,7 +247,7 @@ public sealed class ConsoleTests(ConsoleHost app) : IClassFixture<ConsoleHost>, 
             await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("The network did not answer, so it may still pay: the payout stays pending.");
             Assert.Equal(1_000m - payout.GetProperty("totalDebited").GetDecimal(), await app.BalanceAsync(customerId, "USDT"));
 
-            (await network.DeleteAsync("outage")).EnsureSuccessStatusCode();
+            await network.DeleteAsync("outage").AssertSuccessAsync();
             await page.GetByRole(AriaRole.Link, new() { Name = $"#{operationId}" }).First.ClickAsync();
             await page.GetByRole(AriaRole.Button, new() { Name = "Fail with refund" }).ClickAsync();
             await ConfirmAsync(page, $"Fail payout #{operationId} and refund the customer? This happens only if the network confirms now that it has no such payout.");
@@ -278,14 +278,14 @@ public sealed class ConsoleTests(ConsoleHost app) : IClassFixture<ConsoleHost>, 
         using var customer = await app.CustomerClientAsync(phone);
         var payout = await BrowserApp.PayOutAsync(customer, await BrowserApp.AddCardAsync(customer, PaidCard), 0.002m, "BTC");
         var operationId = payout.GetProperty("operationId").GetInt64();
-        await BrowserApp.EventuallyAsync(async () =>
+        await EventuallyAsync(async () =>
             (await app.AdminGetAsync($"/admin/v1/payouts/{operationId}")).GetProperty("payout").GetProperty("status").GetString() == "SUCCESS",
-            "the network paid the payout");
+            TimeSpan.FromSeconds(15), "the network paid the payout");
         var day = app.FakeClock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var amountTo = payout.GetProperty("amountTo").GetDecimal();
         using var network = NetworkAdminClient();
-        (await network.PostAsJsonAsync($"settlements/{day}/adjustments",
-            new { kind = "CHANGE_AMOUNT", payoutId = $"op-{operationId}", amount = amountTo + 1m })).EnsureSuccessStatusCode();
+        await network.PostAsJsonAsync($"settlements/{day}/adjustments",
+            new { kind = "CHANGE_AMOUNT", payoutId = $"op-{operationId}", amount = amountTo + 1m }).AssertSuccessAsync();
         try
         {
             var page = await app.NewPageAsync();

@@ -17,7 +17,7 @@ namespace Payout.BrowserTests.Infrastructure;
 /// (Debian's package, see <see cref="Chromium"/>) for the test class. Tests set their data up through the API, then
 /// drive the pages as a person would. Pages that log a script error fail the test.
 /// </summary>
-public abstract class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
+public abstract class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime, ICheckedAfterEachTest
 {
     public const string AdminKey = "browser-test-admin-key-0123";
     public const string MerchantId = "bece038f-2e46-49f4-b25e-89cd38d6dc16";
@@ -27,6 +27,7 @@ public abstract class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetim
     private readonly List<string> pageErrors = [];
     private IPlaywright? playwright;
     private IBrowser? browser;
+    private volatile bool disposed;
     private long phoneCounter = Random.Shared.NextInt64(100_000_000, 900_000_000);
 
     protected BrowserApp() => UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
@@ -46,14 +47,15 @@ public abstract class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetim
         using var admin = AdminClient();
         foreach (var fiat in new[] { "EUR", "USD" })
         {
-            (await admin.PostAsJsonAsync($"/admin/v1/network-float/{fiat}/top-ups", new { amount = 1_000_000m, reference = $"browser-float:{fiat}" }))
-                .EnsureSuccessStatusCode();
+            await admin.PostAsJsonAsync($"/admin/v1/network-float/{fiat}/top-ups", new { amount = 1_000_000m, reference = $"browser-float:{fiat}" })
+                .AssertSuccessAsync();
         }
     }
 
     async Task IAsyncLifetime.DisposeAsync()
     {
-        var violations = await LedgerViolationsAsync();
+        // Each test already checked the ledger after it ran (AppsCheckedAfterEachTestAttribute): cleanup only.
+        disposed = true;
         if (browser is not null)
         {
             await browser.CloseAsync();
@@ -70,8 +72,22 @@ public abstract class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetim
         {
             // A file a closing process still holds is left to the OS's temp cleaner.
         }
+    }
 
-        Assert.Empty(violations);
+    /// <summary>The ledger must balance after every test that used this app; a breach fails that test.</summary>
+    public async Task AssertStillSoundAsync()
+    {
+        if (!disposed)
+        {
+            var violations = await LedgerViolationsAsync();
+            Assert.True(violations.Count == 0, "The ledger invariant does not hold: " + string.Join("; ", violations));
+        }
+    }
+
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        AppsCheckedAfterEachTestAttribute.Used(this);
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -97,8 +113,13 @@ public abstract class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetim
     }
 
     /// <summary>A fresh browser context (its own cookies) with one page at the service's address.</summary>
+    private const float PageTimeoutMs = 30_000;
+
+    static BrowserApp() => Assertions.SetDefaultExpectTimeout(PageTimeoutMs);
+
     public async Task<IPage> NewPageAsync()
     {
+        AppsCheckedAfterEachTestAttribute.Used(this);
         var context = await browser!.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseUrl,
@@ -106,6 +127,8 @@ public abstract class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetim
             Locale = "en-GB",
             TimezoneId = "UTC",
         });
+        // Playwright's 5 s defaults are for a quiet machine; this one is shared, and a slow page is not a wrong one.
+        context.SetDefaultTimeout(PageTimeoutMs);
         var page = await context.NewPageAsync();
         page.PageError += (_, error) => pageErrors.Add(error);
         page.Console += (_, message) =>
@@ -143,15 +166,15 @@ public abstract class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetim
     {
         var phone = $"+44{Interlocked.Increment(ref phoneCounter):D10}";
         using var admin = AdminClient();
-        var response = await admin.PostAsJsonAsync("/admin/v1/customers", new { merchantId = MerchantId, phone, password = "correct-horse-9", kycLevel });
-        response.EnsureSuccessStatusCode();
-        return ((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("customerId").GetInt64(), phone);
+        var customer = await admin.PostAsJsonAsync("/admin/v1/customers", new { merchantId = MerchantId, phone, password = "correct-horse-9", kycLevel })
+            .SuccessBodyAsync();
+        return (customer.GetProperty("customerId").GetInt64(), phone);
     }
 
     public async Task DepositAsync(long customerId, string currency, decimal amount)
     {
         using var admin = AdminClient();
-        (await admin.PostAsJsonAsync($"/admin/v1/customers/{customerId}/deposits", new { currency, amount })).EnsureSuccessStatusCode();
+        await admin.PostAsJsonAsync($"/admin/v1/customers/{customerId}/deposits", new { currency, amount }).AssertSuccessAsync();
     }
 
     /// <summary>A customer's API client (bearer token and SDK version set).</summary>
@@ -166,7 +189,7 @@ public abstract class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetim
             }),
         };
         request.Headers.Add("X-Merchant-ID", MerchantId);
-        var token = await (await client.SendAsync(request)).EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>();
+        var token = await client.SendAsync(request).SuccessBodyAsync();
         client.DefaultRequestHeaders.Authorization = new("Bearer", token.GetProperty("access_token").GetString());
         client.DefaultRequestHeaders.Add("X-Sdk-Version", "payoutCard=1.2");
         return client;
@@ -175,41 +198,23 @@ public abstract class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetim
     /// <summary>Adds a card with its billing address and answers its id.</summary>
     public static async Task<long> AddCardAsync(HttpClient customer, string cardNumber)
     {
-        var card = await (await customer.PostAsJsonAsync("/v4/payout/card",
-            new { cardNumber, cardHolder = "Test Customer", cardExpirationYear = 2030, cardExpirationMonth = 12 })).EnsureSuccessStatusCode()
-            .Content.ReadFromJsonAsync<JsonElement>();
+        var card = await customer.PostAsJsonAsync("/v4/payout/card",
+            new { cardNumber, cardHolder = "Test Customer", cardExpirationYear = 2030, cardExpirationMonth = 12 }).SuccessBodyAsync();
         var cardId = card.GetProperty("cardId").GetInt64();
-        (await customer.PostAsJsonAsync($"/v4/payout/card/{cardId}/billing-address",
-            new { address = "1 High Street", city = "London", countryCode = "GB", zip = "SW1A 1AA" })).EnsureSuccessStatusCode();
+        await customer.PostAsJsonAsync($"/v4/payout/card/{cardId}/billing-address",
+            new { address = "1 High Street", city = "London", countryCode = "GB", zip = "SW1A 1AA" }).AssertSuccessAsync();
         return cardId;
     }
 
     /// <summary>Quotes <paramref name="amount"/> of <paramref name="fromCurrency"/> to EUR on the card and executes it; answers the execute response.</summary>
     public static async Task<JsonElement> PayOutAsync(HttpClient customer, long cardId, decimal amount, string fromCurrency = "USDT")
     {
-        var offer = await (await customer.PostAsJsonAsync("/v4/payout/offer", new { amount, fromCurrency, toCurrency = "EUR", cardId }))
-            .EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>();
-        return await (await customer.PostAsync($"/v4/payout/pay/{offer.GetProperty("offerId").GetInt64()}", null))
-            .EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>();
+        var offer = await customer.PostAsJsonAsync("/v4/payout/offer", new { amount, fromCurrency, toCurrency = "EUR", cardId }).SuccessBodyAsync();
+        return await customer.PostAsync($"/v4/payout/pay/{offer.GetProperty("offerId").GetInt64()}", null).SuccessBodyAsync();
     }
 
     public static async Task<JsonElement> PayOutAsync(HttpClient customer, string cardNumber, decimal amount) =>
         await PayOutAsync(customer, await AddCardAsync(customer, cardNumber), amount);
-
-    /// <summary>Waits (real time, bounded) for a condition the service reaches in the background.</summary>
-    public static async Task EventuallyAsync(Func<Task<bool>> condition, string what, TimeSpan? within = null)
-    {
-        var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(15));
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                Assert.Fail($"Timed out waiting until {what}.");
-            }
-
-            await Task.Delay(100);
-        }
-    }
 
     public async Task<decimal> BalanceAsync(long customerId, string currency)
     {

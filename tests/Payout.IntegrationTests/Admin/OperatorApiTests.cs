@@ -110,7 +110,7 @@ public sealed class OperatorApiTests(PayoutApp app) : IClassFixture<PayoutApp>
 
         var response = await admin.PutAsJsonAsync($"/admin/v1/customers/{customer.Id}/kyc", new { kycLevel = "KYC_3" });
 
-        response.EnsureSuccessStatusCode();
+        await response.AssertSuccessAsync();
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("KYC_3", body.GetProperty("kycLevel").GetString());
     }

@@ -180,7 +180,7 @@ public sealed class PayoutOperationsTests(PayoutApp app) : IClassFixture<PayoutA
 
     private async Task<long> PayAsync(HttpClient client, long cardId, decimal amount, string currency = "USDT")
     {
-        var offerId = (await app.OfferAsync(client, cardId, amount, currency)).GetProperty("offerId").GetInt64();
+        var offerId = await app.QuoteAsync(client, cardId, amount, currency);
         var response = await app.PayAsync(client, offerId);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("operationId").GetInt64();
@@ -188,18 +188,14 @@ public sealed class PayoutOperationsTests(PayoutApp app) : IClassFixture<PayoutA
 
     private static async Task<JsonElement> PollAskAsync(HttpClient admin, long operationId)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (true)
-        {
-            var response = await admin.PostAsync($"/admin/v1/payouts/{operationId}/ask-network", null);
-            var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-            if (response.StatusCode == HttpStatusCode.Conflict || body.GetProperty("payout").GetProperty("status").GetString() != "PENDING")
+        await EventuallyAsync(
+            async () =>
             {
-                return await admin.GetFromJsonAsync<JsonElement>($"/admin/v1/payouts/{operationId}");
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, "The network never answered with a final status.");
-            await Task.Delay(100);
-        }
+                using var response = await admin.PostAsync($"/admin/v1/payouts/{operationId}/ask-network", null);
+                return response.StatusCode == HttpStatusCode.Conflict
+                    || (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("payout").GetProperty("status").GetString() != "PENDING";
+            },
+            TimeSpan.FromSeconds(15), "the network answered with a final status");
+        return await admin.GetFromJsonAsync<JsonElement>($"/admin/v1/payouts/{operationId}");
     }
 }

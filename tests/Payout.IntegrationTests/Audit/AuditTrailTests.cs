@@ -2,8 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Payout.Api.Infrastructure.Persistence;
 using Payout.IntegrationTests.Infrastructure;
 
 namespace Payout.IntegrationTests.Audit;
@@ -22,12 +20,12 @@ public sealed class AuditTrailTests(PayoutApp app) : IClassFixture<PayoutApp>
         var customer = await app.CreateCustomerAsync(password: "audit-secret-pass-1");
         await app.DepositAsync(customer.Id, "USDT", 100m, reference: $"audit-deposit-{customer.Id}");
         using var admin = app.AdminClient();
-        (await admin.PostAsJsonAsync($"/admin/v1/customers/{customer.Id}/withdrawals", new { currency = "USDT", amount = 10m })).EnsureSuccessStatusCode();
+        await admin.PostAsJsonAsync($"/admin/v1/customers/{customer.Id}/withdrawals", new { currency = "USDT", amount = 10m }).AssertSuccessAsync();
         await (await app.RequestTokenAsync(Grant(customer.Phone, "wrong-password-1"))).AssertErrorAsync(HttpStatusCode.Unauthorized, "UNAUTHORIZED");
         using var client = await app.ClientForAsync(customer);
         var cardId = await app.AddCardAsync(client, CardNumber, withBillingAddress: false);
-        (await client.DeleteAsync($"/v4/payout/card/{cardId}")).EnsureSuccessStatusCode();
-        (await client.PostAsync("/signout", null)).EnsureSuccessStatusCode();
+        await client.DeleteAsync($"/v4/payout/card/{cardId}").AssertSuccessAsync();
+        await client.PostAsync("/signout", null).AssertSuccessAsync();
 
         var rows = await RowsOfCustomerAsync(customer.Id);
 
@@ -257,16 +255,13 @@ public sealed class AuditTrailTests(PayoutApp app) : IClassFixture<PayoutApp>
 
     private async Task SqlAsync(string sql)
     {
-        await using var scope = app.Services.CreateAsyncScope();
         // Raw text, braces and all (no parameters): the JSON of a row's details has braces.
-        await scope.ServiceProvider.GetRequiredService<PayoutDbContext>().Database.ExecuteSqlRawAsync(sql.Replace("{", "{{", StringComparison.Ordinal).Replace("}", "}}", StringComparison.Ordinal));
+        await app.Inside.TamperAsync(db => db.Database.ExecuteSqlRawAsync(
+            sql.Replace("{", "{{", StringComparison.Ordinal).Replace("}", "}}", StringComparison.Ordinal)));
     }
 
-    private async Task<T> ScalarAsync<T>(string sql)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<PayoutDbContext>().Database.SqlQueryRaw<T>(sql).SingleAsync();
-    }
+    private Task<T> ScalarAsync<T>(string sql) =>
+        app.Inside.ReadDatabaseAsync(db => db.Database.SqlQueryRaw<T>(sql).SingleAsync());
 
     private static Dictionary<string, string> Grant(string number, string password) => new()
     {

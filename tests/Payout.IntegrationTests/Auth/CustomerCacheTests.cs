@@ -23,7 +23,7 @@ public sealed class CustomerCacheTests(PayoutApp app) : IClassFixture<PayoutApp>
 
         using (var admin = other.AdminClient())
         {
-            (await admin.PutAsJsonAsync($"/admin/v1/customers/{customer.Id}/kyc", new { kycLevel = "NONE" })).EnsureSuccessStatusCode();
+            await admin.PutAsJsonAsync($"/admin/v1/customers/{customer.Id}/kyc", new { kycLevel = "NONE" }).AssertSuccessAsync();
         }
 
         // This process still holds KYC_1: the gate, which would refuse NONE, lets the customer through ...
@@ -44,7 +44,7 @@ public sealed class CustomerCacheTests(PayoutApp app) : IClassFixture<PayoutApp>
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/v4/payout/data")).StatusCode);
 
         using var admin = app.AdminClient();
-        (await admin.PutAsJsonAsync($"/admin/v1/customers/{customer.Id}/kyc", new { kycLevel = "NONE" })).EnsureSuccessStatusCode();
+        await admin.PutAsJsonAsync($"/admin/v1/customers/{customer.Id}/kyc", new { kycLevel = "NONE" }).AssertSuccessAsync();
 
         await (await client.GetAsync("/v4/payout/data")).AssertErrorAsync(HttpStatusCode.Forbidden, "KYC_LEVEL_TOO_LOW");
     }

@@ -27,7 +27,7 @@ public sealed class SignInTests(PayoutApp app) : IClassFixture<PayoutApp>
 
         var response = await app.RequestTokenAsync(PasswordGrant(customer.Phone, customer.Password));
 
-        response.EnsureSuccessStatusCode();
+        await response.AssertSuccessAsync();
         Assert.Contains("no-store", response.Headers.CacheControl?.ToString());
         var token = (await response.Content.ReadFromJsonAsync<TokenBody>())!;
         Assert.Equal("bearer", token.TokenType);
@@ -96,7 +96,7 @@ public sealed class SignInTests(PayoutApp app) : IClassFixture<PayoutApp>
         var first = await app.SignInAsync(customer);
 
         var refreshed = await app.RequestTokenAsync(RefreshGrant(first.RefreshToken));
-        refreshed.EnsureSuccessStatusCode();
+        await refreshed.AssertSuccessAsync();
         var second = (await refreshed.Content.ReadFromJsonAsync<TokenBody>())!;
         Assert.NotEqual(first.RefreshToken, second.RefreshToken);
 

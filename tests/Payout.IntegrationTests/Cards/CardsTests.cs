@@ -18,7 +18,7 @@ public sealed class CardsTests(PayoutApp app) : IClassFixture<PayoutApp>
         var response = await client.PostAsync("/v4/payout/card", Json(
             """{"cardNumber": 4012888888881881, "cardHolder": "John Smith", "cardExpirationYear": 2030, "cardExpirationMonth": 12, "cvv": "123"}"""));
 
-        response.EnsureSuccessStatusCode();
+        await response.AssertSuccessAsync();
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(JsonValueKind.Number, body.GetProperty("cardId").ValueKind);
         Assert.Equal("VISA", body.GetProperty("cardType").GetString());
@@ -37,7 +37,7 @@ public sealed class CardsTests(PayoutApp app) : IClassFixture<PayoutApp>
         var response = await client.PostAsJsonAsync("/v4/payout/card",
             new { cardNumber = number, cardHolder = "Zoë O'Brien-Łukasz", cardExpirationYear = 30, cardExpirationMonth = 1 });
 
-        response.EnsureSuccessStatusCode();
+        await response.AssertSuccessAsync();
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(type, body.GetProperty("cardType").GetString());
         Assert.Equal(masked, body.GetProperty("maskedPan").GetString());
@@ -79,7 +79,7 @@ public sealed class CardsTests(PayoutApp app) : IClassFixture<PayoutApp>
         var again = await client.PostAsJsonAsync("/v4/payout/card",
             new { cardNumber = "4012 8888 8888 1881", cardHolder = "New Name", cardExpirationYear = 2031, cardExpirationMonth = 6 });
 
-        again.EnsureSuccessStatusCode();
+        await again.AssertSuccessAsync();
         Assert.Equal(first, (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("cardId").GetInt64());
     }
 
@@ -125,7 +125,7 @@ public sealed class CardsTests(PayoutApp app) : IClassFixture<PayoutApp>
         var second = await client.PostAsJsonAsync($"/v4/payout/card/{cardId}/billing-address",
             new { address = "5 Rue de Rivoli", city = "Paris", countryCode = "fr", zip = "75001", state = "Île-de-France" });
 
-        first.EnsureSuccessStatusCode();
+        await first.AssertSuccessAsync();
         var body = await second.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(cardId, body.GetProperty("cardId").GetInt64());
         Assert.Equal("4012***1881", body.GetProperty("maskedPan").GetString());

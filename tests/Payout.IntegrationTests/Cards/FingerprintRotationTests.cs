@@ -3,7 +3,6 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Payout.Api.Features.Cards;
-using Payout.Api.Infrastructure.Persistence;
 using Payout.Api.Security;
 using Payout.IntegrationTests.Infrastructure;
 
@@ -39,14 +38,12 @@ public sealed class FingerprintRotationTests(PayoutApp app) : IClassFixture<Payo
     {
         var (client, visaId, _) = await CustomerWithTwoCardsAsync();
 
-        string keyId;
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            (keyId, var moved) = await scope.ServiceProvider.GetRequiredService<CardFingerprintRotation>().RotateAsync(Keys, CancellationToken.None);
-            Assert.True(moved >= 2);
-        }
+        var before = await FingerprintKeysAsync();
+        await app.Inside.RunCommandAsync("rotate-fingerprint-key");
 
-        Assert.Equal(0, await CardsNotUnderAsync(keyId));
+        // Every card (this customer's two among them) moved to one new key.
+        var keyId = Assert.Single(await FingerprintKeysAsync());
+        Assert.DoesNotContain(keyId, before);
         Assert.Equal(visaId, await app.AddCardAsync(client, Visa, withBillingAddress: false));
         using var admin = app.AdminClient();
         var rotated = await admin.GetFromJsonAsync<JsonElement>("/admin/v1/audit?type=KEY_ROTATED");
@@ -64,15 +61,13 @@ public sealed class FingerprintRotationTests(PayoutApp app) : IClassFixture<Payo
         using var client = await app.ClientForAsync(customer);
         var visaId = await app.AddCardAsync(client, Visa, withBillingAddress: false);
 
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<CardFingerprintRotation>().RotateAsync(Keys, CancellationToken.None);
-        }
+        await app.Inside.RunCommandAsync("rotate-fingerprint-key");
 
         using var throughOlder = older.ClientWithToken((await older.SignInAsync(customer)).AccessToken);
         Assert.Equal(visaId, await older.AddCardAsync(throughOlder, Visa, withBillingAddress: false));
     }
 
+    // Adding a key without re-fingerprinting is no operator command: the first test reaches the key store itself.
     private KeyStore Keys => app.Services.GetRequiredService<KeyStore>();
 
     /// <summary>A customer with a Visa card and a removed Mastercard.</summary>
@@ -81,13 +76,14 @@ public sealed class FingerprintRotationTests(PayoutApp app) : IClassFixture<Payo
         var client = await app.ClientForAsync(await app.CreateCustomerAsync());
         var visaId = await app.AddCardAsync(client, Visa, withBillingAddress: false);
         var removedId = await app.AddCardAsync(client, Mastercard, withBillingAddress: false);
-        (await client.DeleteAsync($"/v4/payout/card/{removedId}")).EnsureSuccessStatusCode();
+        await client.DeleteAsync($"/v4/payout/card/{removedId}").AssertSuccessAsync();
         return (client, visaId, removedId);
     }
 
-    private async Task<int> CardsNotUnderAsync(string keyId)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<PayoutDbContext>().Set<Card>().CountAsync(c => c.FingerprintKeyId != keyId);
-    }
+    /// <summary>The fingerprint keys the stored cards are under.</summary>
+    private Task<List<string>> FingerprintKeysAsync() =>
+        app.Inside.ReadDatabaseAsync(db => db.Set<Card>().Select(c => c.FingerprintKeyId).Distinct().ToListAsync());
+
+    private Task<int> CardsNotUnderAsync(string keyId) =>
+        app.Inside.ReadDatabaseAsync(db => db.Set<Card>().CountAsync(c => c.FingerprintKeyId != keyId));
 }

@@ -86,7 +86,7 @@ public sealed class ClientFlowTests(PayoutApp app) : IClassFixture<PayoutApp>
     public async Task Someone_elses_operation_is_404_and_history_filters_by_status()
     {
         var (_, owner, cardId) = await app.PayingCustomerAsync();
-        var offerId = (await app.OfferAsync(owner, cardId, 50m)).GetProperty("offerId").GetInt64();
+        var offerId = await app.QuoteAsync(owner, cardId, 50m);
         var paid = await (await app.PayAsync(owner, offerId)).Content.ReadAsStringAsync();
         var operationId = System.Text.Json.JsonDocument.Parse(paid).RootElement.GetProperty("operationId").GetInt64();
         var stranger = await app.CreateCustomerAsync();

@@ -113,7 +113,7 @@ public sealed class ConsoleSessionTests(PayoutApp app) : IClassFixture<PayoutApp
     private static async Task<string> SignInAsync(HttpClient browser)
     {
         var response = await browser.PostAsJsonAsync("/console/api/session", new { key = PayoutApp.AdminKey });
-        response.EnsureSuccessStatusCode();
+        await response.AssertSuccessAsync();
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("csrfToken").GetString()!;
     }
 

@@ -5,7 +5,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 using Payout.IntegrationTests.Infrastructure;
 using Xunit.Abstractions;
 
@@ -82,7 +81,7 @@ public sealed partial class HostileInputTests(HostileInputTests.App app, ITestOu
     [Fact]
     public void The_suite_describes_every_route_of_the_console()
     {
-        var mapped = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+        var mapped = app.Inside.Routes
             .Select(e => (Path: "/" + e.RoutePattern.RawText!.Trim('/'), Methods: e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"]))
             .Where(e => e.Path.StartsWith(ConsoleRoutes.ApiPrefix, StringComparison.Ordinal))
             .SelectMany(e => e.Methods.Select(method => $"{method} {e.Path}"))
@@ -128,7 +127,7 @@ public sealed partial class HostileInputTests(HostileInputTests.App app, ITestOu
     private IEnumerable<List<HostileCase>> PlumbingCases(IReadOnlyList<ApiOperation> operations, Actor anyone)
     {
         var described = operations.Select(o => o.Path).ToHashSet();
-        var routes = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+        var routes = app.Inside.Routes
             .Where(e => !e.RoutePattern.RawText!.TrimStart('/').StartsWith("sandbox-network", StringComparison.Ordinal))
             .Where(e => !described.Contains(CommittedOpenApi.OpenApiPath(e.RoutePattern.RawText!).TrimEnd('/')))
             .GroupBy(e => e.RoutePattern.RawText!);
@@ -215,12 +214,11 @@ public sealed partial class HostileInputTests(HostileInputTests.App app, ITestOu
         var token = await app.SignInAsync(customer);
         using var client = app.ClientWithToken(token.AccessToken);
         var cardId = card ? await app.AddCardAsync(client) : Actor.Nobody;
-        var offerId = offer ? (await app.OfferAsync(client, cardId, 10m)).GetProperty("offerId").GetInt64() : Actor.Nobody;
+        var offerId = offer ? await app.QuoteAsync(client, cardId, 10m) : Actor.Nobody;
         var operationId = Actor.Nobody;
         if (operation)
         {
-            var paid = await app.PayAsync(client, (await app.OfferAsync(client, cardId, 100m)).GetProperty("offerId").GetInt64());
-            operationId = (await paid.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("operationId").GetInt64();
+            operationId = (await app.PayOutAsync(client, cardId, 100m)).GetProperty("operationId").GetInt64();
             Assert.NotEqual("PENDING", (await app.WaitForFinalAsync(client, operationId)).GetProperty("status").GetString());
         }
 
@@ -232,7 +230,7 @@ public sealed partial class HostileInputTests(HostileInputTests.App app, ITestOu
     {
         using var page = app.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false });
         using var response = await page.PostAsJsonAsync(ConsoleRoutes.SessionPath, new { key = PayoutApp.AdminKey });
-        response.EnsureSuccessStatusCode();
+        await response.AssertSuccessAsync();
         var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("csrfToken").GetString()!;
         return ConsoleSession.From(response.Headers.GetValues("Set-Cookie"), token);
     }

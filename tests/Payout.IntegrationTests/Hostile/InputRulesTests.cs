@@ -102,7 +102,7 @@ public sealed class InputRulesTests(PayoutApp app) : IClassFixture<PayoutApp>
     public async Task More_than_28_decimals_is_400_validation_on_every_amount_and_never_rounded()
     {
         var (customer, client, cardId) = await app.PayingCustomerAsync();
-        var offerId = (await app.OfferAsync(client, cardId, 100m)).GetProperty("offerId").GetInt64();
+        var offerId = await app.QuoteAsync(client, cardId, 100m);
         using var admin = app.AdminClient();
         var floatBefore = await admin.GetStringAsync("/admin/v1/network-float");
 

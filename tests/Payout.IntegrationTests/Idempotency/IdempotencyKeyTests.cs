@@ -2,9 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Payout.Api.Infrastructure.Idempotency;
-using Payout.Api.Infrastructure.Persistence;
 using Payout.IntegrationTests.Infrastructure;
 
 namespace Payout.IntegrationTests.Idempotency;
@@ -41,7 +39,7 @@ public sealed class IdempotencyKeyTests(PayoutApp app) : IClassFixture<PayoutApp
     {
         var (_, client, cardId) = await app.PayingCustomerAsync();
         var key = Guid.NewGuid().ToString();
-        (await client.SendAsync(Post("/v4/payout/offer", new { amount = 100m, fromCurrency = "USDT", toCurrency = "EUR", cardId }, key))).EnsureSuccessStatusCode();
+        await client.SendAsync(Post("/v4/payout/offer", new { amount = 100m, fromCurrency = "USDT", toCurrency = "EUR", cardId }, key)).AssertSuccessAsync();
 
         var response = await client.SendAsync(Post("/v4/payout/offer", new { amount = 101m, fromCurrency = "USDT", toCurrency = "EUR", cardId }, key));
 
@@ -53,7 +51,7 @@ public sealed class IdempotencyKeyTests(PayoutApp app) : IClassFixture<PayoutApp
     {
         var (_, client, _) = await app.PayingCustomerAsync();
         var cardId = await app.AddCardAsync(client, "4000000000000010");
-        var offerId = (await app.OfferAsync(client, cardId, 100m)).GetProperty("offerId").GetInt64();
+        var offerId = await app.QuoteAsync(client, cardId, 100m);
         var key = Guid.NewGuid().ToString();
         using var first = new HttpRequestMessage(HttpMethod.Post, $"/v4/payout/pay/{offerId}");
         first.Headers.Add("Idempotency-Key", key);
@@ -75,7 +73,7 @@ public sealed class IdempotencyKeyTests(PayoutApp app) : IClassFixture<PayoutApp
     {
         var (_, client, _) = await app.PayingCustomerAsync();
         var cardId = await app.AddCardAsync(client, "4000000000000077");
-        var offerId = (await app.OfferAsync(client, cardId, 100m)).GetProperty("offerId").GetInt64();
+        var offerId = await app.QuoteAsync(client, cardId, 100m);
         var key = Guid.NewGuid().ToString();
         using var first = new HttpRequestMessage(HttpMethod.Post, $"/v4/payout/pay/{offerId}");
         first.Headers.Add("Idempotency-Key", key);
@@ -91,21 +89,10 @@ public sealed class IdempotencyKeyTests(PayoutApp app) : IClassFixture<PayoutApp
         Assert.Equal(HttpStatusCode.OK, (await running).StatusCode);
     }
 
-    private async Task WaitUntilHeldAsync(string key)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(5);
-        while (DateTime.UtcNow < deadline)
-        {
-            await using var scope = app.Services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<PayoutDbContext>();
-            if (await db.Set<IdempotencyRecord>().AnyAsync(r => r.Key == key && r.StatusCode == null))
-            {
-                return;
-            }
-
-            await Task.Delay(20);
-        }
-    }
+    private Task WaitUntilHeldAsync(string key) =>
+        EventuallyAsync(
+            () => app.Inside.ReadDatabaseAsync(db => db.Set<IdempotencyRecord>().AnyAsync(r => r.Key == key && r.StatusCode == null)),
+            TimeSpan.FromSeconds(10), $"the first request holds idempotency key {key}");
 
     [Fact]
     public async Task Keys_belong_to_one_customer_and_expire_after_24_hours()
@@ -113,7 +100,7 @@ public sealed class IdempotencyKeyTests(PayoutApp app) : IClassFixture<PayoutApp
         var (owner, client, cardId) = await app.PayingCustomerAsync();
         var (_, other, otherCard) = await app.PayingCustomerAsync();
         var key = "shared-key-" + Guid.NewGuid();
-        (await client.SendAsync(Post("/v4/payout/offer", new { amount = 100m, fromCurrency = "USDT", toCurrency = "EUR", cardId }, key))).EnsureSuccessStatusCode();
+        await client.SendAsync(Post("/v4/payout/offer", new { amount = 100m, fromCurrency = "USDT", toCurrency = "EUR", cardId }, key)).AssertSuccessAsync();
 
         var others = await other.SendAsync(Post("/v4/payout/offer", new { amount = 55m, fromCurrency = "USDT", toCurrency = "EUR", cardId = otherCard }, key));
         Assert.Equal(HttpStatusCode.OK, others.StatusCode);
@@ -146,7 +133,7 @@ public sealed class IdempotencyKeyTests(PayoutApp app) : IClassFixture<PayoutApp
 
         for (var i = 0; i < 3; i++)
         {
-            (await admin.SendAsync(Post($"/admin/v1/customers/{customer.Id}/deposits", new { currency = "BTC", amount = 0.25m }, key))).EnsureSuccessStatusCode();
+            await admin.SendAsync(Post($"/admin/v1/customers/{customer.Id}/deposits", new { currency = "BTC", amount = 0.25m }, key)).AssertSuccessAsync();
         }
 
         Assert.Equal(0.25m, await app.BalanceAsync(customer.Id, "BTC"));

@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
-using Payout.Api.Features.Ledger;
 using Payout.Api.Features.Payouts.Network;
 using Payout.Api.Features.Reconciliation;
 using Payout.Sandbox;
@@ -17,13 +16,15 @@ namespace Payout.IntegrationTests.Infrastructure;
 /// The whole service, in process, on a fresh database of the provider under test. One per test class
 /// (it is an xunit class fixture); tests create their own customers so they never share data.
 /// </summary>
-public class PayoutApp : WebApplicationFactory<Program>, IAsyncLifetime
+public class PayoutApp : WebApplicationFactory<Program>, IAsyncLifetime, ICheckedAfterEachTest
 {
     public const string AdminKey = "test-admin-key-0123456789";
 
     private readonly string keysDirectory;
     private readonly bool ownsDatabase;
     private TestDatabase? database;
+    private volatile bool disposed;
+    private volatile bool tampered;
     private long phoneCounter = Random.Shared.NextInt64(100_000_000, 900_000_000);
 
     public PayoutApp()
@@ -59,6 +60,9 @@ public class PayoutApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public TestDatabase Database => database ?? throw new InvalidOperationException("The app is not initialised.");
 
+    /// <summary>The one seam past HTTP: the route table, a direct read of rows, the operator commands (see <see cref="ServiceInsides"/>).</summary>
+    public ServiceInsides Inside => new(Services, () => tampered = true);
+
     /// <summary>Extra configuration a scenario needs (e.g. a short offer validity).</summary>
     protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
@@ -74,9 +78,8 @@ public class PayoutApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     async Task IAsyncLifetime.DisposeAsync()
     {
-        // Whatever a test class did, it must leave the ledger balanced, and answer only errors the document lists.
-        var violations = await LedgerViolationsAsync();
-        var undocumented = AnsweredErrors.Undocumented();
+        // Each test already checked this app after it ran (AppsCheckedAfterEachTestAttribute): cleanup only.
+        disposed = true;
         await DisposeAsync();
         if (ownsDatabase)
         {
@@ -87,10 +90,40 @@ public class PayoutApp : WebApplicationFactory<Program>, IAsyncLifetime
 
             Directory.Delete(keysDirectory, recursive: true);
         }
+    }
 
-        Assert.Empty(violations);
+    /// <summary>
+    /// Whatever a test did, the ledger must balance and every error answered must be in the document; run after each
+    /// test that used this app (<see cref="AppsCheckedAfterEachTestAttribute"/>), so a breach fails that test.
+    /// </summary>
+    public async Task AssertStillSoundAsync()
+    {
+        if (disposed)
+        {
+            return;
+        }
+
+        if (!tampered)
+        {
+            var violations = await LedgerViolationsAsync();
+            Assert.True(violations.Count == 0, "The ledger invariant does not hold: " + string.Join("; ", violations));
+        }
+
+        var undocumented = AnsweredErrors.Undocumented();
         Assert.True(undocumented.Count == 0, "Answered but not in docs/openapi.json (declare the code on the handler or gate): "
             + string.Join("; ", undocumented));
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        disposed = true;
+        await base.DisposeAsync();
+    }
+
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        AppsCheckedAfterEachTestAttribute.Used(this);
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -161,7 +194,7 @@ public class PayoutApp : WebApplicationFactory<Program>, IAsyncLifetime
         {
             var response = await admin.PostAsJsonAsync($"/admin/v1/network-float/{fiat}/top-ups",
                 new { amount = NetworkFloat, reference = $"test-float:{fiat}" });
-            response.EnsureSuccessStatusCode();
+            await response.AssertSuccessAsync();
         }
     }
 
@@ -174,7 +207,7 @@ public class PayoutApp : WebApplicationFactory<Program>, IAsyncLifetime
         using var admin = AdminClient();
         var response = await admin.PostAsJsonAsync("/admin/v1/customers",
             new { merchantId = TestCustomer.MerchantId, phone, password, kycLevel });
-        response.EnsureSuccessStatusCode();
+        await response.AssertSuccessAsync();
         var body = await response.Content.ReadFromJsonAsync<CustomerBody>();
         return new TestCustomer(body!.CustomerId, phone, password);
     }
@@ -183,14 +216,17 @@ public class PayoutApp : WebApplicationFactory<Program>, IAsyncLifetime
     {
         using var admin = AdminClient();
         var response = await admin.PostAsJsonAsync($"/admin/v1/customers/{customerId}/deposits", new { currency, amount, reference });
-        response.EnsureSuccessStatusCode();
+        await response.AssertSuccessAsync();
         return (await response.Content.ReadFromJsonAsync<BalanceBody>())!.Balance;
     }
 
+    /// <summary>The customer's wallet balance in <paramref name="currency"/>, as the operator API shows it.</summary>
     public async Task<decimal> BalanceAsync(long customerId, string currency)
     {
-        await using var scope = Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<LedgerReader>().WalletBalanceAsync(customerId, currency, CancellationToken.None);
+        using var admin = AdminClient();
+        var balances = await admin.GetAsync($"/admin/v1/customers/{customerId}/balances").SuccessBodyAsync();
+        return balances.GetProperty("balances").EnumerateArray()
+            .Single(b => b.GetProperty("currency").GetString() == currency).GetProperty("balance").GetDecimal();
     }
 
     /// <summary>Signs in through <c>/oauth/token</c> and answers the token response's JSON.</summary>
@@ -214,7 +250,7 @@ public class PayoutApp : WebApplicationFactory<Program>, IAsyncLifetime
             ["number"] = customer.Phone,
             ["password"] = customer.Password,
         });
-        response.EnsureSuccessStatusCode();
+        await response.AssertSuccessAsync();
         return (await response.Content.ReadFromJsonAsync<TokenBody>())!;
     }
 
@@ -238,12 +274,12 @@ public class PayoutApp : WebApplicationFactory<Program>, IAsyncLifetime
     {
         var response = await customer.PostAsJsonAsync("/v4/payout/card",
             new { cardNumber = number, cardHolder = "Test Customer", cardExpirationYear = 2030, cardExpirationMonth = 12 });
-        response.EnsureSuccessStatusCode();
+        await response.AssertSuccessAsync();
         var cardId = (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("cardId").GetInt64();
         if (withBillingAddress)
         {
-            (await customer.PostAsJsonAsync($"/v4/payout/card/{cardId}/billing-address",
-                new { address = "1 High Street", city = "London", countryCode = "GB", zip = "SW1A 1AA" })).EnsureSuccessStatusCode();
+            await customer.PostAsJsonAsync($"/v4/payout/card/{cardId}/billing-address",
+                new { address = "1 High Street", city = "London", countryCode = "GB", zip = "SW1A 1AA" }).AssertSuccessAsync();
         }
 
         return cardId;
@@ -274,8 +310,20 @@ public class PayoutApp : WebApplicationFactory<Program>, IAsyncLifetime
         return await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
     }
 
+    /// <summary>Quotes and answers the new offer's id; the quote must succeed (its body is shown if not).</summary>
+    public async Task<long> QuoteAsync(HttpClient client, long cardId, decimal amount, string from = "USDT", string to = "EUR") =>
+        (await OfferAsync(client, cardId, amount, from, to)).GetProperty("offerId").GetInt64();
+
     public Task<HttpResponseMessage> PayAsync(HttpClient client, long offerId) =>
         client.PostAsync($"/v4/payout/pay/{offerId}", null);
+
+    /// <summary>Executes an offer that must be accepted (SUCCESS, PENDING or FAILED at the network) and answers the payout.</summary>
+    public Task<System.Text.Json.JsonElement> ExecuteAsync(HttpClient client, long offerId) =>
+        PayAsync(client, offerId).SuccessBodyAsync();
+
+    /// <summary>Quotes <paramref name="amount"/> on the card and executes it; answers the payout.</summary>
+    public async Task<System.Text.Json.JsonElement> PayOutAsync(HttpClient client, long cardId, decimal amount, string from = "USDT", string to = "EUR") =>
+        await ExecuteAsync(client, await QuoteAsync(client, cardId, amount, from, to));
 
     /// <summary>The embedded sandbox network's operator API (what it received and paid; outages).</summary>
     public HttpClient NetworkAdminClient()
@@ -287,28 +335,21 @@ public class PayoutApp : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     /// <summary>Waits (in real time, bounded) until the operation leaves PENDING; the dispatcher works in the background.</summary>
-    public async Task<System.Text.Json.JsonElement> WaitForFinalAsync(HttpClient customer, long operationId, TimeSpan? within = null)
-    {
-        var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(15));
-        while (true)
-        {
-            var operation = await customer.GetFromJsonAsync<System.Text.Json.JsonElement>($"/v4/payout/operations/{operationId}");
-            if (operation.GetProperty("status").GetString() != "PENDING" || DateTime.UtcNow > deadline)
-            {
-                return operation;
-            }
-
-            await Task.Delay(50);
-        }
-    }
+    public Task<System.Text.Json.JsonElement> WaitForFinalAsync(HttpClient customer, long operationId, TimeSpan? within = null) =>
+        EventuallyAsync(
+            () => customer.GetFromJsonAsync<System.Text.Json.JsonElement>($"/v4/payout/operations/{operationId}"),
+            operation => operation.GetProperty("status").GetString() != "PENDING",
+            within ?? TimeSpan.FromSeconds(15),
+            $"operation {operationId} left PENDING");
 
     /// <summary>Call after anything that moves money: the ledger's invariant must hold.</summary>
     public async Task AssertLedgerHoldsAsync() => Assert.Empty(await LedgerViolationsAsync());
 
     private async Task<IReadOnlyList<string>> LedgerViolationsAsync()
     {
-        await using var scope = Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<LedgerInvariant>().FindViolationsAsync(CancellationToken.None);
+        using var admin = AdminClient();
+        var invariant = await admin.GetAsync("/admin/v1/ledger/invariant").SuccessBodyAsync();
+        return [.. invariant.GetProperty("violations").EnumerateArray().Select(v => v.GetString()!)];
     }
 
     private sealed record CustomerBody(long CustomerId);

@@ -53,33 +53,26 @@ public sealed class ServiceProcess : IDisposable
         process.BeginErrorReadLine();
 
         using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = DateTime.UtcNow + within;
-        while (DateTime.UtcNow < deadline)
+        await EventuallyAsync(() => NotReadyAsync(http, readyPath), notReady => notReady is null, within, $"{project} answered {readyPath}");
+    }
+
+    /// <returns>Null once the service answers; otherwise why not, with what it wrote so far.</returns>
+    private async Task<string?> NotReadyAsync(HttpClient http, string readyPath)
+    {
+        if (process is { HasExited: true } exited)
         {
-            if (process.HasExited)
-            {
-                throw new InvalidOperationException($"{project} exited with {process.ExitCode}:\n{Output}");
-            }
-
-            try
-            {
-                using var response = await http.GetAsync(readyPath);
-                if ((int)response.StatusCode < 500)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-            catch (TaskCanceledException)
-            {
-            }
-
-            await Task.Delay(100);
+            throw new InvalidOperationException($"{project} exited with {exited.ExitCode}:\n{Output}");
         }
 
-        throw new TimeoutException($"{project} did not answer within {within}:\n{Output}");
+        try
+        {
+            using var response = await http.GetAsync(readyPath);
+            return (int)response.StatusCode < 500 ? null : $"answered {(int)response.StatusCode}; its output:\n{Output}";
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            return $"{e.GetType().Name}; its output:\n{Output}";
+        }
     }
 
     /// <summary>SIGKILL: no shutdown, no flush, no finally blocks — a crash.</summary>

@@ -1,9 +1,11 @@
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using Payout.Api.Infrastructure.Persistence;
 
 namespace Payout.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// A fresh, empty database for one test app. The suite runs once per provider: scripts/test.sh sets
+/// A fresh database for one test app. The suite runs once per provider: scripts/test.sh sets
 /// PAYOUT_TEST_DATABASE (Sqlite or Postgres) and, for PostgreSQL, PAYOUT_TEST_POSTGRES (a superuser
 /// connection to the throwaway cluster it started).
 /// </summary>
@@ -35,27 +37,83 @@ public sealed class TestDatabase : IAsyncDisposable
         var other => throw new InvalidOperationException($"PAYOUT_TEST_DATABASE={other} is neither Sqlite nor Postgres."),
     };
 
-    public static async Task<TestDatabase> CreateAsync()
+    /// <summary>
+    /// A fresh database with every migration applied: a copy of one template migrated once per test process
+    /// (<c>CREATE DATABASE … TEMPLATE</c> on PostgreSQL, a file copy on SQLite), not a migration per test class.
+    /// </summary>
+    public static async Task<TestDatabase> CreateAsync() => await CreateAsync(await MigratedTemplate.Value);
+
+    /// <summary>A fresh database with no tables, for tests of the migration at start itself.</summary>
+    public static Task<TestDatabase> CreateEmptyAsync() => CreateAsync(template: null);
+
+    private static readonly Lazy<Task<Template>> MigratedTemplate = new(CreateTemplateAsync);
+
+    private sealed record Template(string? SqliteFile, string? PostgresName);
+
+    private static async Task<TestDatabase> CreateAsync(Template? template)
     {
         if (ProviderUnderTest == "Sqlite")
         {
             var directory = Directory.CreateTempSubdirectory("payout-test-").FullName;
             var path = Path.Combine(directory, "payout.db");
+            if (template?.SqliteFile is { } file)
+            {
+                File.Copy(file, path);
+            }
+
             return new TestDatabase("Sqlite", $"Data Source={path}", directory, null, null);
         }
 
-        var admin = Environment.GetEnvironmentVariable("PAYOUT_TEST_POSTGRES")
-            ?? throw new InvalidOperationException("PAYOUT_TEST_POSTGRES is not set; run the suite with scripts/test.sh.");
+        var admin = PostgresAdmin();
         var name = $"payout_test_{Guid.NewGuid():N}";
-        await using (var connection = new NpgsqlConnection(admin))
-        {
-            await connection.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
-            await create.ExecuteNonQueryAsync();
-        }
-
+        await ExecuteAsync(admin, template?.PostgresName is { } source ? $"CREATE DATABASE {name} TEMPLATE {source}" : $"CREATE DATABASE {name}");
         var connectionString = new NpgsqlConnectionStringBuilder(admin) { Database = name, MaxPoolSize = 60 }.ConnectionString;
         return new TestDatabase("Postgres", connectionString, null, admin, name);
+    }
+
+    /// <summary>Migrates a database the way the service does at start, once; it is only ever copied afterwards.</summary>
+    private static async Task<Template> CreateTemplateAsync()
+    {
+        var empty = await CreateAsync(template: null);
+        if (empty.IsPostgres)
+        {
+            var options = new DbContextOptionsBuilder<PostgresPayoutDbContext>();
+            DatabaseSetup.ConfigurePostgres(options, empty.ConnectionString);
+            await using (var db = new PostgresPayoutDbContext(options.Options))
+            {
+                await db.Database.MigrateAsync();
+            }
+
+            // A template must have no connection open while it is copied.
+            NpgsqlConnection.ClearAllPools();
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => empty.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            return new Template(null, empty.postgresName);
+        }
+
+        var sqlite = new DbContextOptionsBuilder<SqlitePayoutDbContext>();
+        DatabaseSetup.ConfigureSqlite(sqlite, empty.ConnectionString);
+        await using (var db = new SqlitePayoutDbContext(sqlite.Options))
+        {
+            await db.Database.MigrateAsync();
+            // The service turns WAL on at start; it is a property of the file, so every copy has it.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+            await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);");
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => empty.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        return new Template(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(empty.ConnectionString).DataSource, null);
+    }
+
+    private static string PostgresAdmin() => Environment.GetEnvironmentVariable("PAYOUT_TEST_POSTGRES")
+        ?? throw new InvalidOperationException("PAYOUT_TEST_POSTGRES is not set; run the suite with scripts/test.sh.");
+
+    private static async Task ExecuteAsync(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
     }
 
     public async ValueTask DisposeAsync()

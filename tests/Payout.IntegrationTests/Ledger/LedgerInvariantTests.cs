@@ -1,7 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Payout.Api.Features.Ledger;
 using Payout.Api.Infrastructure.Persistence;
 using Payout.IntegrationTests.Infrastructure;
@@ -66,10 +65,11 @@ public sealed class LedgerInvariantTests : IAsyncLifetime
     /// <summary>Applies <paramref name="damage"/> to the customer's USDT wallet, behind the ledger's back; answers its code.</summary>
     private async Task<string> DamageAsync(long customerId, Func<PayoutDbContext, LedgerAccount, Task<int>> damage)
     {
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PayoutDbContext>();
-        var wallet = await db.Set<LedgerAccount>().AsNoTracking().SingleAsync(a => a.CustomerId == customerId && a.Currency == "USDT");
-        Assert.Equal(1, await damage(db, wallet));
-        return wallet.Code;
+        return await app.Inside.TamperAsync(async db =>
+        {
+            var wallet = await db.Set<LedgerAccount>().AsNoTracking().SingleAsync(a => a.CustomerId == customerId && a.Currency == "USDT");
+            Assert.Equal(1, await damage(db, wallet));
+            return wallet.Code;
+        });
     }
 }

@@ -73,6 +73,6 @@ public sealed class ShardCountChangeTests(OneShardApp app) : IClassFixture<OneSh
     private static async Task TopUpAsync(PayoutApp host, decimal amount)
     {
         using var admin = host.AdminClient();
-        (await admin.PostAsJsonAsync("/admin/v1/network-float/EUR/top-ups", new { amount })).EnsureSuccessStatusCode();
+        await admin.PostAsJsonAsync("/admin/v1/network-float/EUR/top-ups", new { amount }).AssertSuccessAsync();
     }
 }

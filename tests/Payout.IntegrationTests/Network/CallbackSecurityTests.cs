@@ -69,8 +69,8 @@ public sealed class CallbackSecurityTests(PayoutApp app) : IClassFixture<PayoutA
     {
         var (customer, client, _) = await app.PayingCustomerAsync();
         var cardId = await app.AddCardAsync(client, PendingThenPaid);
-        var offerId = (await app.OfferAsync(client, cardId, 100m)).GetProperty("offerId").GetInt64();
-        var payout = await (await app.PayAsync(client, offerId)).Content.ReadFromJsonAsync<JsonElement>();
+        var offerId = await app.QuoteAsync(client, cardId, 100m);
+        var payout = await app.ExecuteAsync(client, offerId);
         Assert.Equal("PENDING", payout.GetProperty("status").GetString());
         return (customer, client, payout.GetProperty("operationId").GetInt64(), payout.GetProperty("totalDebited").GetDecimal());
     }

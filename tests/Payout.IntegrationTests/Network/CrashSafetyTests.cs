@@ -13,8 +13,9 @@ namespace Payout.IntegrationTests.Network;
 /// <summary>
 /// The API as a separate process, killed with SIGKILL in the middle of 200 payouts and started again:
 /// every payout still ends SUCCESS or FAILED, the network paid each at most once, and every unit of money
-/// is accounted for.
+/// is accounted for. Slow (about a minute): scripts/test.sh runs it once per suite, on PostgreSQL only.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class CrashSafetyTests : IAsyncLifetime
 {
     private const string AdminKey = "crash-test-admin-key-0123456789";
@@ -134,8 +135,8 @@ public sealed class CrashSafetyTests : IAsyncLifetime
         const string phone = "+447700900999";
         var created = await admin.PostAsJsonAsync("/admin/v1/customers", new { merchantId = MerchantId, phone, password = "crash-test-pass", kycLevel = "KYC_1" });
         var customerId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("customerId").GetInt64();
-        (await admin.PostAsJsonAsync($"/admin/v1/customers/{customerId}/deposits", new { currency = "USDT", amount = 20_000m, reference = "crash-deposit" })).EnsureSuccessStatusCode();
-        (await admin.PostAsJsonAsync("/admin/v1/network-float/EUR/top-ups", new { amount = 1_000_000m, reference = "crash-float" })).EnsureSuccessStatusCode();
+        await admin.PostAsJsonAsync($"/admin/v1/customers/{customerId}/deposits", new { currency = "USDT", amount = 20_000m, reference = "crash-deposit" }).AssertSuccessAsync();
+        await admin.PostAsJsonAsync("/admin/v1/network-float/EUR/top-ups", new { amount = 1_000_000m, reference = "crash-float" }).AssertSuccessAsync();
 
         using var http = new HttpClient { BaseAddress = api.BaseAddress };
         using var request = new HttpRequestMessage(HttpMethod.Post, "/oauth/token")
@@ -154,20 +155,16 @@ public sealed class CrashSafetyTests : IAsyncLifetime
     {
         var card = await client.PostAsJsonAsync("/v4/payout/card", new { cardNumber = PendingThenPaid, cardHolder = "Crash Test", cardExpirationYear = 2030, cardExpirationMonth = 1 });
         var cardId = (await card.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("cardId").GetInt64();
-        (await client.PostAsJsonAsync($"/v4/payout/card/{cardId}/billing-address",
-            new { address = "1 High Street", city = "London", countryCode = "GB", zip = "SW1A 1AA" })).EnsureSuccessStatusCode();
+        await client.PostAsJsonAsync($"/v4/payout/card/{cardId}/billing-address",
+            new { address = "1 High Street", city = "London", countryCode = "GB", zip = "SW1A 1AA" }).AssertSuccessAsync();
         return cardId;
     }
 
     private async Task WaitUntilNothingPendingAsync(TimeSpan within)
     {
-        var deadline = DateTime.UtcNow + within;
         await using var db = Db();
-        while (await db.Set<PayoutOperation>().AnyAsync(p => p.Status == PayoutStatus.PENDING))
-        {
-            Assert.True(DateTime.UtcNow < deadline, "Payouts were still PENDING long after the restart.");
-            await Task.Delay(250);
-        }
+        await EventuallyAsync(async () => !await db.Set<PayoutOperation>().AnyAsync(p => p.Status == PayoutStatus.PENDING),
+            within, "no payout PENDING after the restart");
     }
 
     private async Task AssertAccountedForAsync(long customerId)

@@ -20,7 +20,7 @@ public sealed class NetworkFloatTests(SmallFloatApp app) : IClassFixture<SmallFl
         var (customer, client, cardId) = await app.PayingCustomerAsync();
         var first = await app.OfferAsync(client, cardId, 100m);          // 90.16 EUR: covered
         var second = await app.OfferAsync(client, cardId, 30m);          // 27.04 EUR: covered now, not after the first
-        var paid = await (await app.PayAsync(client, first.GetProperty("offerId").GetInt64())).Content.ReadFromJsonAsync<JsonElement>();
+        var paid = await app.ExecuteAsync(client, first.GetProperty("offerId").GetInt64());
         // Settled before the float is read: on a loaded machine execute may answer while the payout is still PENDING.
         Assert.Equal("SUCCESS", (await app.WaitForFinalAsync(client, paid.GetProperty("operationId").GetInt64())).GetProperty("status").GetString());
 
@@ -35,7 +35,7 @@ public sealed class NetworkFloatTests(SmallFloatApp app) : IClassFixture<SmallFl
         var detail = quoted.GetProperty("reasonDetails").EnumerateArray().Single(d => d.GetProperty("code").GetString() == "NETWORK_FLOAT_LOW");
         Assert.Equal(retryAt, detail.GetProperty("retryAfter").GetDateTimeOffset());
 
-        Assert.Equal(1_000m - (await (await app.PayAsync(client, first.GetProperty("offerId").GetInt64())).Content.ReadFromJsonAsync<JsonElement>())
+        Assert.Equal(1_000m - (await app.ExecuteAsync(client, first.GetProperty("offerId").GetInt64()))
             .GetProperty("totalDebited").GetDecimal(), await app.BalanceAsync(customer.Id, "USDT"));
         using var admin = app.AdminClient();
         var floats = await admin.GetFromJsonAsync<JsonElement>("/admin/v1/network-float");

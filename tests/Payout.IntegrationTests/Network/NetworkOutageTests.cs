@@ -12,13 +12,13 @@ public sealed class NetworkOutageTests(PayoutApp app) : IClassFixture<PayoutApp>
     {
         var (customer, client, cardId) = await app.PayingCustomerAsync();
         using var network = app.NetworkAdminClient();
-        (await network.PostAsJsonAsync("outage", new { seconds = 3_600 })).EnsureSuccessStatusCode();
+        await network.PostAsJsonAsync("outage", new { seconds = 3_600 }).AssertSuccessAsync();
 
         var operations = new List<long>();
         var debited = 0m;
         for (var i = 0; i < 3; i++)
         {
-            var offerId = (await app.OfferAsync(client, cardId, 50m)).GetProperty("offerId").GetInt64();
+            var offerId = await app.QuoteAsync(client, cardId, 50m);
             var response = await app.PayAsync(client, offerId);
             Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
             var payout = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -27,7 +27,7 @@ public sealed class NetworkOutageTests(PayoutApp app) : IClassFixture<PayoutApp>
             debited += payout.GetProperty("totalDebited").GetDecimal();
         }
 
-        (await network.DeleteAsync("outage")).EnsureSuccessStatusCode();
+        await network.DeleteAsync("outage").AssertSuccessAsync();
         app.Clock.Advance(TimeSpan.FromSeconds(10));
         foreach (var id in operations)
         {
@@ -58,17 +58,17 @@ public sealed class SharedDispatchTests(PayoutApp app) : IClassFixture<PayoutApp
         await ((IAsyncLifetime)second).InitializeAsync();
         var (_, client, cardId) = await app.PayingCustomerAsync(deposit: 10_000m);
         using var network = app.NetworkAdminClient();
-        (await network.PostAsJsonAsync("outage", new { seconds = 3_600 })).EnsureSuccessStatusCode();
+        await network.PostAsJsonAsync("outage", new { seconds = 3_600 }).AssertSuccessAsync();
 
         // Executed during an outage, so every payout is left for the background dispatchers of both hosts.
         var operations = new List<long>();
         for (var i = 0; i < 12; i++)
         {
-            var offerId = (await app.OfferAsync(client, cardId, 50m)).GetProperty("offerId").GetInt64();
-            operations.Add((await (await app.PayAsync(client, offerId)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("operationId").GetInt64());
+            var offerId = await app.QuoteAsync(client, cardId, 50m);
+            operations.Add((await app.ExecuteAsync(client, offerId)).GetProperty("operationId").GetInt64());
         }
 
-        (await network.DeleteAsync("outage")).EnsureSuccessStatusCode();
+        await network.DeleteAsync("outage").AssertSuccessAsync();
         app.Clock.Advance(TimeSpan.FromSeconds(10));
         second.Clock.Advance(TimeSpan.FromSeconds(10) + (app.Clock.GetUtcNow() - second.Clock.GetUtcNow()));
         foreach (var id in operations)

@@ -18,7 +18,7 @@ public sealed class OffersTests(PayoutApp app) : IClassFixture<PayoutApp>
         var response = await client.PostAsync("/v4/payout/offer",
             Json($$"""{"amount": 760.06209697, "fromCurrency": "USDT", "toCurrency": "EUR", "cardId": {{cardId}}}"""));
 
-        response.EnsureSuccessStatusCode();
+        await response.AssertSuccessAsync();
         var offer = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(JsonValueKind.Number, offer.GetProperty("offerId").ValueKind);
         Assert.Equal(20, offer.GetProperty("validSeconds").GetInt32());
@@ -50,12 +50,12 @@ public sealed class OffersTests(PayoutApp app) : IClassFixture<PayoutApp>
     public async Task Vaults_example_update_reprices_the_same_offer()
     {
         var (_, client, cardId) = await app.PayingCustomerAsync(deposit: 5_000m);
-        var offerId = (await app.OfferAsync(client, cardId, 760.06209697m)).GetProperty("offerId").GetInt64();
+        var offerId = await app.QuoteAsync(client, cardId, 760.06209697m);
 
         var response = await client.PutAsync($"/v4/payout/offer/{offerId}",
             Json("""{"amount": 55.47614851, "fromCurrency": "USDT", "toCurrency": "EUR"}"""));
 
-        response.EnsureSuccessStatusCode();
+        await response.AssertSuccessAsync();
         var offer = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(offerId, offer.GetProperty("offerId").GetInt64());
         Assert.Equal(55.47614851m, offer.GetProperty("amount").GetDecimal());
@@ -68,7 +68,7 @@ public sealed class OffersTests(PayoutApp app) : IClassFixture<PayoutApp>
     {
         var (customer, client, cardId) = await app.PayingCustomerAsync(deposit: 5_000m);
         await app.DepositAsync(customer.Id, "ETH", 1m);
-        var offerId = (await app.OfferAsync(client, cardId, 100m)).GetProperty("offerId").GetInt64();
+        var offerId = await app.QuoteAsync(client, cardId, 100m);
 
         var response = await client.PutAsJsonAsync($"/v4/payout/offer/{offerId}", new { amount = 0.1m, fromCurrency = "ETH", toCurrency = "USD" });
 
@@ -162,7 +162,7 @@ public sealed class OffersTests(PayoutApp app) : IClassFixture<PayoutApp>
         var (_, client, cardId) = await app.PayingCustomerAsync();
 
         await (await app.CreateOfferAsync(client, 987654321, 100m)).AssertErrorAsync(HttpStatusCode.NotFound, "CARD_NOT_FOUND");
-        (await client.DeleteAsync($"/v4/payout/card/{cardId}")).EnsureSuccessStatusCode();
+        await client.DeleteAsync($"/v4/payout/card/{cardId}").AssertSuccessAsync();
         await (await app.CreateOfferAsync(client, cardId, 100m)).AssertErrorAsync(HttpStatusCode.NotFound, "CARD_NOT_FOUND");
     }
 
@@ -171,7 +171,7 @@ public sealed class OffersTests(PayoutApp app) : IClassFixture<PayoutApp>
     {
         var (_, owner, cardId) = await app.PayingCustomerAsync();
         var (_, stranger, _) = await app.PayingCustomerAsync();
-        var offerId = (await app.OfferAsync(owner, cardId, 100m)).GetProperty("offerId").GetInt64();
+        var offerId = await app.QuoteAsync(owner, cardId, 100m);
 
         await (await app.CreateOfferAsync(stranger, cardId, 100m)).AssertErrorAsync(HttpStatusCode.NotFound, "CARD_NOT_FOUND");
         await (await stranger.PutAsJsonAsync($"/v4/payout/offer/{offerId}", new { amount = 50m, fromCurrency = "USDT", toCurrency = "EUR" }))
@@ -185,8 +185,8 @@ public sealed class OffersTests(PayoutApp app) : IClassFixture<PayoutApp>
     public async Task An_executed_offer_cannot_be_updated()
     {
         var (_, client, cardId) = await app.PayingCustomerAsync();
-        var offerId = (await app.OfferAsync(client, cardId, 100m)).GetProperty("offerId").GetInt64();
-        (await app.PayAsync(client, offerId)).EnsureSuccessStatusCode();
+        var offerId = await app.QuoteAsync(client, cardId, 100m);
+        await app.ExecuteAsync(client, offerId);
 
         var response = await client.PutAsJsonAsync($"/v4/payout/offer/{offerId}", new { amount = 50m, fromCurrency = "USDT", toCurrency = "EUR" });
 

@@ -44,7 +44,7 @@ public sealed class PayoutDataTests(PayoutApp app) : IClassFixture<PayoutApp>
     {
         var (_, other, _) = await app.PayingCustomerAsync();
         var (_, client, cardId) = await app.PayingCustomerAsync(deposit: 0m);
-        (await other.PostAsJsonAsync("/v4/payout/card", new { cardNumber = "4111111111111111", cardHolder = "Other Person", cardExpirationYear = 2030, cardExpirationMonth = 1 })).EnsureSuccessStatusCode();
+        await other.PostAsJsonAsync("/v4/payout/card", new { cardNumber = "4111111111111111", cardHolder = "Other Person", cardExpirationYear = 2030, cardExpirationMonth = 1 }).AssertSuccessAsync();
 
         var data = await client.GetFromJsonAsync<JsonElement>("/v4/payout/data");
 
@@ -57,7 +57,7 @@ public sealed class PayoutDataTests(PayoutApp app) : IClassFixture<PayoutApp>
     public async Task A_deleted_card_is_absent_from_data()
     {
         var (_, client, cardId) = await app.PayingCustomerAsync();
-        (await client.DeleteAsync($"/v4/payout/card/{cardId}")).EnsureSuccessStatusCode();
+        await client.DeleteAsync($"/v4/payout/card/{cardId}").AssertSuccessAsync();
 
         var data = await client.GetFromJsonAsync<JsonElement>("/v4/payout/data");
 

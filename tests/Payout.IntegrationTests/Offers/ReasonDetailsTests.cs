@@ -49,7 +49,7 @@ public sealed class ReasonDetailsTests(SmallLimitApp app) : IClassFixture<SmallL
         var passes = await app.OfferAsync(client, cardId, 30m);
         Assert.True(passes.GetProperty("possibleToExecute").GetBoolean());
         Assert.Empty(passes.GetProperty("reasonDetails").EnumerateArray());
-        (await app.PayAsync(client, passes.GetProperty("offerId").GetInt64())).EnsureSuccessStatusCode();
+        await app.PayAsync(client, passes.GetProperty("offerId").GetInt64()).AssertSuccessAsync();
     }
 
     [Fact]
@@ -126,7 +126,7 @@ public sealed class ReasonDetailsTests(SmallLimitApp app) : IClassFixture<SmallL
     public async Task An_expired_offer_says_to_quote_again_when_executed_or_updated()
     {
         var (_, client, cardId) = await app.PayingCustomerAsync();
-        var offerId = (await app.OfferAsync(client, cardId, 30m)).GetProperty("offerId").GetInt64();
+        var offerId = await app.QuoteAsync(client, cardId, 30m);
         app.Clock.Advance(TimeSpan.FromSeconds(21));
 
         var executed = await (await app.PayAsync(client, offerId)).AssertErrorAsync(HttpStatusCode.BadRequest, "OFFER_EXPIRED");

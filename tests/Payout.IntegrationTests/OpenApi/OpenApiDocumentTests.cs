@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 using Payout.Api.Domain.Errors;
 using Payout.Api.Infrastructure.Errors;
 using Payout.IntegrationTests.Infrastructure;
@@ -26,7 +25,7 @@ public sealed class OpenApiDocumentTests(PayoutApp app) : IClassFixture<PayoutAp
     public async Task Every_mapped_route_is_in_the_document()
     {
         var paths = (await DocumentAsync()).GetProperty("paths");
-        var routes = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+        var routes = app.Inside.Routes
             .Where(e => !Plumbing.Any(p => ("/" + e.RoutePattern.RawText!.TrimStart('/')).StartsWith(p, StringComparison.Ordinal)))
             .Where(e => e.RoutePattern.RawText != "/") // the demo app's page
             .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"])
@@ -173,7 +172,7 @@ public sealed class OpenApiDocumentTests(PayoutApp app) : IClassFixture<PayoutAp
     [Fact]
     public void Every_code_each_handler_can_answer_is_documented_under_its_status()
     {
-        var declared = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+        var declared = app.Inside.Routes
             .Where(e => e.Metadata.GetMetadata<IExcludeFromDescriptionMetadata>() is not { ExcludeFromDescription: true })
             .Where(e => !Plumbing.Any(p => ("/" + e.RoutePattern.RawText!.TrimStart('/')).StartsWith(p, StringComparison.Ordinal)))
             .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"])
@@ -196,7 +195,7 @@ public sealed class OpenApiDocumentTests(PayoutApp app) : IClassFixture<PayoutAp
             .Where(parts => parts is [var method, var url, ..] && HttpMethods.Any(m => m == method) && url.StartsWith("{{base}}/", StringComparison.Ordinal))
             .Select(parts => (Method: parts[0], Path: parts[1]["{{base}}".Length..].Split('?')[0]))
             .ToList();
-        var routes = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+        var routes = app.Inside.Routes
             .Where(e => !Plumbing.Any(p => ("/" + e.RoutePattern.RawText!.TrimStart('/')).StartsWith(p, StringComparison.Ordinal)))
             .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Select(method => (Method: method, e.RoutePattern)))
             .ToList();

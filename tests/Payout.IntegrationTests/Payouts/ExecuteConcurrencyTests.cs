@@ -25,7 +25,7 @@ public sealed class ExecuteConcurrencyTests(FeeFreeApp app) : IClassFixture<FeeF
     public async Task Fifty_parallel_executes_of_one_offer_make_one_operation_and_one_debit()
     {
         var (customer, client, cardId) = await app.PayingCustomerAsync(deposit: 1_000m);
-        var offerId = (await app.OfferAsync(client, cardId, 100m)).GetProperty("offerId").GetInt64();
+        var offerId = await app.QuoteAsync(client, cardId, 100m);
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => app.PayAsync(client, offerId)));
 
@@ -44,7 +44,7 @@ public sealed class ExecuteConcurrencyTests(FeeFreeApp app) : IClassFixture<FeeF
         var offers = new List<long>();
         for (var i = 0; i < 10; i++)
         {
-            offers.Add((await app.OfferAsync(client, cardId, 30m)).GetProperty("offerId").GetInt64());
+            offers.Add(await app.QuoteAsync(client, cardId, 30m));
         }
 
         var responses = await Task.WhenAll(offers.Select(id => app.PayAsync(client, id)));
@@ -71,7 +71,7 @@ public sealed class ExecuteConcurrencyTests(FeeFreeApp app) : IClassFixture<FeeF
         var offers = new List<long>();
         for (var i = 0; i < 8; i++)
         {
-            offers.Add((await app.OfferAsync(client, cardId, 2_218.27861579m)).GetProperty("offerId").GetInt64());
+            offers.Add(await app.QuoteAsync(client, cardId, 2_218.27861579m));
         }
 
         var responses = await Task.WhenAll(offers.Select((id, i) => i % 2 == 0 ? app.PayAsync(client, id) : second.PayAsync(secondClient, id)));

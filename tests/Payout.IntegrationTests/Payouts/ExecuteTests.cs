@@ -18,7 +18,7 @@ public sealed class ExecuteTests(PayoutApp app) : IClassFixture<PayoutApp>
 
         var response = await app.PayAsync(client, offerId);
 
-        response.EnsureSuccessStatusCode();
+        await response.AssertSuccessAsync();
         var payout = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("SUCCESS", payout.GetProperty("status").GetString());
         Assert.Equal(100m, payout.GetProperty("amountFrom").GetDecimal());
@@ -41,8 +41,8 @@ public sealed class ExecuteTests(PayoutApp app) : IClassFixture<PayoutApp>
         var offer = await app.OfferAsync(client, cardId, 100m);
         var offerId = offer.GetProperty("offerId").GetInt64();
 
-        var first = await (await app.PayAsync(client, offerId)).Content.ReadFromJsonAsync<JsonElement>();
-        var second = await (await app.PayAsync(client, offerId)).Content.ReadFromJsonAsync<JsonElement>();
+        var first = await app.ExecuteAsync(client, offerId);
+        var second = await app.ExecuteAsync(client, offerId);
 
         Assert.Equal(first.GetProperty("operationId").GetInt64(), second.GetProperty("operationId").GetInt64());
         Assert.Equal(1_000m - first.GetProperty("totalDebited").GetDecimal(), await app.BalanceAsync(customer.Id, "USDT"));
@@ -56,7 +56,7 @@ public sealed class ExecuteTests(PayoutApp app) : IClassFixture<PayoutApp>
         client.DefaultRequestHeaders.Remove("X-Sdk-Version");
         client.DefaultRequestHeaders.Add("X-Sdk-Version", "1.2");
 
-        var offerId = (await app.OfferAsync(client, cardId, 50m)).GetProperty("offerId").GetInt64();
+        var offerId = await app.QuoteAsync(client, cardId, 50m);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/v4/payout/data")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await app.PayAsync(client, offerId)).StatusCode);
     }
@@ -72,7 +72,7 @@ public sealed class ExecuteTests(PayoutApp app) : IClassFixture<PayoutApp>
     public async Task Kyc_0_can_quote_but_not_execute()
     {
         var (customer, client, cardId) = await app.PayingCustomerAsync(kycLevel: "KYC_0");
-        var offerId = (await app.OfferAsync(client, cardId, 50m)).GetProperty("offerId").GetInt64();
+        var offerId = await app.QuoteAsync(client, cardId, 50m);
 
         await (await app.PayAsync(client, offerId)).AssertErrorAsync(HttpStatusCode.Forbidden, "KYC_LEVEL_TOO_LOW");
         Assert.Equal(1_000m, await app.BalanceAsync(customer.Id, "USDT"));
@@ -83,7 +83,7 @@ public sealed class ExecuteTests(PayoutApp app) : IClassFixture<PayoutApp>
     {
         var (customer, client, _) = await app.PayingCustomerAsync();
         var cardId = await app.AddCardAsync(client, "4111111111111111", withBillingAddress: false);
-        var offerId = (await app.OfferAsync(client, cardId, 50m)).GetProperty("offerId").GetInt64();
+        var offerId = await app.QuoteAsync(client, cardId, 50m);
 
         await (await app.PayAsync(client, offerId)).AssertErrorAsync(HttpStatusCode.BadRequest, "BILLING_ADDRESS_REQUIRED");
         Assert.Equal(1_000m, await app.BalanceAsync(customer.Id, "USDT"));
@@ -96,7 +96,7 @@ public sealed class ExecuteTests(PayoutApp app) : IClassFixture<PayoutApp>
     public async Task Checks_refuse_execute_and_move_nothing(int amount, string code)
     {
         var (customer, client, cardId) = await app.PayingCustomerAsync(deposit: 1_000m);
-        var offerId = (await app.OfferAsync(client, cardId, amount)).GetProperty("offerId").GetInt64();
+        var offerId = await app.QuoteAsync(client, cardId, amount);
 
         await (await app.PayAsync(client, offerId)).AssertErrorAsync(HttpStatusCode.BadRequest, code);
 
@@ -112,7 +112,7 @@ public sealed class ExecuteTests(PayoutApp app) : IClassFixture<PayoutApp>
         const decimal amount = 2_772.84826974m;
         for (var i = 0; i < 3; i++)
         {
-            var offerId = (await app.OfferAsync(client, cardId, amount)).GetProperty("offerId").GetInt64();
+            var offerId = await app.QuoteAsync(client, cardId, amount);
             Assert.Equal(HttpStatusCode.OK, (await app.PayAsync(client, offerId)).StatusCode);
         }
 
@@ -133,7 +133,7 @@ public sealed class ExecuteTests(PayoutApp app) : IClassFixture<PayoutApp>
     {
         var (_, client, cardId) = await app.PayingCustomerAsync(deposit: 1_000m);
         var offer = await app.OfferAsync(client, cardId, 100m, "USDT", "USD");
-        (await app.PayAsync(client, offer.GetProperty("offerId").GetInt64())).EnsureSuccessStatusCode();
+        await app.PayAsync(client, offer.GetProperty("offerId").GetInt64()).AssertSuccessAsync();
 
         var next = await app.OfferAsync(client, cardId, 100m);
 

@@ -12,7 +12,7 @@ public sealed class ExpiryAndWindowTests(PayoutApp app) : IClassFixture<PayoutAp
     public async Task An_expired_offer_can_be_neither_executed_nor_updated()
     {
         var (customer, client, cardId) = await app.PayingCustomerAsync();
-        var offerId = (await app.OfferAsync(client, cardId, 50m)).GetProperty("offerId").GetInt64();
+        var offerId = await app.QuoteAsync(client, cardId, 50m);
 
         app.Clock.Advance(TimeSpan.FromSeconds(20));
 
@@ -26,10 +26,10 @@ public sealed class ExpiryAndWindowTests(PayoutApp app) : IClassFixture<PayoutAp
     public async Task An_update_starts_a_new_validity_period()
     {
         var (_, client, cardId) = await app.PayingCustomerAsync();
-        var offerId = (await app.OfferAsync(client, cardId, 50m)).GetProperty("offerId").GetInt64();
+        var offerId = await app.QuoteAsync(client, cardId, 50m);
         app.Clock.Advance(TimeSpan.FromSeconds(15));
 
-        (await client.PutAsJsonAsync($"/v4/payout/offer/{offerId}", new { amount = 60m, fromCurrency = "USDT", toCurrency = "EUR" })).EnsureSuccessStatusCode();
+        await client.PutAsJsonAsync($"/v4/payout/offer/{offerId}", new { amount = 60m, fromCurrency = "USDT", toCurrency = "EUR" }).AssertSuccessAsync();
         app.Clock.Advance(TimeSpan.FromSeconds(15));
 
         Assert.Equal(HttpStatusCode.OK, (await app.PayAsync(client, offerId)).StatusCode);
@@ -39,15 +39,15 @@ public sealed class ExpiryAndWindowTests(PayoutApp app) : IClassFixture<PayoutAp
     public async Task An_executed_and_expired_offer_is_already_executed_and_replays_at_any_age()
     {
         var (customer, signedIn, cardId) = await app.PayingCustomerAsync();
-        var offerId = (await app.OfferAsync(signedIn, cardId, 50m)).GetProperty("offerId").GetInt64();
-        var first = await (await app.PayAsync(signedIn, offerId)).Content.ReadFromJsonAsync<JsonElement>();
+        var offerId = await app.QuoteAsync(signedIn, cardId, 50m);
+        var first = await app.ExecuteAsync(signedIn, offerId);
 
         app.Clock.Advance(TimeSpan.FromDays(3));
         using var client = await app.ClientForAsync(customer);
 
         await (await client.PutAsJsonAsync($"/v4/payout/offer/{offerId}", new { amount = 60m, fromCurrency = "USDT", toCurrency = "EUR" }))
             .AssertErrorAsync(HttpStatusCode.BadRequest, "OFFER_ALREADY_EXECUTED");
-        var replay = await (await app.PayAsync(client, offerId)).Content.ReadFromJsonAsync<JsonElement>();
+        var replay = await app.ExecuteAsync(client, offerId);
         Assert.Equal(first.GetProperty("operationId").GetInt64(), replay.GetProperty("operationId").GetInt64());
     }
 
@@ -59,8 +59,8 @@ public sealed class ExpiryAndWindowTests(PayoutApp app) : IClassFixture<PayoutAp
         var response = await client.PostAsJsonAsync("/v4/payout/card",
             new { cardNumber = "5555555555554444", cardHolder = "Soon Expired", cardExpirationYear = now.Year, cardExpirationMonth = now.Month });
         var cardId = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("cardId").GetInt64();
-        (await client.PostAsJsonAsync($"/v4/payout/card/{cardId}/billing-address",
-            new { address = "1 High Street", city = "London", countryCode = "GB", zip = "SW1A 1AA" })).EnsureSuccessStatusCode();
+        await client.PostAsJsonAsync($"/v4/payout/card/{cardId}/billing-address",
+            new { address = "1 High Street", city = "London", countryCode = "GB", zip = "SW1A 1AA" }).AssertSuccessAsync();
 
         app.Clock.SetUtcNow(new DateTimeOffset(now.Year, now.Month, 1, 0, 0, 0, TimeSpan.Zero).AddMonths(1));
         client = await app.ClientForAsync(customer);
@@ -75,8 +75,8 @@ public sealed class ExpiryAndWindowTests(PayoutApp app) : IClassFixture<PayoutAp
     public async Task Payouts_older_than_the_window_no_longer_count_against_the_limit()
     {
         var (customer, client, cardId) = await app.PayingCustomerAsync(deposit: 5_000m);
-        var offerId = (await app.OfferAsync(client, cardId, 1_000m)).GetProperty("offerId").GetInt64();
-        (await app.PayAsync(client, offerId)).EnsureSuccessStatusCode();
+        var offerId = await app.QuoteAsync(client, cardId, 1_000m);
+        await app.ExecuteAsync(client, offerId);
         var during = (await app.OfferAsync(client, cardId, 10m)).GetProperty("limit").GetProperty("value").GetDecimal();
 
         app.Clock.Advance(TimeSpan.FromDays(30) + TimeSpan.FromSeconds(1));

@@ -67,8 +67,8 @@ public sealed class NetworkBoundaryTests(QuietRatesApp app) : IClassFixture<Quie
         var card = await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
         Assert.Equal("DECLINED", card.GetProperty("validationStatus").GetString());
         var cardId = card.GetProperty("cardId").GetInt64();
-        (await client.PostAsJsonAsync($"/v4/payout/card/{cardId}/billing-address",
-            new { address = "1 High Street", city = "London", countryCode = "GB", zip = "SW1A 1AA" })).EnsureSuccessStatusCode();
+        await client.PostAsJsonAsync($"/v4/payout/card/{cardId}/billing-address",
+            new { address = "1 High Street", city = "London", countryCode = "GB", zip = "SW1A 1AA" }).AssertSuccessAsync();
 
         var offer = await app.OfferAsync(client, cardId, 100m, "USDT", "USD");
 

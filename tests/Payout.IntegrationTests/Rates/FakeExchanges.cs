@@ -138,6 +138,7 @@ public sealed class FakeExchanges : IAsyncDisposable
                 context.Abort();
                 return;
             case FakeBehaviour.Hang:
+                // Hanging is the behaviour under test: only the poller's timeout (aborting the request) ends it.
                 await Task.Delay(Timeout.InfiniteTimeSpan, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
                 return;
             case FakeBehaviour.ServerError:

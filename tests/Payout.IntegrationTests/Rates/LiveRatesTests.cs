@@ -62,9 +62,9 @@ public sealed partial class LiveRatesTests(LiveRatesApp app) : IClassFixture<Liv
 
         // Binance's 103 612.8 is dropped; the median of the other three is Coinbase's 86 086.
         await DataWhenAsync(client, d => d.Rate("BTC/EUR") == 84_364.28m && d.Rate("BTC/USD") == AllBtcUsd, "quoted without the liar");
-        await Eventually.ReadAsync(ScrapeAsync,
+        await EventuallyAsync(ScrapeAsync,
             text => Samples(text, "payout_rates_outliers_dropped_total", "exchange=\"binance\"", "currency_from=\"BTC\"", "currency_to=\"EUR\"").Any(v => v >= 1),
-            "counting Binance's BTC/EUR as an outlier");
+            TimeSpan.FromSeconds(20), "Binance's BTC/EUR counted as an outlier");
     }
 
     [Fact]
@@ -90,11 +90,11 @@ public sealed partial class LiveRatesTests(LiveRatesApp app) : IClassFixture<Liv
             "The BTC/EUR rate is unavailable: fresh rates (at most 60 s old) from 0 exchange(s); at least 2 must agree. The last agreed rate is",
             rates, StringComparison.Ordinal);
         // The round that fails goes on in the background (Bitstamp's BTC/EUR waits for its timeout).
-        var scrape = await Eventually.ReadAsync(ScrapeAsync,
+        var scrape = await EventuallyAsync(ScrapeAsync,
             text => Counted(text, "kraken", "unreachable") && Counted(text, "coinbase", "http_status") && Counted(text, "bitstamp", "malformed")
                 && Counted(text, "bitstamp", "timeout") && Counted(text, "binance", "rate_limited")
                 && Samples(text, "payout_rates_age_seconds", "currency_from=\"BTC\"", "currency_to=\"EUR\"").Any(age => age > 60),
-            "counting every exchange's failure and showing the BTC/EUR rate older than 60 s");
+            TimeSpan.FromSeconds(20), "every exchange's failure counted and the BTC/EUR rate shown older than 60 s");
         Assert.Contains("payout_rates_exchange_request_duration_seconds_bucket", scrape, StringComparison.Ordinal);
 
         await RestoreAsync(client);
@@ -155,10 +155,10 @@ public sealed partial class LiveRatesTests(LiveRatesApp app) : IClassFixture<Liv
     private async Task<DataRates> RestoreAsync(HttpClient client)
     {
         Exchanges.Reset();
-        return await Eventually.ReadAsync(
+        return await EventuallyAsync(
             () => DataAsync(client),
             d => d.Rate("BTC/EUR") == AllBtcEur && d.Rate("BTC/USD") == AllBtcUsd,
-            "quoted from every exchange",
+            TimeSpan.FromSeconds(20), "BTC quoted from every exchange",
             nudge: app.NextRound);
     }
 
@@ -167,7 +167,7 @@ public sealed partial class LiveRatesTests(LiveRatesApp app) : IClassFixture<Liv
     /// so a round that started before the switches were set cannot leave a stray fresh price behind for long.
     /// </summary>
     private Task<DataRates> DataWhenAsync(HttpClient client, Func<DataRates, bool> done, string what) =>
-        Eventually.ReadAsync(() => DataAsync(client), done, what, nudge: app.BeyondMaxAge);
+        EventuallyAsync(() => DataAsync(client), done, TimeSpan.FromSeconds(20), what, nudge: app.BeyondMaxAge);
 
     private static async Task<DataRates> DataAsync(HttpClient client)
     {

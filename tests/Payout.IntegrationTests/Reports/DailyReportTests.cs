@@ -159,13 +159,13 @@ public sealed class DailyReportTests(ReportsApp app) : IClassFixture<ReportsApp>
     private async Task WithdrawAsync(long customerId, string currency, decimal amount)
     {
         using var admin = app.AdminClient();
-        (await admin.PostAsJsonAsync($"/admin/v1/customers/{customerId}/withdrawals", new { currency, amount })).EnsureSuccessStatusCode();
+        await admin.PostAsJsonAsync($"/admin/v1/customers/{customerId}/withdrawals", new { currency, amount }).AssertSuccessAsync();
     }
 
     private async Task TopUpFloatAsync(string fiat, decimal amount)
     {
         using var admin = app.AdminClient();
-        (await admin.PostAsJsonAsync($"/admin/v1/network-float/{fiat}/top-ups", new { amount })).EnsureSuccessStatusCode();
+        await admin.PostAsJsonAsync($"/admin/v1/network-float/{fiat}/top-ups", new { amount }).AssertSuccessAsync();
     }
 
     private static JsonElement Currency(JsonElement report, string code) =>

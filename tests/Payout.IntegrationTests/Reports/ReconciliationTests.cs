@@ -78,7 +78,7 @@ public sealed class ReconciliationTests(ReportsApp app) : IClassFixture<ReportsA
 
         // The job runs a day 30 minutes after it ends (Reconciliation:RunAfterMinutes).
         app.Clock.Advance(UtcStartOf(day.AddDays(1)).AddMinutes(31) - app.Clock.GetUtcNow());
-        var result = await EventuallyAsync(day, r => r.GetProperty("status").GetString() != "NOT_RUN");
+        var result = await ReconciledAsync(day, r => r.GetProperty("status").GetString() != "NOT_RUN");
 
         Assert.Equal("DIFFERENCES", result.GetProperty("status").GetString());
         Assert.Equal([("AMOUNT_MISMATCH", (long?)changed, (decimal?)89.99m, (decimal?)90m, "EUR")], Differences(result));
@@ -132,7 +132,7 @@ public sealed class ReconciliationTests(ReportsApp app) : IClassFixture<ReportsA
     {
         var day = app.StartNextDay();
         using var network = app.NetworkAdminClient();
-        (await network.PostAsJsonAsync("outage", new { seconds = 600 })).EnsureSuccessStatusCode();
+        await network.PostAsJsonAsync("outage", new { seconds = 600 }).AssertSuccessAsync();
         try
         {
             using var admin = app.AdminClient();
@@ -143,7 +143,7 @@ public sealed class ReconciliationTests(ReportsApp app) : IClassFixture<ReportsA
         }
         finally
         {
-            (await network.DeleteAsync("outage")).EnsureSuccessStatusCode();
+            await network.DeleteAsync("outage").AssertSuccessAsync();
         }
 
         // Once the network is back (and the client's circuit breaker has closed again), the day runs.
@@ -191,7 +191,7 @@ public sealed class ReconciliationTests(ReportsApp app) : IClassFixture<ReportsA
     /// <summary>Pays 100 USDT (90 EUR) to the card; with a card paid at once, waits (in real time) until it is settled.</summary>
     private async Task<long> PayAsync(HttpClient client, long cardId, bool waitUntilSettled = true)
     {
-        var offerId = (await app.OfferAsync(client, cardId, 100m)).GetProperty("offerId").GetInt64();
+        var offerId = await app.QuoteAsync(client, cardId, 100m);
         using var response = await app.PayAsync(client, offerId);
         var operationId = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("operationId").GetInt64();
         if (waitUntilSettled)
@@ -214,19 +214,16 @@ public sealed class ReconciliationTests(ReportsApp app) : IClassFixture<ReportsA
     private async Task<JsonElement> RunOnceTheNetworkAnswersAsync(DateOnly day)
     {
         using var admin = app.AdminClient();
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (true)
-        {
-            using var response = await admin.PostAsync($"/admin/v1/reconciliation/{Text(day)}", null);
-            if (response.StatusCode != HttpStatusCode.ServiceUnavailable)
+        var (status, body) = await EventuallyAsync(
+            async () =>
             {
-                Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
-                return await response.Content.ReadFromJsonAsync<JsonElement>();
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, "The network still gave no settlement file 20 s after the outage ended.");
-            await Task.Delay(250);
-        }
+                using var response = await admin.PostAsync($"/admin/v1/reconciliation/{Text(day)}", null);
+                return (response.StatusCode, Body: await response.Content.ReadAsStringAsync());
+            },
+            answer => answer.StatusCode != HttpStatusCode.ServiceUnavailable,
+            TimeSpan.FromSeconds(20), "the network gave a settlement file after the outage ended");
+        Assert.True(status == HttpStatusCode.OK, body);
+        return JsonDocument.Parse(body).RootElement;
     }
 
     private async Task<JsonElement> GetAsync(DateOnly day)
@@ -236,32 +233,19 @@ public sealed class ReconciliationTests(ReportsApp app) : IClassFixture<ReportsA
     }
 
     /// <summary>Waits in real time (at most 20 s) for the background job.</summary>
-    private async Task<JsonElement> EventuallyAsync(DateOnly day, Func<JsonElement, bool> done)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (true)
-        {
-            var result = await GetAsync(day);
-            if (done(result))
-            {
-                return result;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"The job did not reconcile {Text(day)} within 20 s: {result}");
-            await Task.Delay(100);
-        }
-    }
+    private Task<JsonElement> ReconciledAsync(DateOnly day, Func<JsonElement, bool> done) =>
+        EventuallyAsync(() => GetAsync(day), done, TimeSpan.FromSeconds(20), $"the job reconciled {Text(day)}");
 
     private async Task PlantAsync(DateOnly day, object adjustment)
     {
         using var network = app.NetworkAdminClient();
-        (await network.PostAsJsonAsync($"settlements/{Text(day)}/adjustments", adjustment)).EnsureSuccessStatusCode();
+        await network.PostAsJsonAsync($"settlements/{Text(day)}/adjustments", adjustment).AssertSuccessAsync();
     }
 
     private async Task ClearAdjustmentsAsync(DateOnly day)
     {
         using var network = app.NetworkAdminClient();
-        (await network.DeleteAsync($"settlements/{Text(day)}/adjustments")).EnsureSuccessStatusCode();
+        await network.DeleteAsync($"settlements/{Text(day)}/adjustments").AssertSuccessAsync();
     }
 
     private static IReadOnlyList<(string Kind, long? OperationId, decimal? NetworkAmount, decimal? OurAmount, string Currency)> Differences(JsonElement result) =>

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json;
 using Payout.IntegrationTests.Infrastructure;
 
@@ -34,27 +35,26 @@ public sealed class ReportsApp : PayoutApp
 
     /// <summary>
     /// Moves the clock 6 s at a time — the sandbox pays pending cards 5 s after they were sent, and a payout whose
-    /// answer was lost is asked for again after a backoff on this clock — until every payout is final (at most 20
-    /// steps), and answers them.
+    /// answer was lost is asked for again after a backoff on this clock — until every payout is final, and answers them.
     /// </summary>
     public async Task<IReadOnlyDictionary<long, JsonElement>> SettleAsync(HttpClient customer, IReadOnlyCollection<long> operationIds)
     {
-        var final = new Dictionary<long, JsonElement>();
-        for (var step = 0; final.Count < operationIds.Count; step++)
-        {
-            Assert.True(step < 20, $"Payouts {string.Join(", ", operationIds.Except(final.Keys))} are still PENDING after {step} steps.");
-            Clock.Advance(TimeSpan.FromSeconds(6));
-            foreach (var id in operationIds.Except(final.Keys).ToList())
+        Clock.Advance(TimeSpan.FromSeconds(6));
+        return await EventuallyAsync(
+            async () =>
             {
-                var operation = await WaitForFinalAsync(customer, id, TimeSpan.FromSeconds(2));
-                if (operation.GetProperty("status").GetString() != "PENDING")
+                var operations = new Dictionary<long, JsonElement>();
+                foreach (var id in operationIds)
                 {
-                    final[id] = operation;
+                    operations[id] = await customer.GetFromJsonAsync<JsonElement>($"/v4/payout/operations/{id}");
                 }
-            }
-        }
 
-        return final;
+                return operations;
+            },
+            operations => operations.Values.All(o => o.GetProperty("status").GetString() != "PENDING"),
+            TimeSpan.FromSeconds(40),
+            $"payouts {string.Join(", ", operationIds)} all final",
+            nudge: () => Clock.Advance(TimeSpan.FromSeconds(6)));
     }
 
     /// <summary>Moves the clock to 01:00 of the next UTC day and answers that day: a day no earlier test wrote in.</summary>

@@ -39,7 +39,7 @@ internal static class SandboxCardPayouts
         foreach (var (card, _) in Cards)
         {
             var cardId = await app.AddCardAsync(customer, card);
-            var offerId = (await app.OfferAsync(customer, cardId, amount)).GetProperty("offerId").GetInt64();
+            var offerId = await app.QuoteAsync(customer, cardId, amount);
             using var response = await app.PayAsync(customer, offerId);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             executed.Add((card, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("operationId").GetInt64()));

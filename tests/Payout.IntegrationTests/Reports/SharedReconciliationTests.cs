@@ -15,13 +15,13 @@ public sealed class SharedReconciliationTests(ReportsApp app) : IClassFixture<Re
         await ((IAsyncLifetime)second).InitializeAsync();
         var day = app.StartNextDay();
         var (_, client, cardId) = await app.PayingCustomerAsync("USDT", deposit: 1_000m);
-        var offerId = (await app.OfferAsync(client, cardId, 100m)).GetProperty("offerId").GetInt64();
-        var operationId = (await (await app.PayAsync(client, offerId)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("operationId").GetInt64();
+        var offerId = await app.QuoteAsync(client, cardId, 100m);
+        var operationId = (await app.ExecuteAsync(client, offerId)).GetProperty("operationId").GetInt64();
         Assert.Equal("SUCCESS", (await app.WaitForFinalAsync(client, operationId)).GetProperty("status").GetString());
         using (var network = app.NetworkAdminClient())
         {
-            (await network.PostAsJsonAsync($"settlements/{Text(day)}/adjustments", new { kind = "DROP_ROW", payoutId = $"op-{operationId}" }))
-                .EnsureSuccessStatusCode();
+            await (await network.PostAsJsonAsync($"settlements/{Text(day)}/adjustments", new { kind = "DROP_ROW", payoutId = $"op-{operationId}" }))
+                .AssertSuccessAsync();
         }
 
         var due = new DateTimeOffset(day.AddDays(1).ToDateTime(new TimeOnly(0, 31)), TimeSpan.Zero);
@@ -30,10 +30,12 @@ public sealed class SharedReconciliationTests(ReportsApp app) : IClassFixture<Re
 
         using var admin = app.AdminClient();
         await EventuallyAsync(async () =>
-            (await admin.GetFromJsonAsync<JsonElement>($"/admin/v1/reconciliation/{Text(day)}")).GetProperty("status").GetString() != "NOT_RUN");
+            (await admin.GetFromJsonAsync<JsonElement>($"/admin/v1/reconciliation/{Text(day)}")).GetProperty("status").GetString() != "NOT_RUN",
+            TimeSpan.FromSeconds(30), $"one of the two jobs reconciled {Text(day)}");
         // Both jobs look every second: two more rounds each, and each has had a whole round after the result was stored.
         var (firstRounds, secondRounds) = (Rounds(app), Rounds(second));
-        await EventuallyAsync(() => Task.FromResult(Rounds(app) >= firstRounds + 2 && Rounds(second) >= secondRounds + 2));
+        await EventuallyAsync(() => Rounds(app) >= firstRounds + 2 && Rounds(second) >= secondRounds + 2,
+            TimeSpan.FromSeconds(30), "each job ran two more rounds");
         var result = await admin.GetFromJsonAsync<JsonElement>($"/admin/v1/reconciliation/{Text(day)}");
 
         Assert.Equal("DIFFERENCES", result.GetProperty("status").GetString());
@@ -46,16 +48,6 @@ public sealed class SharedReconciliationTests(ReportsApp app) : IClassFixture<Re
 
     private static int Rounds(PayoutApp host) =>
         host.Logs.Lines.Count(l => l.Contains("Reconciliation round done", StringComparison.Ordinal));
-
-    private static async Task EventuallyAsync(Func<Task<bool>> done)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!await done())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "The jobs did not get there within 30 s.");
-            await Task.Delay(100);
-        }
-    }
 
     private static string Text(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

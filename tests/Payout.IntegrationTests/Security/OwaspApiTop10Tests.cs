@@ -6,8 +6,6 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 using Payout.IntegrationTests.Hostile;
 using Payout.IntegrationTests.Infrastructure;
 
@@ -220,7 +218,7 @@ public sealed class OwaspApiTop10Tests(SecurityApp app) : IClassFixture<Security
     public async Task API6_Unrestricted_access_to_sensitive_business_flows_execute_storms_and_deposit_races_move_money_once()
     {
         var (customer, client, cardId) = await app.PayingCustomerAsync();
-        var offerId = (await app.OfferAsync(client, cardId, 100m)).GetProperty("offerId").GetInt64();
+        var offerId = await app.QuoteAsync(client, cardId, 100m);
 
         var answers = await Task.WhenAll(Enumerable.Range(0, 25).Select(_ => app.PayAsync(client, offerId)));
         var operations = new HashSet<long>();
@@ -374,7 +372,7 @@ public sealed class OwaspApiTop10Tests(SecurityApp app) : IClassFixture<Security
         string[] operationsEndpoints = ["/health/live", "/health/ready", "/metrics", "/openapi/{documentName:regex(^v1$)}.json", "/", "/console"];
         var documented = ApiDescription.Operations().Select(o => o.Path).ToHashSet();
         var console = ConsoleRoutes.Operations().Select(o => o.Path).ToHashSet();
-        var routes = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+        var routes = app.Inside.Routes
             .Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/'))
             .Distinct()
             .ToList();
@@ -410,7 +408,7 @@ public sealed class OwaspApiTop10Tests(SecurityApp app) : IClassFixture<Security
             await app.DepositAsync(customer.Id, "USDT", 1_000m);
             var client = await app.ClientForAsync(customer);
             var cardId = await app.AddCardAsync(client, cardNumber);
-            var paid = await (await app.PayAsync(client, (await app.OfferAsync(client, cardId, 100m)).GetProperty("offerId").GetInt64())).Content.ReadFromJsonAsync<JsonElement>();
+            var paid = await app.ExecuteAsync(client, await app.QuoteAsync(client, cardId, 100m));
             Assert.Equal("PENDING", paid.GetProperty("status").GetString());
             payouts.Add((cardNumber, paid.GetProperty("operationId").GetInt64(), await app.BalanceAsync(customer.Id, "USDT"), customer));
         }
@@ -419,7 +417,8 @@ public sealed class OwaspApiTop10Tests(SecurityApp app) : IClassFixture<Security
         app.Clock.Advance(TimeSpan.FromMinutes(16));
         foreach (var (card, operationId, balance, customer) in payouts)
         {
-            await WaitUntilAsync(() => app.Network.TimesAsked($"op-{operationId}") >= 2, $"the dispatcher to ask again about the payout to {card}");
+            await EventuallyAsync(() => app.Network.TimesAsked($"op-{operationId}") >= 2, TimeSpan.FromSeconds(15),
+                $"the dispatcher asked again about the payout to {card}");
             using var client = await app.ClientForAsync(customer); // the first token expired with the clock
             var operation = await client.GetFromJsonAsync<JsonElement>($"/v4/payout/operations/{operationId}");
             Assert.True(operation.GetProperty("status").GetString() == "PENDING", $"The payout to {card} moved: {operation}");
@@ -435,7 +434,7 @@ public sealed class OwaspApiTop10Tests(SecurityApp app) : IClassFixture<Security
         // A decline is believed, but a 5,000-character reason is not what the customer is shown.
         app.Network.Answer("4000000000000036", id => HostileNetwork.Json($"{{\"payoutId\": \"{id}\", \"status\": \"DECLINED\", \"declineReason\": \"{new string('r', 5_000)}\"}}"));
         var (_, declinedClient, declinedCard) = await PayingWithCardAsync("4000000000000036");
-        var declined = await (await app.PayAsync(declinedClient, (await app.OfferAsync(declinedClient, declinedCard, 100m)).GetProperty("offerId").GetInt64())).Content.ReadFromJsonAsync<JsonElement>();
+        var declined = await app.ExecuteAsync(declinedClient, await app.QuoteAsync(declinedClient, declinedCard, 100m));
         var final = await app.WaitForFinalAsync(declinedClient, declined.GetProperty("operationId").GetInt64());
         Assert.Equal("FAILED", final.GetProperty("status").GetString());
         Assert.Equal("DECLINED", final.GetProperty("failureReason").GetString());
@@ -453,9 +452,8 @@ public sealed class OwaspApiTop10Tests(SecurityApp app) : IClassFixture<Security
     private async Task<Owner> OwnerOfEverythingAsync()
     {
         var (customer, client, cardId) = await app.PayingCustomerAsync();
-        var offerId = (await app.OfferAsync(client, cardId, 50m)).GetProperty("offerId").GetInt64();
-        var paid = await app.PayAsync(client, (await app.OfferAsync(client, cardId, 50m)).GetProperty("offerId").GetInt64());
-        var operationId = (await paid.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("operationId").GetInt64();
+        var offerId = await app.QuoteAsync(client, cardId, 50m);
+        var operationId = (await app.PayOutAsync(client, cardId, 50m)).GetProperty("operationId").GetInt64();
         return new Owner(customer, client, cardId, offerId, operationId);
     }
 
@@ -469,16 +467,6 @@ public sealed class OwaspApiTop10Tests(SecurityApp app) : IClassFixture<Security
 
     private Task<HttpResponseMessage> RefreshAsync(string refreshToken) =>
         app.RequestTokenAsync(new Dictionary<string, string> { ["grant_type"] = "refresh_token", ["refresh_token"] = refreshToken });
-
-    private static async Task WaitUntilAsync(Func<bool> condition, string what)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"Timed out waiting for {what}.");
-            await Task.Delay(50);
-        }
-    }
 
     private sealed record Owner(TestCustomer Customer, HttpClient Client, long CardId, long OfferId, long OperationId);
 }

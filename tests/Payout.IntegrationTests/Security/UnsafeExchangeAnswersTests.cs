@@ -44,9 +44,9 @@ public sealed class UnsafeExchangeAnswersTests(LiveRatesApp app) : IClassFixture
         var offer = await app.OfferAsync(client, cardId, 100m, "USDT", "EUR");
         Assert.Equal(rates.Of("USDT/EUR"), offer.GetProperty("rate").GetDecimal());
 
-        await Eventually.ReadAsync(ScrapeAsync,
+        await EventuallyAsync(ScrapeAsync,
             text => CountedMalformed(text, "coinbase") && CountedMalformed(text, "binance") && CountedMalformed(text, "kraken"),
-            "counting each exchange's bad answer as malformed");
+            TimeSpan.FromSeconds(20), "each exchange's bad answer counted as malformed");
         foreach (var (exchange, symbol, why) in new[]
         {
             ("coinbase", "BTC-EUR", "answer larger than a ticker"), ("binance", "BTCEUR", "answer for another symbol"),
@@ -59,7 +59,7 @@ public sealed class UnsafeExchangeAnswersTests(LiveRatesApp app) : IClassFixture
 
     /// <summary>/data's rates once <paramref name="done"/> holds; <paramref name="nudge"/> moves the clock meanwhile.</summary>
     private static Task<QuotedRates> RatesWhenAsync(HttpClient client, Func<QuotedRates, bool> done, string what, Action nudge) =>
-        Eventually.ReadAsync(async () =>
+        EventuallyAsync(async () =>
         {
             using var response = await client.GetAsync("/v4/payout/data");
             return new QuotedRates(response.StatusCode != HttpStatusCode.OK
@@ -67,7 +67,7 @@ public sealed class UnsafeExchangeAnswersTests(LiveRatesApp app) : IClassFixture
                 : (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("pairs").EnumerateArray().ToDictionary(
                     p => $"{p.GetProperty("currencyFrom").GetString()}/{p.GetProperty("currencyTo").GetString()}",
                     p => p.GetProperty("rate").GetDecimal()));
-        }, done, what, nudge);
+        }, done, TimeSpan.FromSeconds(20), what, nudge);
 
     private async Task<string> ScrapeAsync()
     {

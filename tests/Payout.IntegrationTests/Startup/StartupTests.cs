@@ -9,7 +9,7 @@ public sealed class StartupTests
     [Fact]
     public async Task Several_processes_starting_at_once_on_an_empty_database_migrate_once_and_all_serve()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateEmptyAsync();
         var keys = Directory.CreateTempSubdirectory("payout-keys-").FullName;
         var apps = Enumerable.Range(0, 3).Select(_ => new PayoutApp(database, keys)).ToList();
         try

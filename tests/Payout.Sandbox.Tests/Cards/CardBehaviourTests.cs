@@ -106,7 +106,7 @@ public sealed class CardBehaviourTests(SandboxApp app) : IClassFixture<SandboxAp
         var (id, key) = (SandboxApp.NewId(), SandboxApp.NewKey());
 
         var first = app.CreateAsync(SandboxCards.LostResponse, id, key);
-        await SandboxApp.EventuallyAsync(async () => await app.AdminPayoutAsync(id) is not null);
+        await EventuallyAsync(async () => await app.AdminPayoutAsync(id) is not null, TimeSpan.FromSeconds(5), $"the network recorded payout {id}");
         Assert.False(first.IsCompleted);
 
         using var retry = await app.CreateAsync(SandboxCards.LostResponse, id, key);

@@ -128,17 +128,8 @@ public class SandboxApp : WebApplicationFactory<SandboxProgram>
         {
             Assert.True(second <= maxSeconds, $"Not done after {maxSeconds} fake seconds.");
             Clock.Advance(TimeSpan.FromSeconds(1));
+            // Not a fixed wait for an outcome: a real moment per fake second for the continuations the step released.
             await Task.Delay(5);
-        }
-    }
-
-    /// <summary>Waits in real time, without moving the clock, for something the app does at once (max 5 s).</summary>
-    public static async Task EventuallyAsync(Func<Task<bool>> done)
-    {
-        for (var i = 0; !await done(); i++)
-        {
-            Assert.True(i < 500, "Not done within 5 s.");
-            await Task.Delay(10);
         }
     }
 }
