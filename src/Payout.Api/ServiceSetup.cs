@@ -5,6 +5,7 @@ using Payout.Api.Features.Cards;
 using Payout.Api.Features.Console;
 using Payout.Api.Features.Customers;
 using Payout.Api.Features.Demo;
+using Payout.Api.Features.Events;
 using Payout.Api.Features.Ledger;
 using Payout.Api.Features.Offers;
 using Payout.Api.Features.Payouts;
@@ -53,6 +54,7 @@ public static class ServiceSetup
         services.AddReports();
         services.AddReconciliation(configuration);
         services.AddAdmin(demo);
+        services.AddEvents(configuration);
         services.AddOperatorConsole(configuration);
         return builder;
     }
@@ -69,6 +71,7 @@ public static class ServiceSetup
         app.MapPayoutApi();
         app.MapPayoutNetwork();
         app.MapAdminApi();
+        app.MapEventsApi();
         app.MapOperatorConsole();
         app.MapDemoApp();
         app.MapPayoutOpenApi();

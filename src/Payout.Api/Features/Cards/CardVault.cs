@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Payout.Api.Domain.Cards;
 using Payout.Api.Domain.Errors;
 using Payout.Api.Domain.Limits;
+using Payout.Api.Infrastructure.Events;
 using Payout.Api.Infrastructure.Persistence;
 using Payout.Api.Security;
 
@@ -10,11 +11,12 @@ namespace Payout.Api.Features.Cards;
 /// <summary>
 /// Keeps cards: encryption, fingerprint, the duplicate and card-count rules, the network's eligibility answer.
 /// The only place (besides the key rotation) that encrypts or opens a stored card number — see docs/decisions.md
-/// on why that is not an EF value converter.
+/// on why that is not an EF value converter. Every change a merchant hears of (added, approved, declined, removed) is made
+/// under the customer's lock, with its event in the same transaction.
 /// </summary>
 public sealed class CardVault(
     PayoutDbContext db, CardStore cards, CardCipher cipher, CardFingerprint fingerprints, ICardEligibility eligibility,
-    IOptions<PayoutOptions> options, TimeProvider clock)
+    MerchantEvents events, IOptions<PayoutOptions> options, TimeProvider clock)
 {
     public async Task<Result<Card>> AddAsync(long customerId, ValidCard valid, CancellationToken cancellationToken)
     {
@@ -26,6 +28,7 @@ public sealed class CardVault(
         await db.LockCustomerAsync(customerId, cancellationToken);
         var now = clock.GetUtcNow();
         var card = await cards.FindByFingerprintAsync(customerId, fingerprint, cancellationToken);
+        var statusBefore = card?.ValidationStatus;
         if (card is null)
         {
             var maxCards = options.Value.MaxCardsPerCustomer;
@@ -57,6 +60,12 @@ public sealed class CardVault(
         card.DeletedAt = null;
         card.UpdatedAt = now;
         await cards.SaveAsync(cancellationToken);
+        await events.AppendAsync(MerchantEventType.CardAdded, customerId, card.Id, CardEventData.From(card), cancellationToken);
+        if (status != statusBefore)
+        {
+            await AppendStatusEventAsync(card, cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
         return card;
     }
@@ -82,8 +91,25 @@ public sealed class CardVault(
             return;
         }
 
-        card.ValidationStatus = await eligibility.CheckAsync(RevealNumber(card), cancellationToken);
+        var status = await eligibility.CheckAsync(RevealNumber(card), cancellationToken);
+        if (status == CardValidationStatus.PENDING)
+        {
+            return;
+        }
+
+        // Two quotes may recheck at once: only the one that finds the card still PENDING under the lock changes it.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.LockCustomerAsync(card.CustomerId, cancellationToken);
+        await db.Entry(card).ReloadAsync(cancellationToken);
+        if (card.ValidationStatus != CardValidationStatus.PENDING)
+        {
+            return;
+        }
+
+        card.ValidationStatus = status;
         await SaveAsync(card, cancellationToken);
+        await AppendStatusEventAsync(card, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     public Task SetBillingAddressAsync(Card card, BillingAddress address, CancellationToken cancellationToken)
@@ -93,10 +119,35 @@ public sealed class CardVault(
     }
 
     /// <summary>Leaves the list; offers and payouts keep referring to it.</summary>
-    public Task DeleteAsync(Card card, CancellationToken cancellationToken)
+    public async Task DeleteAsync(Card card, CancellationToken cancellationToken)
     {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.LockCustomerAsync(card.CustomerId, cancellationToken);
+        await db.Entry(card).ReloadAsync(cancellationToken);
+        if (card.DeletedAt is not null)
+        {
+            return; // a concurrent delete got there first, and told the merchant
+        }
+
         card.DeletedAt = clock.GetUtcNow();
-        return SaveAsync(card, cancellationToken);
+        await SaveAsync(card, cancellationToken);
+        await events.AppendAsync(MerchantEventType.CardRemoved, card.CustomerId, card.Id, CardEventData.From(card), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>card.approved or card.declined, when the network's answer made the card so.</summary>
+    private async Task AppendStatusEventAsync(Card card, CancellationToken cancellationToken)
+    {
+        var type = card.ValidationStatus switch
+        {
+            CardValidationStatus.APPROVED => MerchantEventType.CardApproved,
+            CardValidationStatus.DECLINED => MerchantEventType.CardDeclined,
+            CardValidationStatus.PENDING => null,
+        };
+        if (type is not null)
+        {
+            await events.AppendAsync(type, card.CustomerId, card.Id, CardEventData.From(card), cancellationToken);
+        }
     }
 
     private async Task SaveAsync(Card card, CancellationToken cancellationToken)

@@ -16,7 +16,9 @@ public sealed record OfferResponse(
     bool PossibleToExecute,
     LimitInfo Limit,
     IReadOnlyList<string> Reasons,
-    DateTimeOffset ExpiresAt)
+    DateTimeOffset ExpiresAt,
+    [property: System.ComponentModel.Description("The slippage band: after `expiresAt`, execute still works while the rate stays within this fraction of `rate` (0: no band).")]
+    decimal MaxSlippage)
 {
     /// <param name="failing">The execute checks that fail right now (<c>ExecutionChecks.FailingReasons</c>).</param>
     public static OfferResponse From(Offer offer, int validSeconds, IReadOnlyList<ErrorCode> failing, decimal remainingLimitEur, Currency from) => new(
@@ -31,5 +33,6 @@ public sealed record OfferResponse(
         failing.Count == 0,
         new LimitInfo(remainingLimitEur, "EUR"),
         [.. failing.Select(code => code.ToString())],
-        offer.ExpiresAt);
+        offer.ExpiresAt,
+        Rounding.Normalize(offer.MaxSlippage));
 }

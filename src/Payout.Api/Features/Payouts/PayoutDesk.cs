@@ -6,6 +6,7 @@ using Payout.Api.Features.Cards;
 using Payout.Api.Features.Ledger;
 using Payout.Api.Features.Offers;
 using Payout.Api.Features.Payouts.Network;
+using Payout.Api.Infrastructure.Events;
 using Payout.Api.Infrastructure.Http;
 using Payout.Api.Infrastructure.Observability;
 using Payout.Api.Infrastructure.Persistence;
@@ -20,7 +21,7 @@ namespace Payout.Api.Features.Payouts;
 /// </summary>
 public sealed class PayoutDesk(
     PayoutDbContext db, OfferStore offers, CardStore cards, PayoutStore payouts, PayoutOutbox outbox, Quoting quoting, LedgerWriter ledger,
-    DispatchWorker dispatcher, IOptions<PayoutNetworkOptions> network, TimeProvider clock, PayoutMetrics metrics)
+    SlippageRepricer slippage, DispatchWorker dispatcher, MerchantEvents events, IOptions<PayoutNetworkOptions> network, TimeProvider clock, PayoutMetrics metrics)
 {
     /// <summary>Every code execute can answer: an unknown offer, or the first failing check.</summary>
     public static readonly IReadOnlyList<ErrorCode> Errors = [ErrorCode.OFFER_NOT_FOUND, .. ExecutionChecks.Codes];
@@ -72,12 +73,15 @@ public sealed class PayoutDesk(
         }
 
         var card = await cards.GetAsync(offer.CardId, cancellationToken);
+        // An expired offer within its slippage band executes, re-priced at the rate the band gives.
+        var expiry = await slippage.CheckExpiryAsync(offer, cancellationToken);
         var balance = await quoting.BalanceAsync(customer.Id, offer.CurrencyFrom, cancellationToken);
         var remaining = await quoting.RemainingLimitEurAsync(customer.Id, customer.KycLevel, cancellationToken);
         var floatAvailable = await quoting.FloatAvailableAsync(offer.CurrencyTo, cancellationToken);
-        if (ExecutionChecks.FailingReasons(quoting.Facts(offer, card, customer.KycLevel, balance, remaining, floatAvailable)) is [var first, ..])
+        var facts = quoting.Facts(offer, card, customer.KycLevel, balance, remaining, floatAvailable) with { OfferExpired = expiry.Expired };
+        if (ExecutionChecks.FailingReasons(facts) is [var first, ..])
         {
-            return ExecutionChecks.Refusal(first);
+            return first == ErrorCode.OFFER_EXPIRED ? expiry.Refusal : ExecutionChecks.Refusal(first);
         }
 
         var payout = NewPayout(offer, card);
@@ -101,6 +105,7 @@ public sealed class PayoutDesk(
         offer.OperationId = payout.Id;
         offer.UpdatedAt = payout.CreatedAt;
         await db.SaveChangesAsync(cancellationToken);
+        await events.AppendAsync(MerchantEventType.PayoutCreated, payout.CustomerId, payout.Id, HistoryItem.From(payout), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new Debit(payout, DebitedNow: true);
     }

@@ -1,6 +1,7 @@
 using Payout.Api.Domain.Ledger;
 using Payout.Api.Domain.Payouts;
 using Payout.Api.Features.Ledger;
+using Payout.Api.Infrastructure.Events;
 using Payout.Api.Infrastructure.Observability;
 using Payout.Api.Infrastructure.Persistence;
 
@@ -13,8 +14,8 @@ namespace Payout.Api.Features.Payouts;
 /// It joins the caller's transaction when there is one (a callback commits its receipt with the change).
 /// </summary>
 public sealed class PayoutSettlement(
-    PayoutDbContext db, PayoutStore payouts, PayoutOutbox outbox, LedgerWriter ledger, TimeProvider clock, PayoutMetrics metrics,
-    ILogger<PayoutSettlement> logger)
+    PayoutDbContext db, PayoutStore payouts, PayoutOutbox outbox, LedgerWriter ledger, MerchantEvents events, TimeProvider clock,
+    PayoutMetrics metrics, ILogger<PayoutSettlement> logger)
 {
     public async Task ApplyAsync(long operationId, NetworkAnswer answer, CancellationToken cancellationToken)
     {
@@ -43,6 +44,13 @@ public sealed class PayoutSettlement(
         if (posted.Outcome != PostingOutcome.Posted)
         {
             throw new InvalidOperationException($"Settling payout {operationId} could not be posted: {posted.Outcome}.");
+        }
+
+        var item = HistoryItem.From(payout);
+        await events.AppendAsync(succeeded ? MerchantEventType.PayoutSucceeded : MerchantEventType.PayoutFailed, payout.CustomerId, operationId, item, cancellationToken);
+        if (!succeeded)
+        {
+            await events.AppendAsync(MerchantEventType.PayoutRefunded, payout.CustomerId, operationId, item, cancellationToken);
         }
 
         await outbox.MarkDoneAsync(operationId, now, cancellationToken);

@@ -24,6 +24,7 @@ public static class OpenApiSetup
     public const string DocsPath = "/docs";
     public const string BearerScheme = "Bearer";
     public const string AdminKeyScheme = "AdminKey";
+    public const string MerchantKeyScheme = "MerchantKey";
 
     /// <summary>Each error answer lists its codes here too, for tools (the description lists them for people).</summary>
     public const string ErrorCodesExtension = "x-error-codes";
@@ -105,6 +106,13 @@ public static class OpenApiSetup
             Name = ApiKeyRequirement.Admin.HeaderName,
             Description = "The operator's key (Admin:ApiKey).",
         };
+        document.Components.SecuritySchemes[MerchantKeyScheme] = new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.ApiKey,
+            In = ParameterLocation.Header,
+            Name = ApiKeyRequirement.Merchant.HeaderName,
+            Description = "A merchant's own key (Merchants:N:ApiKey): that merchant's events only.",
+        };
         return Task.CompletedTask;
     }
 
@@ -133,7 +141,8 @@ public static class OpenApiSetup
             Require(operation, context.Document, BearerScheme);
         }
 
-        if (metadata.OfType<ApiKeyRequirement>().FirstOrDefault() is { } apiKey)
+        // Each key is a requirement of its own: any one of them opens the endpoint.
+        foreach (var apiKey in metadata.OfType<ApiKeyRequirement>().Distinct())
         {
             Require(operation, context.Document, apiKey.SchemeName);
         }
