@@ -27,6 +27,10 @@ public sealed class WebhookTests(WebhookApp app) : IClassFixture<WebhookApp>
         Assert.Contains($"v1={Sign(WebhookApp.OldSecret, timestamp, delivery.Body)}", parts[1..]);
         Assert.Contains($"v1={Sign(WebhookApp.NewSecret, timestamp, delivery.Body)}", parts[1..]);
         Assert.DoesNotContain($"v1={Sign("another-secret-0123456789abc", timestamp, delivery.Body)}", parts[1..]);
+        // The typed client's check, as a merchant's receiver would run it.
+        var bytes = Encoding.UTF8.GetBytes(delivery.Body);
+        Assert.True(Payout.Client.WebhookSignatures.Verify(delivery.Signature, bytes, [WebhookApp.NewSecret], app.Clock.GetUtcNow(), TimeSpan.FromMinutes(5)));
+        Assert.False(Payout.Client.WebhookSignatures.Verify(delivery.Signature, bytes, ["another-secret-0123456789abc"], app.Clock.GetUtcNow(), TimeSpan.FromMinutes(5)));
 
         var body = delivery.Json;
         Assert.Equal("customer.kyc_level_changed", body.GetProperty("type").GetString());
