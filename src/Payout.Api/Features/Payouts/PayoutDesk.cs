@@ -81,6 +81,8 @@ public sealed class PayoutDesk(
         var facts = quoting.Facts(offer, card, customer.KycLevel, balance, remaining, floatAvailable) with { OfferExpired = expiry.Expired };
         if (ExecutionChecks.FailingReasons(facts) is [var first, ..])
         {
+            // A band's re-pricing (the offer's new figures, its exposure row) must not outlive a refusal.
+            db.ChangeTracker.Clear();
             return first == ErrorCode.OFFER_EXPIRED ? expiry.Refusal : ExecutionChecks.Refusal(first);
         }
 
