@@ -44,7 +44,7 @@ try
     Say($"Updated: {offer.Amount} {offer.CurrencyFrom} → {offer.AmountTo} {offer.CurrencyTo}, fees {fees}, valid until {offer.ExpiresAt:O}.");
     if (!offer.PossibleToExecute)
     {
-        Console.Error.WriteLine("The offer cannot be executed: " + string.Join(", ", offer.Reasons));
+        Console.Error.WriteLine("The offer cannot be executed: " + string.Join(" ", offer.ReasonDetails.Select(r => $"{r.Code}: {r.Message}")));
         return 1;
     }
 
@@ -53,6 +53,10 @@ try
 
     var operation = await client.GetOperationAsync(payout.OperationId, ct);
     Say($"Operation {operation.OperationId}: {operation.Status} to {operation.MaskedPan}, updated {operation.UpdatedAt:O}.");
+
+    // The signed receipt, verified against the keys the service publishes at /.well-known/jwks.json.
+    var receipt = await client.GetVerifiedReceiptAsync(payout.OperationId, cancellationToken: ct);
+    Say($"Receipt signed with key {receipt.KeyId}: {receipt.Status}, ledger transactions {string.Join(", ", receipt.LedgerTransactions.Select(t => $"{t.Kind} #{t.Id}"))}.");
 
     var history = await client.GetHistoryAsync(offset: 0, size: 10, cancellationToken: ct);
     Say($"History, {history.Items.Count} of {history.Total}:");
@@ -67,6 +71,11 @@ try
 catch (PayoutApiException e)
 {
     Console.Error.WriteLine($"PayOut API error {(int)e.StatusCode} {e.Error}{(e.Field is null ? "" : $" ({e.Field})")}: {e.Message}");
+    return 1;
+}
+catch (ReceiptVerificationException e)
+{
+    Console.Error.WriteLine($"The receipt does not verify: {e.Message}");
     return 1;
 }
 catch (HttpRequestException e)

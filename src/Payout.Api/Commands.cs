@@ -6,11 +6,11 @@ namespace Payout.Api;
 
 /// <summary>
 /// Operator commands that use the service's own configuration and code but do not start it:
-/// <c>dotnet run --project src/Payout.Api -- migrate</c> (or <c>rotate-card-key</c>, <c>reencrypt-cards</c>).
+/// <c>dotnet run --project src/Payout.Api -- migrate</c> (or <c>rotate-card-key</c>, <c>reencrypt-cards</c>, <c>rotate-receipt-key</c>).
 /// </summary>
 public static class Commands
 {
-    private static readonly string[] Known = ["migrate", "rotate-card-key", "reencrypt-cards"];
+    private static readonly string[] Known = ["migrate", "rotate-card-key", "reencrypt-cards", "rotate-receipt-key"];
 
     public static bool IsCommand(string argument) => Known.Contains(argument, StringComparer.Ordinal);
 
@@ -24,6 +24,11 @@ public static class Commands
             case "rotate-card-key":
                 var (keyId, rotated) = await rotation.RotateAsync(services.GetRequiredService<KeyStore>(), CancellationToken.None);
                 Console.WriteLine($"Card-encryption key {keyId} is now current; {rotated} cards re-encrypted.");
+                break;
+            case "rotate-receipt-key":
+                // Nothing to re-sign: older keys stay in the ring and in /.well-known/jwks.json, so old receipts still verify.
+                var receiptKey = services.GetRequiredService<KeyStore>().AddKey(KeyPurpose.ReceiptSigning);
+                Console.WriteLine($"Receipt-signing key {receiptKey.Id} is now current; older keys still verify the receipts they signed.");
                 break;
             case "reencrypt-cards":
                 var moved = await rotation.ReEncryptAllAsync(CancellationToken.None);

@@ -30,6 +30,8 @@ public static class ServiceSetup
         var services = builder.Services;
         var configuration = builder.Configuration;
         var demo = DemoOptions.SeedEnabled(configuration);
+        // No "Server: Kestrel" banner: it tells an attacker nothing they need.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
         services.AddSingleton(TimeProvider.System);
         services.AddErrorHandling();
         services.AddStrictJson();
@@ -61,14 +63,17 @@ public static class ServiceSetup
 
     public static WebApplication UsePayoutPipeline(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         app.UseErrorHandling();
         app.UseStaticPages();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UsePayoutRateLimiting();
+        app.UseRequestRules();
         app.UseIdempotencyKeys();
         app.MapAuthApi();
         app.MapPayoutApi();
+        app.MapReceiptKeys();
         app.MapPayoutNetwork();
         app.MapAdminApi();
         app.MapEventsApi();

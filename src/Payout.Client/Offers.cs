@@ -40,7 +40,7 @@ public sealed record Offer
     /// <summary>The locked customer rate.</summary>
     public decimal Rate { get; init; }
 
-    /// <summary>The fee lines, in the crypto.</summary>
+    /// <summary>The fee lines, in the crypto: transaction fee, Crypterium GAS and additional fee always (in that order, even at 0), then the partner fee when charged.</summary>
     public IReadOnlyList<FeeLine> FeeInfo { get; init; } = [];
 
     /// <summary>True only when every execute check passes right now.</summary>
@@ -51,6 +51,9 @@ public sealed record Offer
 
     /// <summary>Why it cannot be executed (codes of <see cref="PayoutErrorCodes"/>); empty when it can.</summary>
     public IReadOnlyList<string> Reasons { get; init; } = [];
+
+    /// <summary>What clears each of <see cref="Reasons"/>, in the same order: the figure or instant to act on.</summary>
+    public IReadOnlyList<ReasonDetail> ReasonDetails { get; init; } = [];
 
     /// <summary>When the quote expires.</summary>
     public DateTimeOffset ExpiresAt { get; init; }
@@ -81,16 +84,16 @@ public sealed record FeeLine
 /// <summary>Values of <see cref="FeeLine.Type"/>.</summary>
 public static class FeeTypes
 {
-    /// <summary>Percentage plus fixed fee; always listed.</summary>
+    /// <summary>Percentage plus fixed fee; always listed, first.</summary>
     public const string TransactionFee = "TRANSACTION_FEE";
 
-    /// <summary>The network fee.</summary>
+    /// <summary>The network fee ("Crypterium GAS"); always listed, second, even at 0.</summary>
     public const string CrypteriumGas = "CRYPTERIUM_GAS";
 
-    /// <summary>An additional fee.</summary>
+    /// <summary>An additional fee; always listed, third, even at 0.</summary>
     public const string AdditionalFee = "ADDITIONAL_FEE";
 
-    /// <summary>The partner's fee.</summary>
+    /// <summary>The partner's fee; listed (after the other three) only when not zero.</summary>
     public const string PartnerFee = "PARTNER_FEE";
 }
 

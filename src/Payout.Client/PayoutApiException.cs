@@ -10,7 +10,8 @@ public sealed class PayoutApiException : Exception
 {
     /// <summary>Creates the exception for an API error (public so apps can fake one in their tests).</summary>
     public PayoutApiException(
-        HttpStatusCode statusCode, string error, string message, int? errorId = null, string? field = null, TimeSpan? retryAfter = null)
+        HttpStatusCode statusCode, string error, string message, int? errorId = null, string? field = null, TimeSpan? retryAfter = null,
+        ReasonDetail? detail = null)
         : base(message)
     {
         StatusCode = statusCode;
@@ -18,6 +19,7 @@ public sealed class PayoutApiException : Exception
         ErrorId = errorId;
         Field = field;
         RetryAfter = retryAfter;
+        Detail = detail;
     }
 
     /// <summary>The HTTP status of the answer.</summary>
@@ -37,4 +39,10 @@ public sealed class PayoutApiException : Exception
 
     /// <summary>How long to wait before trying again, from the <c>Retry-After</c> header (429, 503).</summary>
     public TimeSpan? RetryAfter { get; }
+
+    /// <summary>
+    /// What clears the error, from the body's <c>data</c> (e.g. the shortfall of <see cref="PayoutErrorCodes.InsufficientFunds"/>,
+    /// when the limit frees for <see cref="PayoutErrorCodes.LimitExceeded"/>); null when the body was not the API's.
+    /// </summary>
+    public ReasonDetail? Detail { get; }
 }

@@ -183,6 +183,40 @@ public sealed class PayoutClient
     public Task<PayoutOperation> GetOperationAsync(long operationId, CancellationToken cancellationToken = default) =>
         SendAsync(new ApiRequest(HttpMethod.Get, $"v4/payout/operations/{ApiHttp.Id(operationId)}"), Json.PayoutOperation, cancellationToken);
 
+    /// <summary>
+    /// The signed receipt of one payout (<c>GET /v4/payout/operations/{operationId}/receipt</c>): a compact JWS over its terms,
+    /// to keep as proof or hand on. Check it with <see cref="ReceiptVerifier"/> or use <see cref="GetVerifiedReceiptAsync"/>.
+    /// </summary>
+    public async Task<string> GetReceiptAsync(long operationId, CancellationToken cancellationToken = default)
+    {
+        using var response = await SendAuthorizedAsync(
+            new ApiRequest(HttpMethod.Get, $"v4/payout/operations/{ApiHttp.Id(operationId)}/receipt"), sdkHeader: true, cancellationToken);
+        await ApiHttp.EnsureSuccessAsync(response, cancellationToken);
+        return (await response.Content.ReadAsStringAsync(cancellationToken)).Trim();
+    }
+
+    /// <summary>The keys that verify receipts (<c>GET /.well-known/jwks.json</c>; needs no sign-in).</summary>
+    public async Task<ReceiptKeySet> GetReceiptKeysAsync(CancellationToken cancellationToken = default)
+    {
+        using var message = new HttpRequestMessage(HttpMethod.Get, new Uri(baseAddress, ".well-known/jwks.json"));
+        using var response = await httpClient.SendAsync(message, cancellationToken);
+        return await ApiHttp.ReadAsync(response, Json.ReceiptKeySet, cancellationToken);
+    }
+
+    /// <summary>
+    /// Fetches a payout's receipt and verifies it: with <paramref name="keys"/> when given (e.g. a set the app keeps), else
+    /// with the service's published keys. Also checks that the receipt is for <paramref name="operationId"/>.
+    /// </summary>
+    /// <exception cref="ReceiptVerificationException">The receipt does not verify, or is for another operation.</exception>
+    public async Task<PayoutReceipt> GetVerifiedReceiptAsync(long operationId, ReceiptKeySet? keys = null, CancellationToken cancellationToken = default)
+    {
+        var receipt = await GetReceiptAsync(operationId, cancellationToken);
+        var terms = ReceiptVerifier.Verify(receipt, keys ?? await GetReceiptKeysAsync(cancellationToken));
+        return terms.OperationId == operationId
+            ? terms
+            : throw new ReceiptVerificationException($"The receipt is for operation {terms.OperationId}, not {operationId}.");
+    }
+
     private async Task<T> SendAsync<T>(ApiRequest request, JsonTypeInfo<T> responseType, CancellationToken cancellationToken)
     {
         using var response = await SendAuthorizedAsync(request, sdkHeader: true, cancellationToken);

@@ -60,7 +60,7 @@ public static class PayoutErrorCodes
     /// <summary>404: no such offer for this customer.</summary>
     public const string OfferNotFound = "OFFER_NOT_FOUND";
 
-    /// <summary>400: the offer's <c>validSeconds</c> have passed; update it to re-quote.</summary>
+    /// <summary>400: the offer's <c>validSeconds</c> have passed; it can be neither executed nor updated: create a new offer.</summary>
     public const string OfferExpired = "OFFER_EXPIRED";
 
     /// <summary>400: an executed offer cannot be updated.</summary>
@@ -77,6 +77,12 @@ public static class PayoutErrorCodes
 
     /// <summary>503: no fresh exchange rate; retry later.</summary>
     public const string RateUnavailable = "RATE_UNAVAILABLE";
+
+    /// <summary>
+    /// 503: payouts in this fiat are paused until our funds at the payout network are topped up (also an offer reason);
+    /// see <see cref="PayoutApiException.RetryAfter"/>.
+    /// </summary>
+    public const string NetworkFloatLow = "NETWORK_FLOAT_LOW";
 
     /// <summary>400: the token request's <c>grant_type</c> is not supported.</summary>
     public const string UnsupportedGrantType = "UNSUPPORTED_GRANT_TYPE";

@@ -36,11 +36,22 @@ public sealed class OfferAndPayoutTests
 
         Assert.Equal((7L, 20), (offer.OfferId, offer.ValidSeconds));
         Assert.Equal((760.06209697m, "USDT", 700.54m, "EUR", 0.92170000m), (offer.Amount, offer.CurrencyFrom, offer.AmountTo, offer.CurrencyTo, offer.Rate));
-        var fee = Assert.Single(offer.FeeInfo);
-        Assert.Equal(("USDT", "Transaction fee", 8, 29.31613652m, FeeTypes.TransactionFee), (fee.Currency, fee.Name, fee.Scale, fee.Value, fee.Type));
+        Assert.Equal(
+            [
+                ("USDT", "Transaction fee", 8, 29.31613652m, FeeTypes.TransactionFee),
+                ("USDT", "Crypterium GAS", 8, 0m, FeeTypes.CrypteriumGas),
+                ("USDT", "Additional fee", 8, 0m, FeeTypes.AdditionalFee),
+            ],
+            offer.FeeInfo.Select(fee => (fee.Currency, fee.Name, fee.Scale, fee.Value, fee.Type)));
         Assert.False(offer.PossibleToExecute);
         Assert.Equal((9700m, "EUR"), (offer.Limit.Value, offer.Limit.Currency));
         Assert.Equal([PayoutErrorCodes.InsufficientFunds, PayoutErrorCodes.BillingAddressRequired], offer.Reasons);
+        Assert.Equal(
+            [
+                new ReasonDetail { Code = PayoutErrorCodes.InsufficientFunds, Message = "The balance is 12.5 USDT short.", Needed = 12.5m, Currency = "USDT" },
+                new ReasonDetail { Code = PayoutErrorCodes.BillingAddressRequired, Message = "Send the card's billing address." },
+            ],
+            offer.ReasonDetails);
         Assert.Equal(SpecInstant, offer.ExpiresAt);
     }
 

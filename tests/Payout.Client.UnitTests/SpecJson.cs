@@ -32,9 +32,14 @@ public static class SpecJson
     public const string Offer = """
         {"offerId": 7, "validSeconds": 20, "amount": 760.06209697, "currencyFrom": "USDT", "amountTo": 700.54, "currencyTo": "EUR",
          "rate": 0.92170000,
-         "feeInfo": [{"currency": "USDT", "name": "Transaction fee", "scale": 8, "value": 29.31613652, "type": "TRANSACTION_FEE"}],
+         "feeInfo": [{"currency": "USDT", "name": "Transaction fee", "scale": 8, "value": 29.31613652, "type": "TRANSACTION_FEE"},
+                     {"currency": "USDT", "name": "Crypterium GAS", "scale": 8, "value": 0, "type": "CRYPTERIUM_GAS"},
+                     {"currency": "USDT", "name": "Additional fee", "scale": 8, "value": 0, "type": "ADDITIONAL_FEE"}],
          "possibleToExecute": false, "limit": {"value": 9700.00, "currency": "EUR"},
-         "reasons": ["INSUFFICIENT_FUNDS", "BILLING_ADDRESS_REQUIRED"], "expiresAt": "2026-11-23T19:40:04.123Z"}
+         "reasons": ["INSUFFICIENT_FUNDS", "BILLING_ADDRESS_REQUIRED"],
+         "reasonDetails": [{"code": "INSUFFICIENT_FUNDS", "message": "The balance is 12.5 USDT short.", "needed": 12.50000000, "currency": "USDT"},
+                           {"code": "BILLING_ADDRESS_REQUIRED", "message": "Send the card's billing address."}],
+         "expiresAt": "2026-11-23T19:40:04.123Z"}
         """;
 
     public const string Execute = """

@@ -18,5 +18,6 @@ public static class KycLevels
     public static string Expected => string.Join(", ", Enum.GetNames<KycLevel>());
 
     /// <summary>The refusal of a customer below <paramref name="minimum"/> (the payout gate, execute).</summary>
-    public static Failure TooLow(KycLevel minimum) => new(ErrorCode.KYC_LEVEL_TOO_LOW, $"This needs KYC level {minimum} or higher.");
+    public static Failure TooLow(KycLevel minimum) =>
+        new(ErrorCode.KYC_LEVEL_TOO_LOW, $"This needs KYC level {minimum} or higher.") { Remedy = new Remedy { KycLevel = minimum } };
 }

@@ -4,7 +4,8 @@ using System.Text;
 namespace Payout.Api.Security;
 
 /// <summary>
-/// Reads and writes key files: <c>{folder}/{purpose}/{keyId}.key</c>, each the base64 of 32 random bytes.
+/// Reads and writes key files: <c>{folder}/{purpose}/{keyId}.key</c>, each the base64 of 32 random bytes (for
+/// receipt signing, of a P-256 private scalar).
 /// Files are created with <see cref="FileMode.CreateNew"/>, so two processes generating the same id at once
 /// cannot overwrite each other: one wins and the other reads the winner's key.
 /// </summary>
@@ -38,7 +39,7 @@ internal static class KeyFiles
         CreateFolder(folder);
         CreateFolder(purposeFolder);
         var path = Path.Combine(purposeFolder, KeyMaterial.FormatId(number) + Extension);
-        var bytes = RandomNumberGenerator.GetBytes(KeyMaterial.Size);
+        var bytes = NewKeyBytes(purpose);
         try
         {
             using var stream = new FileStream(path, CreateNewOptions());
@@ -51,6 +52,21 @@ internal static class KeyFiles
         }
 
         return new KeyMaterial(purpose, number, bytes);
+    }
+
+    /// <summary>
+    /// 32 random bytes; for a receipt-signing key, a P-256 private scalar, which must also lie below the curve's order,
+    /// so the platform's key generator makes it.
+    /// </summary>
+    private static byte[] NewKeyBytes(KeyPurpose purpose)
+    {
+        if (purpose != KeyPurpose.ReceiptSigning)
+        {
+            return RandomNumberGenerator.GetBytes(KeyMaterial.Size);
+        }
+
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        return key.ExportParameters(includePrivateParameters: true).D!;
     }
 
     private static KeyMaterial Read(string path, KeyPurpose purpose)

@@ -6,4 +6,7 @@ public enum KeyPurpose
     TokenSigning,
     CardEncryption,
     CardFingerprint,
+
+    /// <summary>ECDSA P-256 (ES256) keys that sign payout receipts; each file holds a private scalar.</summary>
+    ReceiptSigning,
 }

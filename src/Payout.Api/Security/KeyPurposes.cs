@@ -11,5 +11,6 @@ public static class KeyPurposes
         KeyPurpose.TokenSigning => "token-signing",
         KeyPurpose.CardEncryption => "card-encryption",
         KeyPurpose.CardFingerprint => "card-fingerprint",
+        KeyPurpose.ReceiptSigning => "receipt-signing",
     };
 }

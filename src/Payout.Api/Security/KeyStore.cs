@@ -25,6 +25,8 @@ public sealed class KeyStore
 
     public KeyRing CardFingerprint => Ring(KeyPurpose.CardFingerprint);
 
+    public KeyRing ReceiptSigning => Ring(KeyPurpose.ReceiptSigning);
+
     /// <summary>
     /// Reads every purpose's keys from <paramref name="directory"/>. A purpose without keys gets a new <c>k1</c>
     /// when <paramref name="generateMissing"/> is set; otherwise <see cref="MissingKeysException"/> names the
@@ -96,6 +98,18 @@ public sealed class KeyStore
         lock (gate)
         {
             return Reload(purpose).Get(keyId);
+        }
+    }
+
+    /// <summary>
+    /// The ring of <paramref name="purpose"/> as the folder holds it now (keys this process holds stay): for what must know
+    /// keys another process added, such as the published receipt keys. It also makes the newest key current here.
+    /// </summary>
+    public KeyRing Refresh(KeyPurpose purpose)
+    {
+        lock (gate)
+        {
+            return Reload(purpose);
         }
     }
 

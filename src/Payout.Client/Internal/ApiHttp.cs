@@ -48,9 +48,14 @@ internal static class ApiHttp
         var status = response.StatusCode;
         var text = await response.Content.ReadAsStringAsync(cancellationToken);
         var retryAfter = RetryAfterOf(response);
-        return TryReadErrorBody(text) is { } body
-            ? new PayoutApiException(status, body.Error, body.Message ?? Describe(status) + " " + body.Error + ".", body.ErrorId, body.Field, retryAfter)
-            : new PayoutApiException(status, "HTTP_" + ((int)status).ToString(CultureInfo.InvariantCulture), Describe(status) + ".", null, null, retryAfter);
+        if (TryReadErrorBody(text) is not { } body)
+        {
+            return new PayoutApiException(status, "HTTP_" + ((int)status).ToString(CultureInfo.InvariantCulture), Describe(status) + ".", null, null, retryAfter);
+        }
+
+        var message = body.Message ?? Describe(status) + " " + body.Error + ".";
+        var detail = body.Data with { Code = body.Error, Message = message };
+        return new PayoutApiException(status, body.Error, message, body.ErrorId, body.Field, retryAfter, detail);
     }
 
     private static string Describe(HttpStatusCode status) =>
@@ -78,7 +83,7 @@ internal static class ApiHttp
             int? errorId = root.TryGetProperty("errorId", out var id) && id.ValueKind == JsonValueKind.Number && id.TryGetInt32(out var number)
                 ? number
                 : null;
-            return new ErrorBody(error, errorId, String(root, "message"), String(root, "field"));
+            return new ErrorBody(error, errorId, String(root, "message"), String(root, "field"), DataOf(root));
         }
         catch (JsonException)
         {
@@ -86,8 +91,27 @@ internal static class ApiHttp
         }
     }
 
+    /// <summary>The body's <c>data</c> (what clears the error); empty when absent or not in the documented shape.</summary>
+    private static ReasonDetail DataOf(JsonElement root)
+    {
+        if (!root.TryGetProperty("data", out var data) || data.ValueKind != JsonValueKind.Object)
+        {
+            return new ReasonDetail();
+        }
+
+        try
+        {
+            return data.Deserialize(PayoutJsonContext.Default.ReasonDetail) ?? new ReasonDetail();
+        }
+        catch (JsonException)
+        {
+            // An error must still surface as the API's error when its data is not what this version knows.
+            return new ReasonDetail();
+        }
+    }
+
     private static string? String(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
-    private sealed record ErrorBody(string Error, int? ErrorId, string? Message, string? Field);
+    private sealed record ErrorBody(string Error, int? ErrorId, string? Message, string? Field, ReasonDetail Data);
 }

@@ -31,4 +31,8 @@ namespace Payout.Client.Internal;
 [JsonSerializable(typeof(Deposit))]
 [JsonSerializable(typeof(CurrencyBalance))]
 [JsonSerializable(typeof(CustomerBalances))]
+[JsonSerializable(typeof(ReasonDetail))]
+[JsonSerializable(typeof(PayoutReceipt))]
+[JsonSerializable(typeof(ReceiptKeySet))]
+[JsonSerializable(typeof(ReceiptHeader))]
 internal sealed partial class PayoutJsonContext : JsonSerializerContext;

@@ -15,3 +15,6 @@ internal sealed record CustomerList(IReadOnlyList<CustomerInfo> Items);
 internal sealed record KycChange(string KycLevel);
 
 internal sealed record Deposit(string Currency, decimal Amount, string? Reference);
+
+/// <summary>The members of a receipt's JWS header that verification reads.</summary>
+internal sealed record ReceiptHeader(string? Alg, string? Kid);

@@ -222,7 +222,8 @@ public sealed class OperatorApiTests(PayoutApp app) : IClassFixture<PayoutApp>
 
         var response = await admin.PostAsJsonAsync($"/admin/v1/customers/{customer.Id}/withdrawals", new { currency = "LTC", amount = 2.00000001m });
 
-        await response.AssertErrorAsync(HttpStatusCode.BadRequest, "INSUFFICIENT_FUNDS");
+        var body = await response.AssertErrorAsync(HttpStatusCode.BadRequest, "INSUFFICIENT_FUNDS");
+        Assert.Equal((0.00000001m, "LTC"), (body.GetProperty("data").GetProperty("needed").GetDecimal(), body.GetProperty("data").GetProperty("currency").GetString()));
         Assert.Equal(2m, await app.BalanceAsync(customer.Id, "LTC"));
         await app.AssertLedgerHoldsAsync();
     }

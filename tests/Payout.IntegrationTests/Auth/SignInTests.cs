@@ -57,6 +57,22 @@ public sealed class SignInTests(PayoutApp app) : IClassFixture<PayoutApp>
         Assert.Single(bodies.Distinct());
     }
 
+    /// <summary>Found by the hostile suite: a 200-character "number" overflowed the failure log's column on PostgreSQL (a 500).</summary>
+    [Theory]
+    [InlineData("' UNION SELECT password_hash FROM customers --")]
+    [InlineData("+4400000000000000000000000000000000000000000000000000000000")]
+    [InlineData("447871239999")]
+    public async Task A_number_that_cannot_be_a_phone_gets_the_same_401(string number)
+    {
+        var customer = await app.CreateCustomerAsync();
+
+        var notAPhone = await app.RequestTokenAsync(PasswordGrant(number, customer.Password));
+        var wrongPassword = await app.RequestTokenAsync(PasswordGrant(customer.Phone, "not-the-password"));
+
+        await notAPhone.AssertErrorAsync(HttpStatusCode.Unauthorized, "UNAUTHORIZED");
+        Assert.Equal(await wrongPassword.Content.ReadAsStringAsync(), await notAPhone.Content.ReadAsStringAsync());
+    }
+
     [Fact]
     public async Task Unknown_grant_type_is_400_unsupported_grant_type()
     {

@@ -41,6 +41,31 @@ public sealed class ClientFlowTests(PayoutApp app) : IClassFixture<PayoutApp>
     }
 
     [Fact]
+    public async Task The_client_verifies_the_services_receipts_with_its_published_keys_and_reads_what_clears_a_refusal()
+    {
+        var customer = await app.CreateCustomerAsync();
+        await app.DepositAsync(customer.Id, "USDT", 60m);
+        var client = NewClient();
+        await client.SignInAsync(customer.Phone, customer.Password);
+        var card = await client.AddCardAsync(new AddCardRequest("4012888888881881", "Jane Client", 2030, 12));
+        await client.SetBillingAddressAsync(card.CardId, new BillingAddress("1 High Street", "London", "GB", "SW1A 1AA"));
+
+        var tooMuch = await client.CreateOfferAsync(new CreateOfferRequest(60m, "USDT", "EUR", card.CardId));
+        var refused = await Assert.ThrowsAsync<PayoutApiException>(() => client.ExecuteAsync(tooMuch.OfferId));
+        var payout = await client.ExecuteAsync((await client.CreateOfferAsync(new CreateOfferRequest(50m, "USDT", "EUR", card.CardId))).OfferId);
+        var receipt = await client.GetVerifiedReceiptAsync(payout.OperationId);
+
+        // 60 + 60 × 0.035 + 2.5 ÷ 0.9016 = 64.87284827 (rounded up): 4.87284827 short of the 60 deposited.
+        var detail = Assert.Single(tooMuch.ReasonDetails);
+        Assert.Equal((PayoutErrorCodes.InsufficientFunds, 4.87284827m, "USDT"), (detail.Code, detail.Needed, detail.Currency));
+        Assert.Equal(detail.Needed, refused.Detail?.Needed);
+        Assert.Equal((payout.OperationId, payout.AmountFrom, payout.TotalDebited), (receipt.OperationId, receipt.AmountFrom, receipt.TotalDebited));
+        Assert.Equal("PAYOUT_DEBIT", receipt.LedgerTransactions[0].Kind);
+        Assert.False(ReceiptVerifier.TryVerify(
+            (await client.GetReceiptAsync(payout.OperationId)).Replace('.', '!'), await client.GetReceiptKeysAsync(), out _));
+    }
+
+    [Fact]
     public async Task Errors_arrive_as_payout_api_exceptions_with_code_field_and_status()
     {
         var customer = await app.CreateCustomerAsync();

@@ -32,7 +32,13 @@ public sealed class TwoProcessWebhookTests(WebhookApp app) : IClassFixture<Webho
         {
             await Eventually.ReadAsync(
                 () => Task.FromResult(app.Receiver.Accepted.Count(r => r.ObjectKey == $"payout:{id}" && r.Version == 2)), n => n > 0,
-                $"payout {id} settled and delivered");
+                $"payout {id} settled and delivered",
+                // Under load an attempt (to the network, or to the receiver) can time out: its retry waits on the clocks.
+                nudge: () =>
+                {
+                    app.Clock.Advance(TimeSpan.FromSeconds(5));
+                    second.Clock.Advance(TimeSpan.FromSeconds(5));
+                });
             WebhookTests.AssertInOrder(app.Receiver.Accepted, $"payout:{id}", 2);
         }
 

@@ -104,7 +104,9 @@ public sealed class WebhookTests(WebhookApp app) : IClassFixture<WebhookApp>
     {
         var accepted = await Eventually.ReadAsync(
             () => Task.FromResult(app.Receiver.Accepted.Where(r => r.ObjectKey == objectKey && r.Version == version).ToList()),
-            found => found.Count > 0, $"{objectKey} v{version} delivered");
+            found => found.Count > 0, $"{objectKey} v{version} delivered",
+            // Under load an attempt can time out (1 s): its retry waits on the service's clock.
+            nudge: () => app.Clock.Advance(TimeSpan.FromSeconds(5)));
         return accepted[0];
     }
 

@@ -23,6 +23,10 @@ public static partial class CommittedOpenApi
         && response.TryGetProperty(ErrorCodes, out var codes)
         && codes.EnumerateArray().Any(c => c.GetString() == code);
 
+    /// <summary>True when the committed document has the route at all.</summary>
+    public static bool DocumentsPath(string routePattern) =>
+        Document.Value.GetProperty("paths").TryGetProperty(OpenApiPath(routePattern), out _);
+
     /// <summary>"/v4/payout/card/{cardId:long}" → "/v4/payout/card/{cardId}".</summary>
     public static string OpenApiPath(string pattern) =>
         "/" + RouteConstraint().Replace(pattern.TrimStart('/'), "{$1}");

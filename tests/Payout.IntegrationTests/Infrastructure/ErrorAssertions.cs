@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.Json;
+using Payout.Api.Domain.Errors;
+using Payout.Api.Infrastructure.Errors;
 
 namespace Payout.IntegrationTests.Infrastructure;
 
@@ -17,6 +19,9 @@ public static class ErrorAssertions
         Assert.Equal("payout", body.GetProperty("systemId").GetString());
         Assert.False(string.IsNullOrWhiteSpace(body.GetProperty("message").GetString()));
         Assert.Equal(JsonValueKind.Object, body.GetProperty("data").ValueKind);
+        // data carries only the members the code's row of the table says (what clears it), nothing else.
+        var documented = Enum.TryParse<ErrorCode>(code, out var known) ? ErrorData.MembersByCode.GetValueOrDefault(known, []) : [];
+        Assert.All(body.GetProperty("data").EnumerateObject(), member => Assert.Contains(member.Name, documented));
         Assert.True(body.TryGetProperty("field", out var actualField));
         if (field is not null)
         {

@@ -65,9 +65,12 @@ public class PayoutApp : WebApplicationFactory<Program>, IAsyncLifetime
     public virtual async Task InitializeAsync()
     {
         database ??= await TestDatabase.CreateAsync();
-        _ = Server; // starts the host: migrations run now, not inside the first test's timing
+        StartHost();
         await FundNetworkFloatAsync();
     }
+
+    /// <summary>Starts the host now, so migrations run here and not inside the first test's timing; the test server by default.</summary>
+    protected virtual void StartHost() => _ = Server;
 
     async Task IAsyncLifetime.DisposeAsync()
     {

@@ -25,7 +25,13 @@ public sealed class NetworkFloatTests(SmallFloatApp app) : IClassFixture<SmallFl
         var quoted = await app.OfferAsync(client, cardId, 30m);
         Assert.Contains("NETWORK_FLOAT_LOW", quoted.GetProperty("reasons").EnumerateArray().Select(r => r.GetString()));
         var refused = await app.PayAsync(client, second.GetProperty("offerId").GetInt64());
-        await refused.AssertErrorAsync(HttpStatusCode.ServiceUnavailable, "NETWORK_FLOAT_LOW");
+        var body = await refused.AssertErrorAsync(HttpStatusCode.ServiceUnavailable, "NETWORK_FLOAT_LOW");
+        // When to try again: Retry-After (Payout:FloatRetryAfterSeconds, 60 by default), and the same instant in data and in the quote.
+        Assert.Equal(TimeSpan.FromSeconds(60), refused.Headers.RetryAfter?.Delta);
+        var retryAt = app.Clock.GetUtcNow().AddSeconds(60);
+        Assert.Equal(retryAt, body.GetProperty("data").GetProperty("retryAfter").GetDateTimeOffset());
+        var detail = quoted.GetProperty("reasonDetails").EnumerateArray().Single(d => d.GetProperty("code").GetString() == "NETWORK_FLOAT_LOW");
+        Assert.Equal(retryAt, detail.GetProperty("retryAfter").GetDateTimeOffset());
 
         Assert.Equal(1_000m - (await (await app.PayAsync(client, first.GetProperty("offerId").GetInt64())).Content.ReadFromJsonAsync<JsonElement>())
             .GetProperty("totalDebited").GetDecimal(), await app.BalanceAsync(customer.Id, "USDT"));

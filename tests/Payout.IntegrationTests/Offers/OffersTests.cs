@@ -29,10 +29,16 @@ public sealed class OffersTests(PayoutApp app) : IClassFixture<PayoutApp>
         // 760.06209697 × 0.035 + 2.5 ÷ 0.9016 = 29.375021665… → 29.37502167.
         Assert.Equal(0.9016m, offer.GetProperty("rate").GetDecimal());
         Assert.Equal(685.27m, offer.GetProperty("amountTo").GetDecimal());
-        var fee = Assert.Single(offer.GetProperty("feeInfo").EnumerateArray());
-        Assert.Equal(("USDT", "TRANSACTION_FEE", 8, 29.37502167m), (fee.GetProperty("currency").GetString(), fee.GetProperty("type").GetString(),
-            fee.GetProperty("scale").GetInt32(), fee.GetProperty("value").GetDecimal()));
-        Assert.Equal("Transaction fee", fee.GetProperty("name").GetString());
+        // Vault's three lines, in its order, the zero ones included; no partner fee line at 0.
+        Assert.Equal(
+            [
+                ("USDT", "Transaction fee", 8, 29.37502167m, "TRANSACTION_FEE"),
+                ("USDT", "Crypterium GAS", 8, 0m, "CRYPTERIUM_GAS"),
+                ("USDT", "Additional fee", 8, 0m, "ADDITIONAL_FEE"),
+            ],
+            offer.GetProperty("feeInfo").EnumerateArray().Select(fee => (fee.GetProperty("currency").GetString(), fee.GetProperty("name").GetString(),
+                fee.GetProperty("scale").GetInt32(), fee.GetProperty("value").GetDecimal(), fee.GetProperty("type").GetString())));
+        Assert.All(offer.GetProperty("feeInfo").EnumerateArray(), fee => Assert.Equal(JsonValueKind.Number, fee.GetProperty("value").ValueKind));
         Assert.True(offer.GetProperty("possibleToExecute").GetBoolean());
         Assert.Empty(offer.GetProperty("reasons").EnumerateArray());
         Assert.Equal(9_700m, offer.GetProperty("limit").GetProperty("value").GetDecimal());

@@ -44,7 +44,7 @@ public sealed class OpenApiDocumentTests(PayoutApp app) : IClassFixture<PayoutAp
         var document = await DocumentAsync();
         var operations = Operations(document).Where(o => o.Path.StartsWith("/v4/payout/", StringComparison.Ordinal)).ToList();
 
-        Assert.Equal(9, operations.Count);
+        Assert.Equal(10, operations.Count);
         foreach (var (path, method, operation) in operations)
         {
             var where = $"{method} {path}";
@@ -129,6 +129,14 @@ public sealed class OpenApiDocumentTests(PayoutApp app) : IClassFixture<PayoutAp
 
         var notFound = await app.PayAsync(client, 999_999_999);
         (await BodyAsync(notFound, HttpStatusCode.NotFound)).AssertMatchesSchema(document.ResponseSchema("/v4/payout/pay/{offerId}", "post", 404), document);
+
+        // A quote that cannot be executed (above the maximum, more than the balance), and execute's refusal of it, with what clears each.
+        var refusedQuote = await BodyAsync(await app.CreateOfferAsync(client, cardId, 5_000m), HttpStatusCode.OK);
+        Assert.NotEmpty(refusedQuote.GetProperty("reasonDetails").EnumerateArray());
+        refusedQuote.AssertMatchesSchema(document.ResponseSchema("/v4/payout/offer", "post", 200), document);
+        var refused = await BodyAsync(await app.PayAsync(client, refusedQuote.GetProperty("offerId").GetInt64()), HttpStatusCode.BadRequest);
+        Assert.NotEmpty(refused.GetProperty("data").EnumerateObject());
+        refused.AssertMatchesSchema(document.ResponseSchema("/v4/payout/pay/{offerId}", "post", 400), document);
 
         var invalid = await client.PostAsJsonAsync("/v4/payout/offer", new { amount = "10", fromCurrency = "USDT", toCurrency = "EUR", cardId });
         (await BodyAsync(invalid, HttpStatusCode.BadRequest)).AssertMatchesSchema(document.ResponseSchema("/v4/payout/offer", "post", 400), document);

@@ -23,4 +23,13 @@ public enum FakeBehaviour
 
     /// <summary>Its own "unknown pair" error.</summary>
     UnknownPair,
+
+    /// <summary>Its ticker padded with whitespace past 64 KiB: still JSON, but far bigger than any ticker.</summary>
+    Oversized,
+
+    /// <summary>For a bitcoin pair, its ticker about ether in the same fiat: Kraken's key and Binance's symbol say so.</summary>
+    OtherPair,
+
+    /// <summary>Its ticker with a negative price.</summary>
+    NegativePrice,
 }

@@ -152,14 +152,25 @@ public sealed class FakeExchanges : IAsyncDisposable
                 await WriteAsync(context, dialect.RateLimitStatus, "application/json", Recorded(dialect.RateLimitFile));
                 return;
             case FakeBehaviour.UnknownPair:
-            case FakeBehaviour.Healthy or FakeBehaviour.Malformed when price is null:
+            case var _ when price is null:
                 await WriteAsync(context, dialect.NotFoundStatus, "application/json", Recorded(dialect.NotFoundFile));
+                return;
+            case FakeBehaviour.OtherPair:
+                var ether = symbol.Replace("XBT", "ETH", StringComparison.Ordinal).Replace("BTC", "ETH", StringComparison.OrdinalIgnoreCase);
+                await WriteAsync(context, HttpStatusCode.OK, "application/json",
+                    Render(Recorded(dialect.TickerFile), exchange, ether, PriceOf(exchange, "ETH", pair!.Value.Quote)!.Value));
                 return;
             case FakeBehaviour.Healthy:
             case FakeBehaviour.Malformed:
-                var ticker = Render(Recorded(dialect.TickerFile), exchange, symbol, price!.Value);
-                await WriteAsync(context, HttpStatusCode.OK, "application/json",
-                    behaviour == FakeBehaviour.Malformed ? ticker[..(ticker.Length / 2)] : ticker);
+            case FakeBehaviour.Oversized:
+            case FakeBehaviour.NegativePrice:
+                var ticker = Render(Recorded(dialect.TickerFile), exchange, symbol, behaviour == FakeBehaviour.NegativePrice ? -price!.Value : price!.Value);
+                await WriteAsync(context, HttpStatusCode.OK, "application/json", behaviour switch
+                {
+                    FakeBehaviour.Malformed => ticker[..(ticker.Length / 2)],
+                    FakeBehaviour.Oversized => ticker + new string(' ', 70_000),
+                    _ => ticker,
+                });
                 return;
         }
     }
@@ -168,7 +179,7 @@ public sealed class FakeExchanges : IAsyncDisposable
     {
         var now = clock.GetUtcNow() + exchange.ClockOffset;
         return template
-            .Replace("{{price}}", price.ToString("0.00######", CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{{price}}", price.ToString("0.00######;-0.00######", CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{{key}}", KrakenKeys.GetValueOrDefault(symbol, symbol), StringComparison.Ordinal)
             .Replace("{{symbol}}", symbol, StringComparison.Ordinal)
             .Replace("{{time}}", now.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture), StringComparison.Ordinal)

@@ -20,6 +20,8 @@ public sealed class LiveRatesApp : PayoutApp
         ["Rates:Exchanges:RequestTimeoutMilliseconds"] = "1000",
         // A circuit opened by one test must close quickly for the next.
         ["Rates:Exchanges:BreakSeconds"] = "1",
+        // The poller logs each exchange's failed answer at Debug; the tests read those lines.
+        ["Logging:LogLevel:Payout.Api.Features.Rates"] = "Debug",
     };
 
     public override async Task InitializeAsync()

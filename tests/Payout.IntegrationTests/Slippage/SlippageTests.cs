@@ -49,6 +49,9 @@ public sealed class SlippageTests(SlippageApp app) : IClassFixture<SlippageApp>
         var body = await (await app.PayAsync(client, offer.GetProperty("offerId").GetInt64())).AssertErrorAsync(HttpStatusCode.BadRequest, "OFFER_EXPIRED");
 
         Assert.Contains("slippage band", body.GetProperty("message").GetString(), StringComparison.Ordinal);
+        // The rate now is about 2 % below the locked one: what a re-quote would lock.
+        var fresh = body.GetProperty("data").GetProperty("freshRate").GetDecimal();
+        Assert.InRange(fresh, offer.GetProperty("rate").GetDecimal() * 0.979m, offer.GetProperty("rate").GetDecimal() * 0.981m);
         Assert.Equal(1_000m, await app.BalanceAsync(customer.Id, "USDT"));
     }
 

@@ -100,6 +100,6 @@ public sealed class ErrorCatalogTests
         var body = new ApiError(ErrorCode.VALIDATION, "amount must be positive", "amount").ToBody();
         Assert.Equal(("VALIDATION", 1003, "amount", "payout", 400), (body.Error, body.ErrorId, body.Field, body.SystemId, body.Status));
         Assert.Equal("amount must be positive", body.Detail);
-        Assert.Empty(body.Data);
+        Assert.Equal(ErrorData.None, body.Data);
     }
 }

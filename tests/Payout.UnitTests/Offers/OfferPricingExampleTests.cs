@@ -21,11 +21,17 @@ public sealed class OfferPricingExampleTests
         //                + 2.5 ÷ 0.9016       =  2.77284826974267968...
         //                = 29.37502166369267968... → up once to 8 decimals 29.37502167.
         // Debited: 760.06209697 + 29.37502167 = 789.43711864.
+        // The network and additional fees are 0 by default and still listed, in Vault's order; the partner fee is not.
         var offer = OfferPricing.Price(760.06209697m, Usdt, Eur, UsdtEurRate, new FeeOptions());
 
         Assert.Equal(685.27m, offer.AmountTo);
-        var line = Assert.Single(offer.Fees.Lines);
-        Assert.Equal(new FeeLine("TRANSACTION_FEE", "Transaction fee", 29.37502167m), line);
+        Assert.Equal(
+            [
+                new FeeLine("TRANSACTION_FEE", "Transaction fee", 29.37502167m),
+                new FeeLine("CRYPTERIUM_GAS", "Crypterium GAS", 0m),
+                new FeeLine("ADDITIONAL_FEE", "Additional fee", 0m),
+            ],
+            offer.Fees.Lines);
         Assert.Equal(29.37502167m, offer.Fees.Total);
         Assert.Equal(0m, offer.Fees.PartnerShare);
         Assert.Equal(789.43711864m, offer.TotalDebited);
@@ -41,7 +47,8 @@ public sealed class OfferPricingExampleTests
         var offer = OfferPricing.Price(55.47614851m, Usdt, Eur, UsdtEurRate, new FeeOptions());
 
         Assert.Equal(50.01m, offer.AmountTo);
-        Assert.Equal(4.71451347m, Assert.Single(offer.Fees.Lines).Value);
+        Assert.Equal(4.71451347m, offer.Fees.Lines[0].Value);
+        Assert.Equal(4.71451347m, offer.Fees.Total);
         Assert.Equal(60.19066198m, offer.TotalDebited);
     }
 
@@ -60,7 +67,7 @@ public sealed class OfferPricingExampleTests
         Assert.Equal(
             [
                 new FeeLine("TRANSACTION_FEE", "Transaction fee", 0.00072967m),
-                new FeeLine("CRYPTERIUM_GAS", "Network fee", 0.00002m),
+                new FeeLine("CRYPTERIUM_GAS", "Crypterium GAS", 0.00002m),
                 new FeeLine("ADDITIONAL_FEE", "Additional fee", 0.00004m),
                 new FeeLine("PARTNER_FEE", "Partner fee", 0.0002m),
             ],
@@ -71,11 +78,17 @@ public sealed class OfferPricingExampleTests
     }
 
     [Fact]
-    public void The_transaction_fee_is_listed_even_when_it_is_zero()
+    public void Vaults_three_lines_are_listed_even_at_zero_and_the_partner_fee_is_not()
     {
         var fees = new FeeOptions { TransactionFee = 0m, FixFee = 0m };
         var offer = OfferPricing.Price(1m, Btc, Eur, 84_280m, fees);
-        Assert.Equal(new FeeLine("TRANSACTION_FEE", "Transaction fee", 0m), Assert.Single(offer.Fees.Lines));
+        Assert.Equal(
+            [
+                new FeeLine("TRANSACTION_FEE", "Transaction fee", 0m),
+                new FeeLine("CRYPTERIUM_GAS", "Crypterium GAS", 0m),
+                new FeeLine("ADDITIONAL_FEE", "Additional fee", 0m),
+            ],
+            offer.Fees.Lines);
         Assert.Equal(1m, offer.TotalDebited);
     }
 

@@ -23,6 +23,9 @@ public sealed record Failure
     /// <summary>Seconds after which trying again can succeed (a locked sign-in), for a <c>Retry-After</c> header.</summary>
     public int? RetryAfterSeconds { get; init; }
 
+    /// <summary>What clears it, when something does: the error body's <c>data</c>.</summary>
+    public Remedy? Remedy { get; init; }
+
     /// <summary>A malformed request field (<c>VALIDATION</c>).</summary>
     public static Failure Validation(string field, string message) => new(ErrorCode.VALIDATION, message, field);
 }

@@ -53,4 +53,55 @@ public static class KycLimits
     public static DateTimeOffset WindowStart(DateTimeOffset now, PayoutOptions options) => now - options.LimitWindow;
 
     public static bool IsWithinLimit(decimal amountToEur, decimal remainingEur) => amountToEur <= remainingEur;
+
+    /// <summary>What <paramref name="payouts"/> use of the limit at <paramref name="at"/>: those made at or after the window's start.</summary>
+    public static decimal UsedAt(IEnumerable<CountedPayout> payouts, DateTimeOffset at, PayoutOptions options)
+    {
+        var since = WindowStart(at, options);
+        return payouts.Where(p => p.CreatedAt >= since).Sum(p => p.AmountEur);
+    }
+
+    /// <summary>
+    /// When a payout of <paramref name="amountToEur"/> fits the limit again if nothing else changes: the first whole
+    /// second at which enough of the customer's <paramref name="counted"/> payouts have left the rolling window.
+    /// <paramref name="now"/> when it fits already; null when waiting can never clear it (it is more than the level's
+    /// whole limit). A payout made at <c>t</c> counts up to and including <c>t + window</c>, so the answer is the
+    /// whole second after that instant for the payout whose leaving makes room: one second earlier it still counts.
+    /// </summary>
+    /// <param name="counted">The payouts that hold the limit now (in flight or paid, in the window), in any order.</param>
+    public static DateTimeOffset? FitsAgainAt(
+        IReadOnlyCollection<CountedPayout> counted, decimal amountToEur, KycLevel level, DateTimeOffset now, PayoutOptions options)
+    {
+        if (!IsWithinLimit(amountToEur, LimitFor(level, options)))
+        {
+            return null;
+        }
+
+        var since = WindowStart(now, options);
+        var leavingInOrder = counted.Where(p => p.CreatedAt >= since).OrderBy(p => p.CreatedAt).ToList();
+        var used = leavingInOrder.Sum(p => p.AmountEur);
+        if (IsWithinLimit(amountToEur, RemainingEur(level, used, options)))
+        {
+            return now;
+        }
+
+        foreach (var payout in leavingInOrder)
+        {
+            used -= payout.AmountEur;
+            if (IsWithinLimit(amountToEur, RemainingEur(level, used, options)))
+            {
+                return FirstWholeSecondAfter(payout.CreatedAt + options.LimitWindow);
+            }
+        }
+
+        // With every payout gone the whole limit is free, and the amount is within it (checked first).
+        throw new System.Diagnostics.UnreachableException("The limit must fit once every counted payout has left the window.");
+    }
+
+    /// <summary>The earliest instant on a whole second that is strictly later than <paramref name="instant"/>, in UTC.</summary>
+    private static DateTimeOffset FirstWholeSecondAfter(DateTimeOffset instant)
+    {
+        var ticks = instant.UtcTicks;
+        return new DateTimeOffset(ticks - (ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero).AddSeconds(1);
+    }
 }

@@ -41,9 +41,17 @@ public sealed class PayoutOptions : ISelfValidatingOptions
 
     public int MaxCardsPerCustomer { get; set; } = 10;
 
+    /// <summary>
+    /// The <c>Retry-After</c> of NETWORK_FLOAT_LOW: our fiat at the network is topped up by an operator, at no time we
+    /// can know, so this is a hint for how often an app may try again.
+    /// </summary>
+    public int FloatRetryAfterSeconds { get; set; } = 60;
+
     public TimeSpan OfferValidity => TimeSpan.FromSeconds(OfferValidSeconds);
 
     public TimeSpan LimitWindow => TimeSpan.FromDays(LimitWindowDays);
+
+    public TimeSpan FloatRetryAfter => TimeSpan.FromSeconds(FloatRetryAfterSeconds);
 
     /// <summary>The fiat bounds for a pair: its override where configured, else the defaults.</summary>
     public FiatBounds BoundsFor(string from, string to)
@@ -59,6 +67,7 @@ public sealed class PayoutOptions : ISelfValidatingOptions
         CheckPositive(errors, nameof(DataValidSeconds), DataValidSeconds);
         CheckPositive(errors, nameof(LimitWindowDays), LimitWindowDays);
         CheckPositive(errors, nameof(MaxCardsPerCustomer), MaxCardsPerCustomer);
+        CheckPositive(errors, nameof(FloatRetryAfterSeconds), FloatRetryAfterSeconds);
         CheckBounds(errors, "Payout", new FiatBounds(MinAmountTo, MaxAmountTo));
         foreach (var (from, quotes) in PairBounds)
         {

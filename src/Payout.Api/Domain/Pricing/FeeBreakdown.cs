@@ -37,26 +37,26 @@ public sealed record FeeBreakdown(decimal Transaction, decimal Network, decimal 
     public decimal HouseShare => Total - PartnerShare;
 
     /// <summary>
-    /// <c>feeInfo</c>: the transaction fee is always listed (even at 0) because every app shows it; the others only
-    /// when they are not zero.
+    /// <c>feeInfo</c> (spec §7, as in Vault's example): the transaction fee, the network fee and the additional fee are
+    /// always listed, in that order and even at 0, because Vault's apps read them by position; the partner's fee only
+    /// when it is not zero.
     /// </summary>
     public IReadOnlyList<FeeLine> Lines
     {
         get
         {
-            var lines = new List<FeeLine>(4) { new(FeeTypes.TransactionFee, "Transaction fee", Transaction) };
-            AddIfCharged(lines, FeeTypes.NetworkFee, "Network fee", Network);
-            AddIfCharged(lines, FeeTypes.AdditionalFee, "Additional fee", Additional);
-            AddIfCharged(lines, FeeTypes.PartnerFee, "Partner fee", Partner);
-            return lines;
-        }
-    }
+            var lines = new List<FeeLine>(4)
+            {
+                new(FeeTypes.TransactionFee, FeeTypes.TransactionFeeName, Transaction),
+                new(FeeTypes.NetworkFee, FeeTypes.NetworkFeeName, Network),
+                new(FeeTypes.AdditionalFee, FeeTypes.AdditionalFeeName, Additional),
+            };
+            if (Partner != 0)
+            {
+                lines.Add(new FeeLine(FeeTypes.PartnerFee, FeeTypes.PartnerFeeName, Partner));
+            }
 
-    private static void AddIfCharged(List<FeeLine> lines, string type, string name, decimal value)
-    {
-        if (value != 0)
-        {
-            lines.Add(new FeeLine(type, name, value));
+            return lines;
         }
     }
 }

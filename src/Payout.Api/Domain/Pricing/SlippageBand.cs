@@ -66,9 +66,14 @@ public static class SlippageBand
     public static bool FitsUnderCap(decimal exposureTakenEur, decimal exposureEur, decimal capEur) =>
         exposureEur <= 0 || exposureTakenEur + exposureEur <= capEur;
 
-    /// <summary>The answer to executing an expired offer the band does not cover: re-quote, at about the fresh rate.</summary>
-    public static Failure Refusal(decimal? freshRate) => new(ErrorCode.OFFER_EXPIRED, freshRate is { } fresh
-        ? string.Create(CultureInfo.InvariantCulture,
-            $"This offer has expired and the rate moved outside its slippage band (the rate is now {Rounding.Normalize(fresh)}): quote again with POST /v4/payout/offer.")
-        : null);
+    /// <summary>
+    /// The answer to executing an expired offer the band does not cover: re-quote, at about the fresh rate (in the
+    /// message and in <c>data.freshRate</c>). <paramref name="expired"/> is the answer without a band.
+    /// </summary>
+    public static Failure Refusal(decimal freshRate, Failure expired) => new(ErrorCode.OFFER_EXPIRED, string.Create(CultureInfo.InvariantCulture,
+        $"This offer has expired and the rate moved outside its slippage band (the rate is now {Rounding.Normalize(freshRate)}): quote again with POST /v4/payout/offer."),
+        expired.Field)
+    {
+        Remedy = new Remedy { FreshRate = Rounding.Normalize(freshRate) },
+    };
 }

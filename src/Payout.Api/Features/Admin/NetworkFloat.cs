@@ -10,7 +10,7 @@ namespace Payout.Api.Features.Admin;
 /// <summary>Our fiat pre-funded at the payout network: top-ups and what is available or reserved.</summary>
 public static class NetworkFloat
 {
-    public sealed record TopUpRequest(decimal? Amount, string? Reference);
+    public sealed record TopUpRequest(decimal? Amount, string? Reference = null);
 
     public sealed record FloatBalance(string Currency, decimal Available, decimal Reserved);
 
@@ -29,6 +29,11 @@ public static class NetworkFloat
         if (request.Amount is not { } amount || AmountRules.Check(amount, fiat) is not null)
         {
             return ApiError.Validation("amount", $"amount must be above 0, at most 1000000000, with at most {fiat.Scale} decimals.");
+        }
+
+        if (request.Reference is { Length: > MoveFunds.MaxReferenceLength })
+        {
+            return ApiError.Validation("reference", $"reference must be at most {MoveFunds.MaxReferenceLength} characters.");
         }
 
         var reference = string.IsNullOrWhiteSpace(request.Reference) ? null : request.Reference.Trim();

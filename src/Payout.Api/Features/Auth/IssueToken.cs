@@ -29,7 +29,9 @@ public static class IssueToken
     [ProducesError(ErrorCode.VALIDATION, ErrorCode.UNSUPPORTED_GRANT_TYPE, ErrorCode.UNAUTHORIZED, ErrorCode.RATE_LIMITED)]
     public static async Task<IResult> HandleAsync(HttpContext http, SignIn signIn, CancellationToken cancellationToken)
     {
-        if (!http.Request.HasFormContentType)
+        // RFC 6749 §4.3: form-encoded; multipart is a form too, but not this one.
+        if (!Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(http.Request.ContentType, out var type)
+            || !type.MediaType.Equals("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase))
         {
             return ApiError.Validation("body", "The token request must be form-encoded (application/x-www-form-urlencoded).");
         }

@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Payout.Api.Domain.Customers;
 using Payout.Api.Domain.Errors;
 using Payout.Api.Features.Customers;
 using Payout.Api.Infrastructure.Persistence;
@@ -19,6 +20,12 @@ public sealed class SignIn(
         if (string.IsNullOrEmpty(number) || string.IsNullOrEmpty(password))
         {
             return Failure.Validation(string.IsNullOrEmpty(number) ? "number" : "password", "number and password are required.");
+        }
+
+        // A number that cannot be a phone is nobody's: the same answer as a wrong password, and no failure to count or store.
+        if (!CustomerRules.IsValidPhone(number))
+        {
+            return BadCredentials;
         }
 
         if (await throttle.LockedForAsync(number, cancellationToken) is { } lockedFor)

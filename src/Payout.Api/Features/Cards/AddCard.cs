@@ -30,6 +30,12 @@ public static class AddCard
             return ApiError.Validation(CardRules.NumberField, "cardNumber is required, as a JSON integer or a string of digits.");
         }
 
+        // As a JSON number, only a plain positive integer is a card number: -4111… or 4.111e15 must not lose their sign or point.
+        if (request.CardNumber is { ValueKind: JsonValueKind.Number } && !rawNumber.All(char.IsAsciiDigit))
+        {
+            return new ApiError(ErrorCode.CARD_INVALID_NUMBER, "A card number sent as a JSON number must be a positive integer.", CardRules.NumberField);
+        }
+
         if (request.CardExpirationYear is not { } year || request.CardExpirationMonth is not { } month)
         {
             var field = request.CardExpirationYear is null ? CardRules.YearField : CardRules.MonthField;

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Payout.Api.Domain.Errors;
 using Payout.Api.Domain.Ledger;
+using Payout.Api.Domain.Money;
 using Payout.Api.Infrastructure.Persistence;
 
 namespace Payout.Api.Features.Ledger;
@@ -34,7 +35,7 @@ public sealed class ExternalTransfers(PayoutDbContext db, LedgerWriter ledger, L
         if (outcome == PostingOutcome.InsufficientFunds)
         {
             await transaction.RollbackAsync(cancellationToken);
-            return new Failure(ErrorCode.INSUFFICIENT_FUNDS, $"The {currency} balance is too low for this withdrawal.", "amount");
+            return await ShortfallAsync(customerId, currency, -signedAmount, cancellationToken);
         }
 
         db.Set<ExternalTransfer>().Add(new ExternalTransfer
@@ -62,6 +63,17 @@ public sealed class ExternalTransfers(PayoutDbContext db, LedgerWriter ledger, L
         }
 
         return await BalanceAsync(customerId, currency, cancellationToken);
+    }
+
+    /// <summary>A refused withdrawal says, like a refused payout, how much more the wallet needs (<c>data.needed</c>).</summary>
+    private async Task<Failure> ShortfallAsync(long? customerId, string currency, decimal amount, CancellationToken cancellationToken)
+    {
+        // Both figures are at the currency's scale; only the database's representation (numeric(30,8)) is dropped.
+        var needed = Rounding.Normalize(amount - await BalanceAsync(customerId, currency, cancellationToken));
+        return new Failure(ErrorCode.INSUFFICIENT_FUNDS, $"The {currency} balance is too low for this withdrawal.", "amount")
+        {
+            Remedy = new Remedy { Needed = needed, Currency = currency },
+        };
     }
 
     private Task<decimal> BalanceAsync(long? customerId, string currency, CancellationToken cancellationToken) =>

@@ -19,6 +19,13 @@ public sealed class LedgerReader(PayoutDbContext db)
             .Where(a => a.CustomerId == customerId && a.Type == AccountType.CustomerWallet)
             .ToDictionaryAsync(a => a.Currency, a => a.Balance, StringComparer.Ordinal, cancellationToken);
 
+    /// <summary>The ledger transactions of one payout (its debit, then its settle or refund), oldest first: one indexed query.</summary>
+    public async Task<IReadOnlyList<LedgerTransactionRecord>> PayoutTransactionsAsync(long operationId, CancellationToken cancellationToken) =>
+        await db.Set<LedgerTransactionRecord>().AsNoTracking()
+            .Where(t => t.PayoutOperationId == operationId)
+            .OrderBy(t => t.Id)
+            .ToListAsync(cancellationToken);
+
     /// <summary>An account that was never used has no row yet: its balance is 0.</summary>
     private async Task<decimal> BalanceAsync(AccountKey account, CancellationToken cancellationToken)
     {

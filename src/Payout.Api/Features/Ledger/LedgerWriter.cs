@@ -15,7 +15,7 @@ public sealed class LedgerWriter(PayoutDbContext db, TimeProvider clock)
     public Task<PostingResult> PostAsync(LedgerTransaction transaction, CancellationToken cancellationToken) =>
         PostAsync(transaction, null, cancellationToken);
 
-    /// <param name="payoutOperationId">The payout the transaction belongs to (debit, settle, refund), for its timeline.</param>
+    /// <param name="payoutOperationId">The payout the transaction belongs to (debit, settle, refund), for its timeline and its receipt.</param>
     public async Task<PostingResult> PostAsync(LedgerTransaction transaction, long? payoutOperationId, CancellationToken cancellationToken)
     {
         if (db.Database.CurrentTransaction is null)

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Payout.Api.Domain.Errors;
 using Payout.Api.Infrastructure.Errors;
@@ -10,7 +11,9 @@ public static class CreateOffer
 {
     /// <param name="MaxSlippage">The slippage band, a fraction of the rate from 0 (none, the default) to 0.02: the offer still
     /// executes after it expired while the rate stays within it, never at a worse rate than quoted.</param>
-    public sealed record Request(decimal? Amount, string? FromCurrency, string? ToCurrency, long? CardId, decimal? MaxSlippage = null);
+    public sealed record Request(
+        decimal? Amount, string? FromCurrency, string? ToCurrency, long? CardId,
+        [property: Range(0.0, 0.02)] decimal? MaxSlippage = null);
 
     [ProducesError(ErrorCode.VALIDATION, ErrorCode.PAIR_NOT_SUPPORTED, ErrorCode.CARD_NOT_FOUND, ErrorCode.RATE_UNAVAILABLE)]
     public static async Task<Results<Ok<OfferResponse>, ApiError>> HandleAsync(

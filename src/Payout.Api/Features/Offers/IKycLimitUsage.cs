@@ -1,3 +1,5 @@
+using Payout.Api.Domain.Limits;
+
 namespace Payout.Api.Features.Offers;
 
 /// <summary>
@@ -8,4 +10,10 @@ namespace Payout.Api.Features.Offers;
 public interface IKycLimitUsage
 {
     Task<decimal> UsedEurSinceAsync(long customerId, DateTimeOffset since, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The same payouts one by one (EUR figure and time), oldest first: what <c>KycLimits.FitsAgainAt</c> needs to say
+    /// when the window frees enough. Asked only when the limit refuses a payout.
+    /// </summary>
+    Task<IReadOnlyList<CountedPayout>> CountedSinceAsync(long customerId, DateTimeOffset since, CancellationToken cancellationToken);
 }

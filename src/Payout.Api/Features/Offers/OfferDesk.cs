@@ -89,7 +89,7 @@ public sealed class OfferDesk(
 
         if (offer.IsExpiredAt(clock.GetUtcNow()))
         {
-            return new Failure(ErrorCode.OFFER_EXPIRED);
+            return ExecutionRemedies.OfferExpired();
         }
 
         if (await LockQuoteAsync(offer, input.Value, cancellationToken) is { } unpriced)
@@ -114,7 +114,8 @@ public sealed class OfferDesk(
 
         if (!quoting.TryGetPair(fromCurrency, toCurrency, out var from, out var to))
         {
-            return new Failure(ErrorCode.PAIR_NOT_SUPPORTED, $"Paying out {fromCurrency} to {toCurrency} is not supported.");
+            // Codes we know are named; anything else the client sent is not repeated back.
+            return new Failure(ErrorCode.PAIR_NOT_SUPPORTED, from is not null && to is not null ? $"Paying out {from.Code} to {to.Code} is not supported." : null);
         }
 
         if (amount is not { } value)
@@ -151,7 +152,8 @@ public sealed class OfferDesk(
         var remaining = await quoting.RemainingLimitEurAsync(customer.Id, customer.KycLevel, cancellationToken);
         var floatAvailable = await quoting.FloatAvailableAsync(offer.CurrencyTo, cancellationToken);
         var facts = quoting.Facts(offer, card, customer.KycLevel, balance, remaining, floatAvailable) with { OfferExpired = false };
+        var failing = await quoting.ExplainAsync(ExecutionChecks.FailingReasons(facts), facts, offer, customer.Id, cancellationToken);
         var from = quoting.Currency(offer.CurrencyFrom);
-        return OfferResponse.From(offer, quoting.Payout.OfferValidSeconds, ExecutionChecks.FailingReasons(facts), remaining, from);
+        return OfferResponse.From(offer, quoting.Payout.OfferValidSeconds, failing, remaining, from);
     }
 }

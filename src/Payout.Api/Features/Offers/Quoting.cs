@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Payout.Api.Domain;
+using Payout.Api.Domain.Errors;
 using Payout.Api.Domain.Ledger;
 using Payout.Api.Domain.Limits;
 using Payout.Api.Domain.Money;
@@ -85,6 +86,30 @@ public sealed class Quoting(
     {
         var since = KycLimits.WindowStart(clock.GetUtcNow(), Payout);
         return limitUsage.UsedEurSinceAsync(customerId, since, cancellationToken);
+    }
+
+    /// <summary>
+    /// What clears each of the <paramref name="failing"/> checks of <paramref name="offer"/> (<see cref="ExecutionRemedies"/>).
+    /// The customer's counted payouts are read (one indexed query) only when the limit is among them.
+    /// </summary>
+    public async Task<IReadOnlyList<Failure>> ExplainAsync(
+        IReadOnlyList<ErrorCode> failing, ExecutionFacts facts, Offer offer, long customerId, CancellationToken cancellationToken)
+    {
+        if (failing.Count == 0)
+        {
+            return [];
+        }
+
+        var now = clock.GetUtcNow();
+        DateTimeOffset? fitsAgainAt = null;
+        if (failing.Contains(ErrorCode.LIMIT_EXCEEDED))
+        {
+            var counted = await limitUsage.CountedSinceAsync(customerId, KycLimits.WindowStart(now, Payout), cancellationToken);
+            fitsAgainAt = KycLimits.FitsAgainAt(counted, offer.AmountToEur, facts.KycLevel, now, Payout);
+        }
+
+        var refusal = new RefusalFacts(Currency(offer.CurrencyFrom), now, fitsAgainAt, Payout.FloatRetryAfter);
+        return [.. failing.Select(code => ExecutionRemedies.Explain(code, facts, refusal))];
     }
 
     /// <summary>Everything execute checks, as facts for <see cref="ExecutionChecks"/>.</summary>

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Payout.Api.Domain.Errors;
 using Payout.Api.Infrastructure.Errors;
@@ -9,7 +10,8 @@ namespace Payout.Api.Features.Offers;
 public static class UpdateOffer
 {
     /// <param name="MaxSlippage">A new slippage band (0 to 0.02); left out, the offer keeps its own.</param>
-    public sealed record Request(decimal? Amount, string? FromCurrency, string? ToCurrency, decimal? MaxSlippage = null);
+    public sealed record Request(
+        decimal? Amount, string? FromCurrency, string? ToCurrency, [property: Range(0.0, 0.02)] decimal? MaxSlippage = null);
 
     [ProducesError(ErrorCode.VALIDATION, ErrorCode.PAIR_NOT_SUPPORTED, ErrorCode.OFFER_NOT_FOUND, ErrorCode.OFFER_ALREADY_EXECUTED,
         ErrorCode.OFFER_EXPIRED, ErrorCode.RATE_UNAVAILABLE)]

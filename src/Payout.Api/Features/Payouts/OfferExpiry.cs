@@ -1,4 +1,5 @@
 using Payout.Api.Domain.Errors;
+using Payout.Api.Domain.Payouts;
 using Payout.Api.Domain.Pricing;
 
 namespace Payout.Api.Features.Payouts;
@@ -10,5 +11,5 @@ public sealed record OfferExpiry(bool Expired, decimal? FreshRate)
     public static readonly OfferExpiry Executable = new(false, null);
 
     /// <summary>The OFFER_EXPIRED answer, with the fresh rate when there is one.</summary>
-    public Failure Refusal => SlippageBand.Refusal(FreshRate);
+    public Failure Refusal => FreshRate is { } fresh ? SlippageBand.Refusal(fresh, ExecutionRemedies.OfferExpired()) : ExecutionRemedies.OfferExpired();
 }

@@ -83,7 +83,10 @@ public sealed class PayoutDesk(
         {
             // A band's re-pricing (the offer's new figures, its exposure row) must not outlive a refusal.
             db.ChangeTracker.Clear();
-            return first == ErrorCode.OFFER_EXPIRED ? expiry.Refusal : ExecutionChecks.Refusal(first);
+            // The first failing check, with what clears it (an expired offer with a band: the rate now).
+            return first == ErrorCode.OFFER_EXPIRED
+                ? expiry.Refusal
+                : (await quoting.ExplainAsync([first], facts, offer, customer.Id, cancellationToken))[0];
         }
 
         var payout = NewPayout(offer, card);
@@ -94,10 +97,12 @@ public sealed class PayoutDesk(
         var posted = await ledger.PostAsync(debit, payout.Id, cancellationToken);
         if (posted.Outcome == PostingOutcome.InsufficientFunds)
         {
-            // Only reachable if a balance changed under us; the database refused to overdraw it.
+            // A balance changed under us and the database refused to overdraw it: our float, which every customer's payouts
+            // share (the wallet is under this customer's lock, so it cannot).
             await transaction.RollbackAsync(cancellationToken);
-            return ExecutionChecks.Refusal(
-                posted.RefusedAccount?.Type == AccountType.NetworkFloat ? ErrorCode.NETWORK_FLOAT_LOW : ErrorCode.INSUFFICIENT_FUNDS);
+            return posted.RefusedAccount?.Type == AccountType.NetworkFloat
+                ? (await quoting.ExplainAsync([ErrorCode.NETWORK_FLOAT_LOW], facts, offer, customer.Id, cancellationToken))[0]
+                : ExecutionChecks.Refusal(ErrorCode.INSUFFICIENT_FUNDS);
         }
 
         // Due a little after the request's own wait: the request dispatches it now, and the background loop

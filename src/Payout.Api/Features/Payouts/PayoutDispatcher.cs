@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Payout.Api.Domain.Ledger;
 using Payout.Api.Features.Cards;
 using Payout.Api.Features.Payouts.Network;
 
@@ -64,7 +65,7 @@ public sealed class PayoutDispatcher(
         }
 
         var entry = await outbox.GetAsync(operationId, cancellationToken);
-        var answer = await network.GetStatusAsync(operationId, cancellationToken);
+        var answer = await network.GetStatusAsync(operationId, await ExpectedFiatAsync(operationId, cancellationToken), cancellationToken);
         events.Note(operationId, NetworkEventKind.OperatorFailRequested, answer, actor);
         await events.SaveAsync(cancellationToken);
         if (answer.Outcome == NetworkOutcome.NotFound)
@@ -106,7 +107,7 @@ public sealed class PayoutDispatcher(
 
     private async Task<NetworkAnswer> AskStatusAsync(long operationId, CancellationToken cancellationToken)
     {
-        var answer = await network.GetStatusAsync(operationId, cancellationToken);
+        var answer = await network.GetStatusAsync(operationId, await ExpectedFiatAsync(operationId, cancellationToken), cancellationToken);
         events.Note(operationId, NetworkEventKind.StatusAsked, answer);
         return answer;
     }
@@ -138,6 +139,12 @@ public sealed class PayoutDispatcher(
 
     private Task UpdateAsync(long operationId, DispatchState state, DateTimeOffset dueAt, int attempts, string? error, CancellationToken cancellationToken) =>
         outbox.ReleaseAsync(operationId, state, dueAt, attempts, error, clock.GetUtcNow(), cancellationToken);
+
+    private async Task<FiatLeg> ExpectedFiatAsync(long operationId, CancellationToken cancellationToken)
+    {
+        var payout = await payouts.GetAsync(operationId, cancellationToken);
+        return new FiatLeg(payout.CurrencyTo, payout.AmountTo);
+    }
 
     private async Task<PayoutInstruction> InstructionAsync(long operationId, CancellationToken cancellationToken)
     {

@@ -29,6 +29,14 @@ public sealed class PayoutStore(PayoutDbContext db) : IKycLimitUsage
                 (p, o) => new SettlingPayout(p, new FeeBreakdown(o.TransactionFee, o.NetworkFee, o.AdditionalFee, o.PartnerFee)))
             .SingleAsync(cancellationToken);
 
+    /// <summary>The customer's own payout with the fees its offer quoted, in one query — or null, for someone else's as for a missing one.</summary>
+    public Task<SettlingPayout?> FindWithFeesAsync(long customerId, long operationId, CancellationToken cancellationToken) =>
+        Payouts.AsNoTracking()
+            .Where(p => p.Id == operationId && p.CustomerId == customerId)
+            .Join(db.Set<Offer>(), p => p.OfferId, o => o.Id,
+                (p, o) => new SettlingPayout(p, new FeeBreakdown(o.TransactionFee, o.NetworkFee, o.AdditionalFee, o.PartnerFee)))
+            .SingleOrDefaultAsync(cancellationToken);
+
     /// <summary>Moves a PENDING payout to its final status; false when it was no longer PENDING (someone else moved it).</summary>
     public async Task<bool> FinishAsync(long operationId, PayoutStatus status, string? failureReason, DateTimeOffset now, CancellationToken cancellationToken) =>
         await Payouts
@@ -43,6 +51,15 @@ public sealed class PayoutStore(PayoutDbContext db) : IKycLimitUsage
         Payouts
             .Where(p => p.CustomerId == customerId && p.CreatedAt >= since && p.Status != KycLimits.NotCounted)
             .SumAsync(p => p.AmountToEur, cancellationToken);
+
+    /// <inheritdoc/>
+    /// <remarks>One query on the (customer_id, created_at) index, reading only the two columns the rule needs.</remarks>
+    public async Task<IReadOnlyList<CountedPayout>> CountedSinceAsync(long customerId, DateTimeOffset since, CancellationToken cancellationToken) =>
+        await Payouts.AsNoTracking()
+            .Where(p => p.CustomerId == customerId && p.CreatedAt >= since && p.Status != KycLimits.NotCounted)
+            .OrderBy(p => p.CreatedAt)
+            .Select(p => new CountedPayout(p.AmountToEur, p.CreatedAt))
+            .ToListAsync(cancellationToken);
 
     /// <summary>A page of the customer's payouts, newest first, and how many match in all.</summary>
     public async Task<(IReadOnlyList<PayoutOperation> Items, int Total)> PageAsync(

@@ -16,6 +16,7 @@ public static class PayoutsApi
         services.AddScoped<PayoutNetworkEvents>();
         services.AddScoped<PayoutSettlement>();
         services.AddScoped<PayoutDesk>();
+        services.AddScoped<ReceiptIssuer>();
         services.AddScoped<SlippageExposure>();
         services.AddScoped<SlippageRepricer>();
         services.AddSingleton<IBusinessGauge, SlippageExposureGauge>();
@@ -32,6 +33,15 @@ public static class PayoutsApi
         payout.MapPost("/pay/{offerId:long}", ExecuteOffer.HandleAsync).WithTags("Payouts").WithIdempotencyKey(replayByRunningAgain: true);
         payout.MapGet("/history", History.ListAsync).WithTags("Payouts");
         payout.MapGet("/operations/{operationId:long}", History.GetAsync).WithTags("Payouts");
+        payout.MapGet("/operations/{operationId:long}/receipt", GetReceipt.HandleAsync).WithTags("Receipts")
+            .Produces<string>(StatusCodes.Status200OK, GetReceipt.ContentType);
         return payout;
+    }
+
+    /// <summary>The receipts' public keys, for anyone to verify a receipt: no credentials.</summary>
+    public static IEndpointRouteBuilder MapReceiptKeys(this IEndpointRouteBuilder app)
+    {
+        app.MapGet(PublishReceiptKeys.Route, PublishReceiptKeys.Handle).WithTags("Receipts");
+        return app;
     }
 }

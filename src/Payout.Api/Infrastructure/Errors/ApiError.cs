@@ -9,8 +9,6 @@ namespace Payout.Api.Infrastructure.Errors;
 /// </summary>
 public sealed class ApiError : IResult, IStatusCodeHttpResult
 {
-    private static readonly IReadOnlyDictionary<string, object> EmptyData = new Dictionary<string, object>();
-
     public ApiError(Failure failure) => Failure = failure;
 
     public ApiError(ErrorCode code, string? message = null, string? field = null)
@@ -40,7 +38,7 @@ public sealed class ApiError : IResult, IStatusCodeHttpResult
         Message,
         Field,
         "payout",
-        EmptyData,
+        ErrorData.From(Failure.Remedy),
         $"https://payout.example/errors/{Code}",
         Code.ToString(),
         StatusCode,

@@ -7,9 +7,9 @@ namespace Payout.Api.Infrastructure.Errors;
 
 /// <summary>
 /// Which error codes an endpoint can answer: what its handler and gates declare (<see cref="IProducesErrors"/>),
-/// plus what the framework answers for it — 401 when it requires authorization, 429 when it is rate limited, and
-/// for an endpoint that reads a body, 400 for a malformed one and 413 for one over 64 KiB. The OpenAPI document
-/// lists exactly these, under their status.
+/// 400 for a query or path that breaks the shared input rules (every endpoint), plus what the framework answers for
+/// it — 401 when it requires authorization, 429 when it is rate limited, and for an endpoint that reads a body, 413 for
+/// one over 64 KiB. The OpenAPI document lists exactly these, under their status.
 /// </summary>
 public static class EndpointErrors
 {
@@ -20,7 +20,8 @@ public static class EndpointErrors
     public static IReadOnlySet<ErrorCode> Of(IEnumerable<object> metadata)
     {
         var all = metadata.ToList();
-        var codes = new SortedSet<ErrorCode>(all.OfType<IProducesErrors>().SelectMany(declared => declared.Codes));
+        // Every request's query and path text obeys the shared input rules (RequestRules), whatever the endpoint reads.
+        var codes = new SortedSet<ErrorCode>(all.OfType<IProducesErrors>().SelectMany(declared => declared.Codes)) { ErrorCode.VALIDATION };
         if (all.OfType<IAuthorizeData>().Any())
         {
             codes.Add(ErrorCode.UNAUTHORIZED);

@@ -56,7 +56,7 @@ public static class ErrorHandling
             StatusCodes.Status401Unauthorized => new ApiError(ErrorCode.UNAUTHORIZED),
             StatusCodes.Status403Forbidden => new ApiError(ErrorCode.KYC_LEVEL_TOO_LOW),
             StatusCodes.Status404NotFound => new ApiError(ErrorCode.NOT_FOUND),
-            StatusCodes.Status405MethodNotAllowed => new ApiError(ErrorCode.METHOD_NOT_ALLOWED, $"Method {http.Request.Method} is not allowed here."),
+            StatusCodes.Status405MethodNotAllowed => new ApiError(ErrorCode.METHOD_NOT_ALLOWED),
             StatusCodes.Status413PayloadTooLarge => TooLarge(),
             StatusCodes.Status415UnsupportedMediaType => ApiError.Validation("body", "Content-Type must be application/json."),
             StatusCodes.Status429TooManyRequests => new ApiError(ErrorCode.RATE_LIMITED),
@@ -110,9 +110,12 @@ public static class ErrorHandling
             var field = json.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal)
                 ? path[2..].Split('.', '[')[0]
                 : "body";
-            var message = field == "body"
-                ? "The request body is not valid JSON of the expected shape."
-                : $"Field '{field}' has the wrong type or format.";
+            var message = (field, json) switch
+            {
+                ("body", _) => "The request body is not valid JSON of the expected shape.",
+                (_, Http.RefusedJsonValueException refused) => $"Field '{field}' {refused.Rule}",
+                _ => $"Field '{field}' has the wrong type or format.",
+            };
             return ApiError.Validation(field, message);
         }
     }

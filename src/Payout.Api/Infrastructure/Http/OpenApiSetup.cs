@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
@@ -20,7 +21,14 @@ namespace Payout.Api.Infrastructure.Http;
 public static class OpenApiSetup
 {
     public const string DocumentName = "v1";
+    /// <summary>Where the document is served (Scalar fills in <c>{documentName}</c>).</summary>
     public const string DocumentRoute = "/openapi/{documentName}.json";
+
+    /// <summary>
+    /// The route serves our one document only: any other name is no route at all (404 with the error body), where
+    /// the package's own answer would be a plain-text 404, and a <c>documentName</c> in the query is never read.
+    /// </summary>
+    private const string DocumentRouteOfOurs = "/openapi/{documentName:regex(^" + DocumentName + "$)}.json";
     public const string DocsPath = "/docs";
     public const string BearerScheme = "Bearer";
     public const string AdminKeyScheme = "AdminKey";
@@ -28,6 +36,9 @@ public static class OpenApiSetup
 
     /// <summary>Each error answer lists its codes here too, for tools (the description lists them for people).</summary>
     public const string ErrorCodesExtension = "x-error-codes";
+
+    /// <summary>On the <c>ErrorData</c> schema: which members each code's <c>data</c> carries (<see cref="ErrorData.MembersByCode"/>).</summary>
+    public const string DataByCodeExtension = "x-data-by-code";
 
     public static IServiceCollection AddPayoutOpenApi(this IServiceCollection services) =>
         services.AddOpenApi(DocumentName, options =>
@@ -39,11 +50,12 @@ public static class OpenApiSetup
             options.AddOperationTransformer(DescribeRetryAfterAsync);
             options.AddSchemaTransformer(UnrequireConditionalMembersAsync);
             options.AddSchemaTransformer(DescribeConvertedTypesAsync);
+            options.AddSchemaTransformer(DescribeErrorDataAsync);
         });
 
     public static IEndpointRouteBuilder MapPayoutOpenApi(this IEndpointRouteBuilder app)
     {
-        app.MapOpenApi(DocumentRoute);
+        app.MapOpenApi(DocumentRouteOfOurs);
         // Served from the package; nothing in the page calls a third party (no telemetry, AI agent, MCP or web fonts).
         app.MapScalarApiReference(DocsPath, options =>
         {
@@ -147,21 +159,31 @@ public static class OpenApiSetup
             Require(operation, context.Document, apiKey.SchemeName);
         }
 
+        foreach (var header in metadata.OfType<OptionalHeader>().Reverse())
+        {
+            AddHeader(operation, header.Name, header.Description, header.Example, required: false);
+        }
+
         foreach (var header in metadata.OfType<RequiredHeader>().Reverse())
         {
-            operation.Parameters ??= [];
-            operation.Parameters.Insert(0, new OpenApiParameter
-            {
-                Name = header.Name,
-                In = ParameterLocation.Header,
-                Required = true,
-                Description = header.Description,
-                Schema = new OpenApiSchema { Type = JsonSchemaType.String },
-                Example = System.Text.Json.Nodes.JsonValue.Create(header.Example),
-            });
+            AddHeader(operation, header.Name, header.Description, header.Example, required: true);
         }
 
         return Task.CompletedTask;
+    }
+
+    private static void AddHeader(OpenApiOperation operation, string name, string description, string example, bool required)
+    {
+        operation.Parameters ??= [];
+        operation.Parameters.Insert(0, new OpenApiParameter
+        {
+            Name = name,
+            In = ParameterLocation.Header,
+            Required = required,
+            Description = description,
+            Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+            Example = System.Text.Json.Nodes.JsonValue.Create(example),
+        });
     }
 
     private static void Require(OpenApiOperation operation, OpenApiDocument? document, string scheme)
@@ -195,21 +217,68 @@ public static class OpenApiSetup
         }
     }
 
-    /// <summary>"- `OFFER_NOT_FOUND`: No such offer." per code: the codes a client can match on, with what each means.</summary>
+    /// <summary>
+    /// "- `OFFER_NOT_FOUND`: No such offer." per code: the codes a client can match on, with what each means, and the
+    /// members of <c>data</c> that say what clears it.
+    /// </summary>
     private static string Describe(IReadOnlyList<ErrorCode> codes) =>
-        string.Join("\n", codes.Select(code => $"- `{code}`: {ErrorCatalog.DefaultMessageOf(code)}"));
+        string.Join("\n", codes.Select(code => $"- `{code}`: {ErrorCatalog.DefaultMessageOf(code)}" + (ErrorData.MembersByCode.TryGetValue(code, out var members)
+            ? $" `data`: {string.Join(", ", members.Select(member => $"`{member}`"))}."
+            : "")));
 
-    /// <summary>A rate-limited answer says when to try again.</summary>
+    /// <summary>A rate-limited answer says when to try again, and so does a payout our float cannot cover now.</summary>
     private static Task DescribeRetryAfterAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
-        if (operation.Responses?.TryGetValue("429", out var tooMany) == true && tooMany is OpenApiResponse answer)
+        if (operation.Responses?.TryGetValue("429", out var tooMany) == true && tooMany is OpenApiResponse limited)
         {
-            answer.Headers ??= new Dictionary<string, IOpenApiHeader>();
-            answer.Headers["Retry-After"] = new OpenApiHeader
+            AddRetryAfter(limited, "Seconds until the next request is accepted.");
+        }
+
+        var codes = EndpointErrors.Of(context.Description.ActionDescriptor.EndpointMetadata);
+        if (codes.Contains(ErrorCode.NETWORK_FLOAT_LOW) && operation.Responses?.TryGetValue("503", out var unavailable) == true
+            && unavailable is OpenApiResponse paused)
+        {
+            AddRetryAfter(paused, "NETWORK_FLOAT_LOW: seconds until trying again may succeed (also `data.retryAfter`).");
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private static void AddRetryAfter(OpenApiResponse answer, string description)
+    {
+        answer.Headers ??= new Dictionary<string, IOpenApiHeader>();
+        answer.Headers["Retry-After"] = new OpenApiHeader
+        {
+            Description = description,
+            Schema = new OpenApiSchema { Type = JsonSchemaType.Integer },
+        };
+    }
+
+    /// <summary>The error body's <c>data</c> carries, per code, the members that say what clears it: the table, for tools.</summary>
+    private static Task DescribeErrorDataAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
+    {
+        // ErrorBody's schema is built inline (its data too), so this meets ErrorData as the schema of the data property.
+        if (context.JsonTypeInfo.Type == typeof(ErrorData))
+        {
+            schema.Description = "What clears the failure: only the members the code carries (see `x-data-by-code`); `{}` for the other codes.";
+            foreach (var property in context.JsonTypeInfo.Properties)
             {
-                Description = "Seconds until the next request is accepted.",
-                Schema = new OpenApiSchema { Type = JsonSchemaType.Integer },
-            };
+                if (schema.Properties?.TryGetValue(property.Name, out var member) == true && member is OpenApiSchema { Description: null } described
+                    && property.AttributeProvider?.GetCustomAttributes(typeof(System.ComponentModel.DescriptionAttribute), inherit: true)
+                        .FirstOrDefault() is System.ComponentModel.DescriptionAttribute attribute)
+                {
+                    described.Description = attribute.Description;
+                }
+            }
+
+            var table = new System.Text.Json.Nodes.JsonObject();
+            foreach (var (code, members) in ErrorData.MembersByCode.OrderBy(entry => entry.Key))
+            {
+                table[code.ToString()] = new System.Text.Json.Nodes.JsonArray([.. members.Select(member => System.Text.Json.Nodes.JsonValue.Create(member))]);
+            }
+
+            schema.Extensions ??= new Dictionary<string, IOpenApiExtension>();
+            schema.Extensions[DataByCodeExtension] = new JsonNodeExtension(table);
         }
 
         return Task.CompletedTask;
@@ -256,15 +325,25 @@ public static class OpenApiSetup
     /// </summary>
     private static Task DescribeConvertedTypesAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
     {
-        var type = Nullable.GetUnderlyingType(context.JsonTypeInfo.Type) ?? context.JsonTypeInfo.Type;
+        // A converter hides the type from the generator, so the schema comes without one (not even null for a T?).
+        var underlying = Nullable.GetUnderlyingType(context.JsonTypeInfo.Type);
+        var orNull = underlying is null ? default : JsonSchemaType.Null;
+        var type = underlying ?? context.JsonTypeInfo.Type;
         if (type == typeof(DateTimeOffset))
         {
-            schema.Type = JsonSchemaType.String | (schema.Type & JsonSchemaType.Null);
+            schema.Type = JsonSchemaType.String | orNull;
             schema.Format = "date-time";
         }
         else if (type == typeof(decimal))
         {
+            schema.Type = JsonSchemaType.Number | orNull;
             schema.Format = "decimal";
+            // The generator's [Range] support goes with the type it cannot see: the bounds are written here.
+            if (context.JsonPropertyInfo?.AttributeProvider?.GetCustomAttributes(typeof(RangeAttribute), inherit: true) is [RangeAttribute range, ..])
+            {
+                schema.Minimum = Convert.ToString(range.Minimum, CultureInfo.InvariantCulture);
+                schema.Maximum = Convert.ToString(range.Maximum, CultureInfo.InvariantCulture);
+            }
         }
 
         return Task.CompletedTask;

@@ -25,6 +25,7 @@ public static class IdempotencyKeys
     public static TBuilder WithIdempotencyKey<TBuilder>(this TBuilder builder, bool replayByRunningAgain = false)
         where TBuilder : IEndpointConventionBuilder =>
         builder.WithMetadata(new IdempotentEndpoint(replayByRunningAgain))
+            .WithMetadata(new OptionalHeader(Header, $"Makes a retry safe: the same key within 24 hours answers the first request's answer. 1 to {MaxKeyLength} visible ASCII characters, sent once.", "0b9e5c1e-6f1a-4d0e-9a57-3c2f8d1e4b7a"))
             .ProducesErrors(ErrorCode.VALIDATION, ErrorCode.IDEMPOTENCY_KEY_REUSED, ErrorCode.REQUEST_IN_PROGRESS);
 
     /// <summary>Runs after authentication, around the endpoint (filters and handler included).</summary>
@@ -37,16 +38,17 @@ public static class IdempotencyKeys
     private static async Task HandleAsync(HttpContext http, Func<Task> next)
     {
         var endpoint = http.GetEndpoint()?.Metadata.GetMetadata<IdempotentEndpoint>();
-        var key = http.Request.Headers[Header].ToString();
-        if (endpoint is null || key.Length == 0)
+        var keys = http.Request.Headers[Header];
+        if (endpoint is null || keys.Count == 0)
         {
             await next();
             return;
         }
 
-        if (key.Length > MaxKeyLength || key.Any(c => c < 0x21 || c > 0x7e))
+        // Sent, the header must name one key: an empty or repeated one is a client bug, not "no key".
+        if (keys is not [{ Length: > 0 and <= MaxKeyLength } key] || key.Any(c => c < 0x21 || c > 0x7e))
         {
-            await ApiError.Validation(Header, $"{Header} must be 1 to {MaxKeyLength} visible ASCII characters.").ExecuteAsync(http);
+            await ApiError.Validation(Header, $"Send one {Header} of 1 to {MaxKeyLength} visible ASCII characters.").ExecuteAsync(http);
             return;
         }
 

@@ -74,7 +74,8 @@ public static class Telemetry
     public static IEndpointRouteBuilder MapPayoutMetrics(this IEndpointRouteBuilder app)
     {
         _ = app.ServiceProvider.GetRequiredService<PayoutMetrics>();
-        app.MapPrometheusScrapingEndpoint(MetricsPath);
+        // GET (and HEAD) only: another method is a 405, not a scrape.
+        app.MapPrometheusScrapingEndpoint(MetricsPath).WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]));
         return app;
     }
 

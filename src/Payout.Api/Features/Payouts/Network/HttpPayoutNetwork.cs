@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Payout.Api.Domain.Cards;
+using Payout.Api.Domain.Ledger;
 using Payout.Api.Features.Cards;
 
 namespace Payout.Api.Features.Payouts.Network;
@@ -34,14 +35,14 @@ public sealed class HttpPayoutNetwork(HttpClient http, NetworkAddress address, I
                 new CreatePayout(payoutId, instruction.Card.RevealDigits(), instruction.Amount, instruction.Currency, address.Callback()), options: Json),
         };
         request.Headers.Add("Idempotency-Key", payoutId);
-        return await AskAsync(request, payoutId, cancellationToken);
+        return await AskAsync(request, payoutId, new FiatLeg(instruction.Currency, instruction.Amount), cancellationToken);
     }
 
-    public async Task<NetworkAnswer> GetStatusAsync(long operationId, CancellationToken cancellationToken)
+    public async Task<NetworkAnswer> GetStatusAsync(long operationId, FiatLeg expected, CancellationToken cancellationToken)
     {
         var payoutId = PayoutIdOf(operationId);
         using var request = new HttpRequestMessage(HttpMethod.Get, address.Network($"v1/payouts/{payoutId}"));
-        return await AskAsync(request, payoutId, cancellationToken);
+        return await AskAsync(request, payoutId, expected, cancellationToken);
     }
 
     /// <summary>Eligibility at card time; without an answer the card stays PENDING rather than approved or declined.</summary>
@@ -55,7 +56,7 @@ public sealed class HttpPayoutNetwork(HttpClient http, NetworkAddress address, I
                 return CardValidationStatus.PENDING;
             }
 
-            var answer = await response.Content.ReadFromJsonAsync<EligibilityAnswer>(Json, cancellationToken);
+            var answer = await ReadAsync<EligibilityAnswer>(response, cancellationToken);
             return answer?.Eligible == true ? CardValidationStatus.APPROVED : CardValidationStatus.DECLINED;
         }
         catch (Exception e) when (IsTransport(e, cancellationToken))
@@ -65,7 +66,36 @@ public sealed class HttpPayoutNetwork(HttpClient http, NetworkAddress address, I
         }
     }
 
-    private async Task<NetworkAnswer> AskAsync(HttpRequestMessage request, string payoutId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The network's answer, believed only when it is about the payout we asked for (and, when it names them, the amount
+    /// and currency we asked it to pay). Anything else — an unknown status, another payout, other money — changes nothing: it is
+    /// logged and counts as no answer, so the payout stays PENDING until a readable answer comes (or is listed as stuck).
+    /// </summary>
+    private NetworkAnswer Read(NetworkPayout? payout, string payoutId, FiatLeg expected)
+    {
+        if (payout is null || payout.PayoutId != payoutId
+            || (payout.Amount is { } amount && amount != expected.Amount)
+            || (payout.Currency is { } currency && currency != expected.Currency))
+        {
+            logger.LogWarning("The network's answer for {PayoutId} contradicts the payout asked about; ignored", payoutId);
+            return new NetworkAnswer(NetworkOutcome.NoAnswer, "contradictory answer");
+        }
+
+        switch (payout.Status)
+        {
+            case "PAID":
+                return new NetworkAnswer(NetworkOutcome.Paid);
+            case "PENDING":
+                return new NetworkAnswer(NetworkOutcome.Pending);
+            case "DECLINED":
+                return NetworkAnswer.Declined(payout.DeclineReason);
+            default:
+                logger.LogWarning("The network answered an unknown status for {PayoutId}; ignored", payoutId);
+                return new NetworkAnswer(NetworkOutcome.NoAnswer, "unreadable answer");
+        }
+    }
+
+    private async Task<NetworkAnswer> AskAsync(HttpRequestMessage request, string payoutId, FiatLeg expected, CancellationToken cancellationToken)
     {
         try
         {
@@ -81,14 +111,8 @@ public sealed class HttpPayoutNetwork(HttpClient http, NetworkAddress address, I
                 return new NetworkAnswer(NetworkOutcome.NoAnswer, $"HTTP {(int)response.StatusCode}");
             }
 
-            var payout = await response.Content.ReadFromJsonAsync<NetworkPayout>(Json, cancellationToken);
-            return payout?.Status switch
-            {
-                "PAID" => new NetworkAnswer(NetworkOutcome.Paid),
-                "PENDING" => new NetworkAnswer(NetworkOutcome.Pending),
-                "DECLINED" => new NetworkAnswer(NetworkOutcome.Declined, payout.DeclineReason ?? "DECLINED"),
-                _ => new NetworkAnswer(NetworkOutcome.NoAnswer, "unreadable answer"),
-            };
+            var payout = await ReadAsync<NetworkPayout>(response, cancellationToken);
+            return Read(payout, payoutId, expected);
         }
         catch (Exception e) when (IsTransport(e, cancellationToken))
         {
@@ -97,10 +121,30 @@ public sealed class HttpPayoutNetwork(HttpClient http, NetworkAddress address, I
         }
     }
 
-    /// <summary>Timeouts, refused connections, an open circuit, garbage — but not our own shutdown.</summary>
+    /// <summary>
+    /// The answer's JSON, read to at most <see cref="NetworkSetup.MaxAnswerBytes"/> whatever the content claims: an answer
+    /// is a few hundred bytes, and a huge one must not fill our memory. Too large is <see cref="InvalidDataException"/>.
+    /// </summary>
+    private static async Task<T?> ReadAsync<T>(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
+        var buffer = new byte[NetworkSetup.MaxAnswerBytes + 1];
+        var length = 0;
+        int read;
+        while (length < buffer.Length && (read = await body.ReadAsync(buffer.AsMemory(length), cancellationToken)) > 0)
+        {
+            length += read;
+        }
+
+        return length > NetworkSetup.MaxAnswerBytes
+            ? throw new InvalidDataException($"The network's answer is larger than {NetworkSetup.MaxAnswerBytes} bytes.")
+            : JsonSerializer.Deserialize<T>(buffer.AsSpan(0, length), Json);
+    }
+
+    /// <summary>Timeouts, refused connections, an open circuit, garbage or an oversized answer — but not our own shutdown.</summary>
     private static bool IsTransport(Exception e, CancellationToken cancellationToken) =>
         !cancellationToken.IsCancellationRequested
-        && e is HttpRequestException or TaskCanceledException or TimeoutException or JsonException
+        && e is HttpRequestException or TaskCanceledException or TimeoutException or JsonException or InvalidDataException
             or Polly.Timeout.TimeoutRejectedException or Polly.CircuitBreaker.BrokenCircuitException;
 
     private sealed record CreatePayout(string PayoutId, string CardNumber, decimal Amount, string Currency, Uri? CallbackUrl)
@@ -115,5 +159,5 @@ public sealed class HttpPayoutNetwork(HttpClient http, NetworkAddress address, I
 
     private sealed record EligibilityAnswer(bool Eligible, string? Reason);
 
-    private sealed record NetworkPayout(string PayoutId, string Status, string? DeclineReason);
+    private sealed record NetworkPayout(string? PayoutId, string? Status, string? DeclineReason, decimal? Amount, string? Currency);
 }

@@ -56,7 +56,7 @@ public static class NetworkCallbacks
         var answer = update.Status switch
         {
             "PAID" => new NetworkAnswer(NetworkOutcome.Paid),
-            "DECLINED" => new NetworkAnswer(NetworkOutcome.Declined, update.DeclineReason ?? "DECLINED"),
+            "DECLINED" => NetworkAnswer.Declined(update.DeclineReason),
             _ => new NetworkAnswer(NetworkOutcome.Pending),
         };
         if (await db.Set<PayoutOperation>().AnyAsync(p => p.Id == operationId, cancellationToken))
@@ -109,5 +109,6 @@ public static class NetworkCallbacks
             && long.TryParse(payoutId.AsSpan(3), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out operationId);
     }
 
-    private sealed record StatusUpdate(string? PayoutId, string? Status, string? DeclineReason);
+    /// <summary>The members of the network's callback body that we read (the network's protocol: src/Payout.Sandbox/README.md).</summary>
+    public sealed record StatusUpdate(string? PayoutId, string? Status, string? DeclineReason = null);
 }

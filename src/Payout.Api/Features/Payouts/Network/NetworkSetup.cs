@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Payout.Api.Features.Cards;
+using Payout.Api.Infrastructure.Http;
 using Payout.Sandbox;
 using Polly;
 using Polly.Timeout;
@@ -12,6 +13,9 @@ namespace Payout.Api.Features.Payouts.Network;
 public static class NetworkSetup
 {
     public const string ClientName = "payout-network";
+
+    /// <summary>The largest answer read from the network.</summary>
+    public const int MaxAnswerBytes = 64 * 1024;
 
     /// <summary>The network's HTTP client (payouts and card eligibility) and, by default, the sandbox network embedded.</summary>
     public static IServiceCollection AddPayoutNetwork(this IServiceCollection services, IConfiguration configuration)
@@ -23,6 +27,8 @@ public static class NetworkSetup
                 client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", sp.GetRequiredService<IOptions<PayoutNetworkOptions>>().Value.ApiKey);
                 // The resilience pipeline owns every timeout.
                 client.Timeout = Timeout.InfiniteTimeSpan;
+                // An answer is a few hundred bytes; a huge one is refused while it is read (and counts as no answer).
+                client.MaxResponseContentBufferSize = MaxAnswerBytes;
             })
             .AddResilienceHandler("payout-network", ConfigureResilience);
         services.AddTransient<IPayoutNetwork>(sp => sp.GetRequiredService<HttpPayoutNetwork>());
@@ -38,10 +44,12 @@ public static class NetworkSetup
 
     public static IEndpointRouteBuilder MapPayoutNetwork(this IEndpointRouteBuilder app)
     {
-        app.MapPost(PayoutNetworkOptions.CallbackPath, NetworkCallbacks.HandleAsync).WithTags("Network").DisableAntiforgery();
+        app.MapPost(PayoutNetworkOptions.CallbackPath, NetworkCallbacks.HandleAsync).WithTags("Network").DisableAntiforgery()
+            .Accepts<NetworkCallbacks.StatusUpdate>("application/json");
         if (app.ServiceProvider.GetRequiredService<IOptions<PayoutNetworkOptions>>().Value.Mode == NetworkMode.Embedded)
         {
-            app.MapPayoutSandbox(PayoutNetworkOptions.EmbeddedPrefix).WithTags("Sandbox network").ExcludeFromDescription();
+            app.MapPayoutSandbox(PayoutNetworkOptions.EmbeddedPrefix).WithTags("Sandbox network").ExcludeFromDescription()
+                .WithMetadata(OtherProtocol.Instance);
         }
 
         return app;

@@ -7,7 +7,8 @@ namespace Payout.Api.Features.Rates.Exchanges;
 /// Kraken: <c>GET /0/public/Ticker?pair=XBTEUR</c> →
 /// <c>{"error":[],"result":{"XXBTZEUR":{"a":[…],"b":[…],"c":["86000.10000","0.00035000"],…}}}</c>; the price is
 /// <c>c[0]</c>, the last trade. The answer carries no time, so the observation is stamped on arrival. The result's
-/// key is Kraken's own name for the pair (XXBTZEUR for XBTEUR), so the single entry is read whatever its key.
+/// key is Kraken's own name for the pair (XXBTZEUR for XBTEUR: each asset may carry an X or Z in front); an answer
+/// whose key names another pair is not believed (malformed), like any answer about something we did not ask.
 /// Errors come as HTTP 200 with <c>{"error":["EQuery:Unknown asset pair"]}</c>; a public rate limit is
 /// <c>EGeneral:Too many requests</c>.
 /// </summary>
@@ -46,10 +47,10 @@ public sealed class KrakenTicker(IHttpClientFactory clients) : IExchangeTicker
         TickerHttp.GetAsync(
             clients.CreateClient(TickerHttp.ClientName(Name)),
             "0/public/Ticker?pair=" + Uri.EscapeDataString(symbol.Symbol),
-            Interpret,
+            (status, body) => Interpret(symbol, status, body),
             cancellationToken);
 
-    private static TickerAnswer Interpret(HttpStatusCode status, string body)
+    private static TickerAnswer Interpret(ExchangeSymbol symbol, HttpStatusCode status, string body)
     {
         var answer = TickerHttp.TryRead<Answer>(body);
         if (answer?.Error is { Length: > 0 } errors)
@@ -65,9 +66,25 @@ public sealed class KrakenTicker(IHttpClientFactory clients) : IExchangeTicker
             return failed;
         }
 
-        return answer?.Result is { Count: 1 } result && result.Values.Single().LastTrade is [var price, ..]
-            ? TickerHttp.Price(price, exchangeTime: null)
-            : TickerHttp.Malformed("no result.<pair>.c[0]");
+        if (answer?.Result is not { Count: 1 } result || result.Single() is not (var key, { LastTrade: [var price, ..] }))
+        {
+            return TickerHttp.Malformed("no result.<pair>.c[0]");
+        }
+
+        return NamesPair(key, symbol.Symbol) ? TickerHttp.Price(price, exchangeTime: null) : TickerHttp.Malformed("answer for another pair");
+    }
+
+    /// <summary>
+    /// Whether Kraken's key for a result is the pair asked for: the same letters, or with an X or Z before either asset
+    /// (XXBTZEUR for XBTEUR, ZEURZUSD for EURUSD, USDTZUSD for USDTUSD). Every pair we ask for ends in a 3-letter fiat.
+    /// </summary>
+    private static bool NamesPair(string key, string asked)
+    {
+        var (assetAsked, quote) = (asked[..^3], asked[^3..]);
+        var asset = key.EndsWith("Z" + quote, StringComparison.Ordinal) ? key[..^4]
+            : key.EndsWith(quote, StringComparison.Ordinal) ? key[..^3]
+            : null;
+        return asset == assetAsked || asset == "X" + assetAsked || asset == "Z" + assetAsked;
     }
 
     private static bool IsRateLimit(string error) =>
