@@ -56,4 +56,15 @@ public sealed class EventsTests
         Assert.False(WebhookSignatures.Verify(null, body, ["old-webhook-secret-0123456789"], now, tolerance));
         Assert.False(WebhookSignatures.Verify("t=x,v1=zz", body, ["old-webhook-secret-0123456789"], now, tolerance));
     }
+
+    [Fact]
+    public async Task OfferExpiredOutsideItsBand_CarriesTheFreshRate()
+    {
+        var client = TestClients.Payout(StubHandler.InTurn(() => Answers.Json(
+            """{"error": "OFFER_EXPIRED", "errorId": 3001, "message": "m", "data": {"freshRate": 0.88356800}}""", System.Net.HttpStatusCode.BadRequest)));
+
+        var expired = await Assert.ThrowsAsync<PayoutApiException>(() => client.ExecuteAsync(7));
+
+        Assert.Equal(0.883568m, expired.Detail?.FreshRate);
+    }
 }
