@@ -80,6 +80,25 @@ public sealed class EventsTests(EventsApp app) : IClassFixture<EventsApp>
     }
 
     [Fact]
+    public async Task A_card_the_network_refuses_reads_as_added_then_declined()
+    {
+        var customer = await app.CreateCustomerAsync();
+        using var client = await app.ClientForAsync(customer);
+        var response = await client.PostAsJsonAsync("/v4/payout/card",
+            new { cardNumber = SandboxCards.NotEligible, cardHolder = "Test Customer", cardExpirationYear = 2030, cardExpirationMonth = 12 });
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        var cardId = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("cardId").GetInt64();
+
+        var feed = new EventFeed();
+        using var admin = app.AdminClient();
+        await feed.ReadOnAsync(admin);
+
+        var card = feed.Of("card", cardId);
+        Assert.Equal(["card.added", "card.declined"], card.Select(e => e.Type));
+        Assert.Equal("DECLINED", card[^1].Data.GetProperty("validationStatus").GetString());
+    }
+
+    [Fact]
     public async Task Read_in_small_pages_every_sequence_from_one_comes_once_in_order()
     {
         var (_, client, cardId) = await app.PayingCustomerAsync();
