@@ -99,6 +99,35 @@ public sealed class EventsTests(EventsApp app) : IClassFixture<EventsApp>
     }
 
     [Fact]
+    public async Task A_card_added_while_the_network_is_down_reads_as_approved_once_a_quote_rechecks_it()
+    {
+        var (_, client, _) = await app.PayingCustomerAsync();
+        using var network = app.NetworkAdminClient();
+        (await network.PostAsJsonAsync("outage", new { seconds = 3_600 })).EnsureSuccessStatusCode();
+        long cardId;
+        try
+        {
+            var added = await client.PostAsJsonAsync("/v4/payout/card",
+                new { cardNumber = "4111111111111111", cardHolder = "Test Customer", cardExpirationYear = 2030, cardExpirationMonth = 12 });
+            var body = await added.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.Equal("PENDING", body.GetProperty("validationStatus").GetString());
+            cardId = body.GetProperty("cardId").GetInt64();
+        }
+        finally
+        {
+            (await network.DeleteAsync("outage")).EnsureSuccessStatusCode();
+        }
+
+        await app.OfferAsync(client, cardId, 50m);
+
+        var feed = new EventFeed();
+        using var admin = app.AdminClient();
+        await feed.ReadOnAsync(admin);
+        Assert.Equal(["card.added", "card.approved"], feed.Of("card", cardId).Select(e => e.Type));
+        Assert.Equal([1, 2], feed.Of("card", cardId).Select(e => e.Version));
+    }
+
+    [Fact]
     public async Task Read_in_small_pages_every_sequence_from_one_comes_once_in_order()
     {
         var (_, client, cardId) = await app.PayingCustomerAsync();
