@@ -90,6 +90,17 @@ public sealed class WebhookTests(WebhookApp app) : IClassFixture<WebhookApp>
         Assert.True(app.Receiver.Received.Count(r => r.ObjectKey == key) >= 2);
     }
 
+    [Fact]
+    public async Task The_webhook_backlog_and_its_age_are_metrics()
+    {
+        using var scraper = app.CreateClient();
+        var text = await scraper.GetStringAsync("/metrics");
+
+        // Only the series' presence: every app in this process shares one exporter, so another app's value may win.
+        Assert.Contains("# TYPE payout_webhooks_pending gauge", text, StringComparison.Ordinal);
+        Assert.Contains("# TYPE payout_webhooks_pending_age_seconds gauge", text, StringComparison.Ordinal);
+    }
+
     /// <summary>The attempts the service has recorded for the payout's first event (none while one is in flight).</summary>
     private async Task<int> RecordedAttemptsAsync(long operationId)
     {

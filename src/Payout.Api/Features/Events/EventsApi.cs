@@ -2,6 +2,7 @@ using Payout.Api.Configuration;
 using Payout.Api.Infrastructure.Errors;
 using Payout.Api.Infrastructure.Events;
 using Payout.Api.Infrastructure.Http;
+using Payout.Api.Infrastructure.Observability;
 
 namespace Payout.Api.Features.Events;
 
@@ -21,6 +22,7 @@ public static class EventsApi
         services.AddScoped<WebhookDeliveries>();
         services.AddScoped<WebhookSender>();
         services.AddSingleton<MerchantCredentials>();
+        services.AddSingleton<IBusinessGauge, WebhookBacklogGauge>();
         services.AddHostedService<EventSequencerWorker>();
         services.AddSingleton<WebhookWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<WebhookWorker>());

@@ -34,6 +34,17 @@ public sealed class WebhookDeliveries(PayoutDbContext db)
         return await db.Database.SqlQueryRaw<long>(sql, At(leaseUntil), owner, At(now), limit).ToListAsync(cancellationToken);
     }
 
+    /// <summary>How many deliveries are pending, and since when the oldest of them (null when none).</summary>
+    public async Task<(long Pending, DateTimeOffset? Oldest)> BacklogAsync(CancellationToken cancellationToken)
+    {
+        var pending = Deliveries.AsNoTracking().Where(d => d.State == WebhookDeliveryState.Pending);
+        var count = await pending.LongCountAsync(cancellationToken);
+        var oldest = count == 0
+            ? null
+            : await pending.OrderBy(d => d.Sequence).Select(d => (DateTimeOffset?)d.CreatedAt).FirstOrDefaultAsync(cancellationToken);
+        return (count, oldest);
+    }
+
     public Task<WebhookDelivery> GetAsync(long sequence, CancellationToken cancellationToken) =>
         Deliveries.AsNoTracking().SingleAsync(d => d.Sequence == sequence, cancellationToken);
 
