@@ -39,7 +39,7 @@ public class HotPathBenchmarks
 
     [Benchmark]
     public LedgerTransaction Build_a_payout_debit() =>
-        LedgerTransactions.PayoutDebit(42, "USDT", 760.06209697m, VaultExampleFees, new FiatLeg("EUR", 685.27m));
+        LedgerTransactions.PayoutDebit(42, "USDT", 760.06209697m, VaultExampleFees, new FiatLeg("EUR", 685.27m), 5);
 
     [Benchmark]
     public Result<ValidCard> Validate_a_card() =>

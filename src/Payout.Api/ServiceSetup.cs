@@ -48,7 +48,7 @@ public static class ServiceSetup
         services.AddBusinessRules(configuration);
         services.AddCustomers(configuration, withDemoMerchant: demo);
         services.AddPayoutAuth();
-        services.AddLedger();
+        services.AddLedger(configuration);
         services.AddRates(configuration);
         services.AddCards();
         services.AddOffers();

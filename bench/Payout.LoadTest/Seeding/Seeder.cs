@@ -29,6 +29,12 @@ internal sealed class Seeder
     private const decimal MaxAmountTo = 2500m;
     private const decimal UsdToEur = 0.92m;
     private const int CryptoScale = 8;
+
+    /// <summary>
+    /// The seeded history uses the first shard of every house account (payouts keep ledger_shard 0), as a database
+    /// from before house shards would; the load test's float top-up then spreads the float over all shards.
+    /// </summary>
+    private const int SeededShard = 0;
     private const int FiatScale = 2;
 
     /// <summary>What each wallet keeps after its history, and what the float keeps after every seeded payout.</summary>
@@ -156,7 +162,7 @@ internal sealed class Seeder
             var spent = payouts.Where(p => p.Succeeded && p.Crypto == crypto).Sum(p => p.TotalDebited);
             var deposit = spent + LeftInWallet[crypto];
             WriteAccount(wallets[crypto], AccountKey.Wallet(customerId, crypto), deposit - spent);
-            var transaction = WriteTransaction(LedgerTransactions.Deposit(customerId, crypto, deposit), joined + TimeSpan.FromDays(1), wallets);
+            var transaction = WriteTransaction(LedgerTransactions.Deposit(customerId, crypto, deposit, SeededShard), joined + TimeSpan.FromDays(1), wallets);
             Row(tables.Transfers);
             tables.Transfers.Int64(next.Transfer++);
             tables.Transfers.Int64(customerId);
@@ -281,11 +287,11 @@ internal sealed class Seeder
 
         var fiat = new FiatLeg(p.Fiat, p.AmountTo);
         var fees = new FeeBreakdown(Transaction: p.Fee, Network: 0m, Additional: 0m, Partner: 0m);
-        WriteTransaction(LedgerTransactions.PayoutDebit(p.CustomerId, p.Crypto, p.Amount, fees, fiat), p.CreatedAt, wallets, operationId);
+        WriteTransaction(LedgerTransactions.PayoutDebit(p.CustomerId, p.Crypto, p.Amount, fees, fiat, SeededShard), p.CreatedAt, wallets, operationId);
         WriteTransaction(
             p.Succeeded
-                ? LedgerTransactions.PayoutSettle(p.Crypto, p.Amount, fees, fiat)
-                : LedgerTransactions.PayoutRefund(p.CustomerId, p.Crypto, p.Amount, fees, fiat),
+                ? LedgerTransactions.PayoutSettle(p.Crypto, p.Amount, fees, fiat, SeededShard)
+                : LedgerTransactions.PayoutRefund(p.CustomerId, p.Crypto, p.Amount, fees, fiat, SeededShard),
             settled, wallets, operationId);
         if (p.Succeeded)
         {
@@ -300,7 +306,7 @@ internal sealed class Seeder
         {
             var amount = paidOutPerFiat.GetValueOrDefault(fiat) + LeftInFloat;
             var at = now - TimeSpan.FromDays(HistoryDays + 1);
-            var transaction = WriteTransaction(LedgerTransactions.FloatTopUp(fiat, amount), at, []);
+            var transaction = WriteTransaction(LedgerTransactions.FloatTopUp(fiat, amount, new Dictionary<int, decimal> { [SeededShard] = amount }, SeededShard), at, []);
             Row(tables.Transfers);
             tables.Transfers.Int64(next.Transfer++);
             tables.Transfers.Int64(null);

@@ -19,16 +19,16 @@ public sealed class DailyLedgerReportTests
     public void A_day_of_every_flow_reads_its_figures_from_the_account_lines()
     {
         var day = Build(
-            (Before, LedgerTransactions.Deposit(1, "USDT", 500m)),
-            (Before, LedgerTransactions.FloatTopUp("EUR", 1_000m)),
-            (During, LedgerTransactions.Deposit(2, "USDT", 300m)),
-            (During, LedgerTransactions.Withdrawal(1, "USDT", 50m)),
-            (During, LedgerTransactions.PayoutDebit(1, "USDT", 100m, Fees(3m, 1m), new FiatLeg("EUR", 90m))),
-            (During, LedgerTransactions.PayoutSettle("USDT", 100m, Fees(3m, 1m), new FiatLeg("EUR", 90m))),
-            (During, LedgerTransactions.PayoutDebit(2, "USDT", 200m, Fees(6m, 2m), new FiatLeg("EUR", 180m))),
-            (During, LedgerTransactions.PayoutRefund(2, "USDT", 200m, Fees(6m, 2m), new FiatLeg("EUR", 180m))),
-            (During, LedgerTransactions.FloatTopUp("EUR", 20m)),
-            (After, LedgerTransactions.Deposit(1, "USDT", 1_000_000m)));
+            (Before, LedgerTransactions.Deposit(1, "USDT", 500m, Shard)),
+            (Before, TopUp("EUR", 1_000m)),
+            (During, LedgerTransactions.Deposit(2, "USDT", 300m, Shard)),
+            (During, LedgerTransactions.Withdrawal(1, "USDT", 50m, Shard)),
+            (During, LedgerTransactions.PayoutDebit(1, "USDT", 100m, Fees(3m, 1m), new FiatLeg("EUR", 90m), Shard)),
+            (During, LedgerTransactions.PayoutSettle("USDT", 100m, Fees(3m, 1m), new FiatLeg("EUR", 90m), Shard)),
+            (During, LedgerTransactions.PayoutDebit(2, "USDT", 200m, Fees(6m, 2m), new FiatLeg("EUR", 180m), Shard)),
+            (During, LedgerTransactions.PayoutRefund(2, "USDT", 200m, Fees(6m, 2m), new FiatLeg("EUR", 180m), Shard)),
+            (During, TopUp("EUR", 20m)),
+            (After, LedgerTransactions.Deposit(1, "USDT", 1_000_000m, Shard)));
 
         var usdt = Assert.Single(day, c => c.Currency == "USDT");
         Assert.Equal((300m, 50m, 0m, 312m, 100m, 208m, 3m, 1m), Figures(usdt));
@@ -102,6 +102,12 @@ public sealed class DailyLedgerReportTests
         Assert.Equal(new AccountTypeDay(AccountType.FiatInFlight, 0m, new Movements(0m, 0m, 0m, 90m, -90m, 0m), 0m), Assert.Single(eur.Accounts));
     }
 
+    /// <summary>The house accounts' rows these tests use: one shard, as the report sums shards by account type anyway.</summary>
+    private const int Shard = 3;
+
+    private static LedgerTransaction TopUp(string fiat, decimal amount) =>
+        LedgerTransactions.FloatTopUp(fiat, amount, new Dictionary<int, decimal> { [Shard] = amount }, Shard);
+
     /// <summary>One of the ledger's flows for a customer; fees are a fixed share so every figure stays at 8 decimals.</summary>
     private static LedgerTransaction Flow(int kind, long customerId, decimal amount, int currency)
     {
@@ -109,11 +115,11 @@ public sealed class DailyLedgerReportTests
         var fiat = new FiatLeg(currency == 0 ? "EUR" : "USD", Math.Round(amount * 0.9m, 2) + 0.01m);
         return kind switch
         {
-            0 => LedgerTransactions.Deposit(customerId, crypto, amount),
-            1 => LedgerTransactions.Withdrawal(customerId, crypto, amount),
-            2 => LedgerTransactions.FloatTopUp(fiat.Currency, fiat.Amount),
-            3 => LedgerTransactions.PayoutSettle(crypto, amount, Fees(amount / 100, amount / 200), fiat),
-            _ => LedgerTransactions.PayoutRefund(customerId, crypto, amount, Fees(0m, 0m), fiat),
+            0 => LedgerTransactions.Deposit(customerId, crypto, amount, Shard),
+            1 => LedgerTransactions.Withdrawal(customerId, crypto, amount, Shard),
+            2 => TopUp(fiat.Currency, fiat.Amount),
+            3 => LedgerTransactions.PayoutSettle(crypto, amount, Fees(amount / 100, amount / 200), fiat, Shard),
+            _ => LedgerTransactions.PayoutRefund(customerId, crypto, amount, Fees(0m, 0m), fiat, Shard),
         };
     }
 

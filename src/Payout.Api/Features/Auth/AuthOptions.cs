@@ -19,6 +19,13 @@ public sealed class AuthOptions
     [Range(1, 1440)]
     public int LockoutMinutes { get; set; } = 30;
 
+    /// <summary>
+    /// How long a process may answer requests from its cached copy of a customer (token generation, KYC level);
+    /// a sign-out or KYC change made by another process takes effect here within this time. 0 turns the cache off.
+    /// </summary>
+    [Range(0, 300)]
+    public int CustomerCacheSeconds { get; set; } = 5;
+
     public string Issuer { get; set; } = "payout";
 
     public string Audience { get; set; } = "payout-api";

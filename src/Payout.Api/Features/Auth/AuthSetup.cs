@@ -8,7 +8,6 @@ using Payout.Api.Domain.Errors;
 using Payout.Api.Features.Customers;
 using Payout.Api.Infrastructure.Errors;
 using Payout.Api.Infrastructure.Http;
-using Payout.Api.Security;
 
 namespace Payout.Api.Features.Auth;
 
@@ -17,12 +16,15 @@ public static class AuthSetup
     public static IServiceCollection AddPayoutAuth(this IServiceCollection services)
     {
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<TokenSigningKeys>();
+        services.AddSingleton(sp => new CustomerCache(
+            TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<AuthOptions>>().Value.CustomerCacheSeconds), sp.GetRequiredService<TimeProvider>()));
         services.AddScoped<TokenIssuer>();
         services.AddScoped<SignInThrottle>();
         services.AddScoped<SignIn>();
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<KeyStore, IOptions<AuthOptions>, TimeProvider>(ConfigureJwt);
+            .Configure<TokenSigningKeys, IOptions<AuthOptions>, TimeProvider>(ConfigureJwt);
         services.AddAuthorization();
         return services;
     }
@@ -46,7 +48,7 @@ public static class AuthSetup
                 : new ApiError(KycLevels.TooLow(minimum)))
             .ProducesErrors(ErrorCode.KYC_LEVEL_TOO_LOW);
 
-    private static void ConfigureJwt(JwtBearerOptions jwt, KeyStore keys, IOptions<AuthOptions> options, TimeProvider clock)
+    private static void ConfigureJwt(JwtBearerOptions jwt, TokenSigningKeys keys, IOptions<AuthOptions> options, TimeProvider clock)
     {
         var settings = options.Value;
         jwt.MapInboundClaims = false;
@@ -59,9 +61,7 @@ public static class AuthSetup
             RequireExpirationTime = true,
             ClockSkew = TimeSpan.Zero,
             // Every key of the ring verifies, so tokens signed before a rotation stay valid until they expire.
-            IssuerSigningKeyResolver = (_, _, kid, _) => keys.TokenSigning.All
-                .Where(k => kid is null || k.Id == kid)
-                .Select(k => new SymmetricSecurityKey(k.RevealBytes().ToArray()) { KeyId = k.Id }),
+            IssuerSigningKeyResolver = (_, _, kid, _) => keys.Resolve(kid),
             // The service's clock, not the machine's, so expiry is testable and consistent with the rest.
             LifetimeValidator = (notBefore, expires, _, _) =>
             {
@@ -86,7 +86,7 @@ public static class AuthSetup
         }
 
         var customers = context.HttpContext.RequestServices.GetRequiredService<CustomerRegistry>();
-        var customer = await customers.FindUntrackedAsync(customerId, context.HttpContext.RequestAborted);
+        var customer = await customers.FindCredentialsAsync(customerId, context.HttpContext.RequestAborted);
         if (customer is null || customer.TokenGeneration != tokenGeneration)
         {
             context.Fail("Token revoked.");

@@ -5,15 +5,16 @@ using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using Payout.Api.Features.Customers;
 using Payout.Api.Infrastructure.Persistence;
-using Payout.Api.Security;
 
 namespace Payout.Api.Features.Auth;
 
 /// <summary>Issues short-lived signed access tokens (JWT, HS256, key id in the header) and opaque refresh tokens.</summary>
-public sealed class TokenIssuer(PayoutDbContext db, KeyStore keys, IOptions<AuthOptions> options, TimeProvider clock)
+public sealed class TokenIssuer(PayoutDbContext db, TokenSigningKeys keys, IOptions<AuthOptions> options, TimeProvider clock)
 {
     public const string GenerationClaim = "gen";
     public const string MerchantClaim = "mid";
+
+    private static readonly JsonWebTokenHandler TokenHandler = new();
 
     private readonly AuthOptions settings = options.Value;
 
@@ -37,7 +38,6 @@ public sealed class TokenIssuer(PayoutDbContext db, KeyStore keys, IOptions<Auth
 
     private string CreateAccessToken(Customer customer, DateTimeOffset now)
     {
-        var key = keys.TokenSigning.Current;
         var descriptor = new SecurityTokenDescriptor
         {
             Issuer = settings.Issuer,
@@ -52,9 +52,8 @@ public sealed class TokenIssuer(PayoutDbContext db, KeyStore keys, IOptions<Auth
                 new Claim(GenerationClaim, customer.TokenGeneration.ToString(System.Globalization.CultureInfo.InvariantCulture)),
                 new Claim(JwtRegisteredClaimNames.Jti, Guid.NewGuid().ToString("N")),
             ]),
-            SigningCredentials = new SigningCredentials(
-                new SymmetricSecurityKey(key.RevealBytes().ToArray()) { KeyId = key.Id }, SecurityAlgorithms.HmacSha256),
+            SigningCredentials = new SigningCredentials(keys.Current, SecurityAlgorithms.HmacSha256),
         };
-        return new JsonWebTokenHandler().CreateToken(descriptor);
+        return TokenHandler.CreateToken(descriptor);
     }
 }

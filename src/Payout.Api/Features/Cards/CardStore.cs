@@ -6,6 +6,11 @@ namespace Payout.Api.Features.Cards;
 /// <summary>The cards table: every query on it, in one place.</summary>
 public sealed class CardStore(PayoutDbContext db)
 {
+    /// <summary>Compiled once: <c>GET /data</c> runs it on every call (see <see cref="ListActiveAsync"/>).</summary>
+    private static readonly CompiledPerProvider<Func<PayoutDbContext, long, IAsyncEnumerable<Card>>> ActiveCards = new(() =>
+        EF.CompileAsyncQuery<PayoutDbContext, long, Card>((PayoutDbContext db, long customerId) =>
+            db.Set<Card>().AsNoTracking().Where(c => c.CustomerId == customerId && c.DeletedAt == null).OrderBy(c => c.Id)));
+
     private DbSet<Card> Cards => db.Set<Card>();
 
     /// <summary>The customer's own, not deleted card — or null, for someone else's as for a missing one.</summary>
@@ -24,8 +29,16 @@ public sealed class CardStore(PayoutDbContext db)
         Cards.CountAsync(c => c.CustomerId == customerId && c.DeletedAt == null, cancellationToken);
 
     /// <summary>The customer's list, oldest first, read-only.</summary>
-    public Task<List<Card>> ListActiveAsync(long customerId, CancellationToken cancellationToken) =>
-        Cards.AsNoTracking().Where(c => c.CustomerId == customerId && c.DeletedAt == null).OrderBy(c => c.Id).ToListAsync(cancellationToken);
+    public async Task<List<Card>> ListActiveAsync(long customerId, CancellationToken cancellationToken)
+    {
+        var cards = new List<Card>();
+        await foreach (var card in ActiveCards.For(db)(db, customerId).WithCancellation(cancellationToken))
+        {
+            cards.Add(card);
+        }
+
+        return cards;
+    }
 
     /// <summary>Cards whose number is encrypted under another key than <paramref name="keyId"/>, a batch at a time.</summary>
     public Task<List<Card>> ListEncryptedUnderOtherKeyAsync(string keyId, int batchSize, CancellationToken cancellationToken) =>

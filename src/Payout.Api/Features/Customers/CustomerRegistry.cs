@@ -12,7 +12,8 @@ namespace Payout.Api.Features.Customers;
 /// queries the customers table.
 /// </summary>
 public sealed class CustomerRegistry(
-    PayoutDbContext db, MerchantDirectory merchants, IPasswordHasher<Customer> hasher, MerchantEvents events, TimeProvider clock)
+    PayoutDbContext db, MerchantDirectory merchants, IPasswordHasher<Customer> hasher, CustomerCache cache, MerchantEvents events,
+    TimeProvider clock)
 {
     private DbSet<Customer> Customers => db.Set<Customer>();
 
@@ -51,9 +52,9 @@ public sealed class CustomerRegistry(
     public Task<Customer?> FindAsync(long customerId, CancellationToken cancellationToken) =>
         Customers.SingleOrDefaultAsync(c => c.Id == customerId, cancellationToken);
 
-    /// <summary>Read-only, for the token check on every request.</summary>
-    public Task<Customer?> FindUntrackedAsync(long customerId, CancellationToken cancellationToken) =>
-        Customers.AsNoTracking().SingleOrDefaultAsync(c => c.Id == customerId, cancellationToken);
+    /// <summary>For the token check on every request: from this process's cache when it has the customer.</summary>
+    public Task<CustomerCredentials?> FindCredentialsAsync(long customerId, CancellationToken cancellationToken) =>
+        cache.GetAsync(customerId, LoadCredentialsAsync, cancellationToken);
 
     /// <summary>The customer who signs in with this number at this merchant.</summary>
     public Task<Customer?> FindByPhoneAsync(Guid merchantId, string phone, CancellationToken cancellationToken) =>
@@ -83,11 +84,21 @@ public sealed class CustomerRegistry(
         await events.AppendAsync(
             MerchantEventType.KycLevelChanged, customerId, customerId, new KycLevelChange(customerId, level.ToString(), previous.ToString()), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        cache.Invalidate(customerId);
         return customer;
     }
 
     /// <summary>Sign-out and refresh-token reuse: every access token of the customer dies with its generation.</summary>
-    public Task BumpTokenGenerationAsync(long customerId, CancellationToken cancellationToken) =>
-        Customers.Where(c => c.Id == customerId)
+    public async Task BumpTokenGenerationAsync(long customerId, CancellationToken cancellationToken)
+    {
+        await Customers.Where(c => c.Id == customerId)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.TokenGeneration, c => c.TokenGeneration + 1), cancellationToken);
+        cache.Invalidate(customerId);
+    }
+
+    private Task<CustomerCredentials?> LoadCredentialsAsync(long customerId, CancellationToken cancellationToken) =>
+        Customers.AsNoTracking()
+            .Where(c => c.Id == customerId)
+            .Select(c => new CustomerCredentials(c.Id, c.MerchantId, c.KycLevel, c.TokenGeneration))
+            .SingleOrDefaultAsync(cancellationToken);
 }

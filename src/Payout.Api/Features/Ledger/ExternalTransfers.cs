@@ -11,7 +11,8 @@ namespace Payout.Api.Features.Ledger;
 /// and top-ups of our fiat float at the payout network (no customer).
 /// A reference makes the instruction idempotent: the same reference is applied once, then answered again.
 /// </summary>
-public sealed class ExternalTransfers(PayoutDbContext db, LedgerWriter ledger, LedgerReader reader, TimeProvider clock)
+public sealed class ExternalTransfers(
+    PayoutDbContext db, LedgerWriter ledger, LedgerReader reader, HouseShardPicker shards, CurrencyCatalog currencies, TimeProvider clock)
 {
     /// <param name="customerId">The customer, or null for the network float.</param>
     /// <param name="signedAmount">Positive to deposit, negative to withdraw.</param>
@@ -27,9 +28,9 @@ public sealed class ExternalTransfers(PayoutDbContext db, LedgerWriter ledger, L
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var movement = customerId switch
         {
-            null => LedgerTransactions.FloatTopUp(currency, signedAmount),
-            { } id when signedAmount > 0 => LedgerTransactions.Deposit(id, currency, signedAmount),
-            { } id => LedgerTransactions.Withdrawal(id, currency, -signedAmount),
+            null => await FloatTopUpAsync(currency, signedAmount, cancellationToken),
+            { } id when signedAmount > 0 => LedgerTransactions.Deposit(id, currency, signedAmount, shards.Next()),
+            { } id => LedgerTransactions.Withdrawal(id, currency, -signedAmount, shards.Next()),
         };
         var (outcome, ledgerTransactionId, _) = await ledger.PostAsync(movement, cancellationToken);
         if (outcome == PostingOutcome.InsufficientFunds)
@@ -63,6 +64,18 @@ public sealed class ExternalTransfers(PayoutDbContext db, LedgerWriter ledger, L
         }
 
         return await BalanceAsync(customerId, currency, cancellationToken);
+    }
+
+    /// <summary>
+    /// The float's shards are locked and the new total is spread evenly over them, so every shard can serve
+    /// payouts again — also after consolidations, after the shard count changed, or after an upgrade that found
+    /// the whole float on shard 0.
+    /// </summary>
+    private async Task<LedgerTransaction> FloatTopUpAsync(string fiat, decimal amount, CancellationToken cancellationToken)
+    {
+        var floats = await ledger.LockShardsAsync(AccountKey.House(AccountType.NetworkFloat, fiat), shards.Count, cancellationToken);
+        var moves = HouseShards.EvenOut(floats.ToDictionary(a => a.Shard, a => a.Balance), amount, shards.Count, currencies.Get(fiat).Scale);
+        return LedgerTransactions.FloatTopUp(fiat, amount, moves, shards.Next());
     }
 
     /// <summary>A refused withdrawal says, like a refused payout, how much more the wallet needs (<c>data.needed</c>).</summary>

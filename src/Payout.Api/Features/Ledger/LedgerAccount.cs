@@ -21,7 +21,12 @@ public sealed class LedgerAccount
 
     public long? CustomerId { get; set; }
 
+    /// <summary>Which row of a house account (see <see cref="AccountKey.Shard"/>); 0 for a wallet.</summary>
+    public int Shard { get; set; }
+
     public decimal Balance { get; set; }
+
+    public AccountKey Key => CustomerId is { } id ? AccountKey.Wallet(id, Currency) : AccountKey.House(Type, Currency, Shard);
 }
 
 internal sealed class LedgerAccountConfiguration : IEntityTypeConfiguration<LedgerAccount>
@@ -35,5 +40,8 @@ internal sealed class LedgerAccountConfiguration : IEntityTypeConfiguration<Ledg
         builder.Property(a => a.Currency).HasMaxLength(10);
         builder.HasIndex(a => a.Code).IsUnique();
         builder.HasIndex(a => a.CustomerId);
+        builder.Ignore(a => a.Key);
+        // A house account's shards, found without scanning every wallet (balances are summed over them).
+        builder.HasIndex(a => new { a.Type, a.Currency, a.Shard }).HasFilter("customer_id IS NULL");
     }
 }

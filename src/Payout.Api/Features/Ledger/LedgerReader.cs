@@ -7,17 +7,33 @@ namespace Payout.Api.Features.Ledger;
 /// <summary>Balances, read from the accounts' running balances (see <see cref="LedgerAccount"/>).</summary>
 public sealed class LedgerReader(PayoutDbContext db)
 {
+    /// <summary>Compiled once: every quote and <c>GET /data</c> read the wallets (see <see cref="WalletBalancesAsync"/>).</summary>
+    private static readonly CompiledPerProvider<Func<PayoutDbContext, long, IAsyncEnumerable<KeyValuePair<string, decimal>>>> Wallets = new(() =>
+        EF.CompileAsyncQuery((PayoutDbContext db, long customerId) =>
+            db.Set<LedgerAccount>()
+                .Where(a => a.CustomerId == customerId && a.Type == AccountType.CustomerWallet)
+                .Select(a => new KeyValuePair<string, decimal>(a.Currency, a.Balance))));
+
     public Task<decimal> WalletBalanceAsync(long customerId, string currency, CancellationToken cancellationToken) =>
         BalanceAsync(AccountKey.Wallet(customerId, currency), cancellationToken);
 
+    /// <summary>A house account's balance: the sum of its shards.</summary>
     public Task<decimal> HouseBalanceAsync(AccountType type, string currency, CancellationToken cancellationToken) =>
-        BalanceAsync(AccountKey.House(type, currency), cancellationToken);
+        db.Set<LedgerAccount>()
+            .Where(a => a.CustomerId == null && a.Type == type && a.Currency == currency)
+            .SumAsync(a => a.Balance, cancellationToken);
 
     /// <summary>All the customer's wallets at once, by currency (absent: 0).</summary>
-    public async Task<Dictionary<string, decimal>> WalletBalancesAsync(long customerId, CancellationToken cancellationToken) =>
-        await db.Set<LedgerAccount>()
-            .Where(a => a.CustomerId == customerId && a.Type == AccountType.CustomerWallet)
-            .ToDictionaryAsync(a => a.Currency, a => a.Balance, StringComparer.Ordinal, cancellationToken);
+    public async Task<Dictionary<string, decimal>> WalletBalancesAsync(long customerId, CancellationToken cancellationToken)
+    {
+        var balances = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        await foreach (var (currency, balance) in Wallets.For(db)(db, customerId).WithCancellation(cancellationToken))
+        {
+            balances.Add(currency, balance);
+        }
+
+        return balances;
+    }
 
     /// <summary>The ledger transactions of one payout (its debit, then its settle or refund), oldest first: one indexed query.</summary>
     public async Task<IReadOnlyList<LedgerTransactionRecord>> PayoutTransactionsAsync(long operationId, CancellationToken cancellationToken) =>

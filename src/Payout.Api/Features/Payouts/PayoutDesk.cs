@@ -21,7 +21,8 @@ namespace Payout.Api.Features.Payouts;
 /// </summary>
 public sealed class PayoutDesk(
     PayoutDbContext db, OfferStore offers, CardStore cards, PayoutStore payouts, PayoutOutbox outbox, Quoting quoting, LedgerWriter ledger,
-    SlippageRepricer slippage, DispatchWorker dispatcher, MerchantEvents events, IOptions<PayoutNetworkOptions> network, TimeProvider clock, PayoutMetrics metrics)
+    HouseShardPicker shards, SlippageRepricer slippage, DispatchWorker dispatcher, MerchantEvents events, IOptions<PayoutNetworkOptions> network,
+    TimeProvider clock, PayoutMetrics metrics)
 {
     /// <summary>Every code execute can answer: an unknown offer, or the first failing check.</summary>
     public static readonly IReadOnlyList<ErrorCode> Errors = [ErrorCode.OFFER_NOT_FOUND, .. ExecutionChecks.Codes];
@@ -58,7 +59,8 @@ public sealed class PayoutDesk(
     private async Task<Result<Debit>> DebitAsync(long offerId, CurrentCustomer customer, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.LockCustomerAsync(customer.Id, cancellationToken);
+        // The KYC level comes from the row we lock, never from the sign-in cache: a downgrade counts at once.
+        var kycLevel = await db.LockCustomerReadingKycAsync(customer.Id, cancellationToken);
 
         var offer = await offers.FindAsync(customer.Id, offerId, cancellationToken);
         if (offer is null)
@@ -76,9 +78,9 @@ public sealed class PayoutDesk(
         // An expired offer within its slippage band executes, re-priced at the rate the band gives.
         var expiry = await slippage.CheckExpiryAsync(offer, cancellationToken);
         var balance = await quoting.BalanceAsync(customer.Id, offer.CurrencyFrom, cancellationToken);
-        var remaining = await quoting.RemainingLimitEurAsync(customer.Id, customer.KycLevel, cancellationToken);
+        var remaining = await quoting.RemainingLimitEurAsync(customer.Id, kycLevel, cancellationToken);
         var floatAvailable = await quoting.FloatAvailableAsync(offer.CurrencyTo, cancellationToken);
-        var facts = quoting.Facts(offer, card, customer.KycLevel, balance, remaining, floatAvailable) with { OfferExpired = expiry.Expired };
+        var facts = quoting.Facts(offer, card, kycLevel, balance, remaining, floatAvailable) with { OfferExpired = expiry.Expired };
         if (ExecutionChecks.FailingReasons(facts) is [var first, ..])
         {
             // A band's re-pricing (the offer's new figures, its exposure row) must not outlive a refusal.
@@ -89,11 +91,22 @@ public sealed class PayoutDesk(
                 : (await quoting.ExplainAsync([first], facts, offer, customer.Id, cancellationToken))[0];
         }
 
-        var payout = NewPayout(offer, card);
+        var payout = NewPayout(offer, card, shards.Next());
         payouts.Add(payout);
         await db.SaveChangesAsync(cancellationToken);
+        // Before the ledger locks the shared balance rows, so the insert adds nothing to how long they are held; a refused
+        // debit rolls it back with the payout.
+        await events.AppendAsync(MerchantEventType.PayoutCreated, payout.CustomerId, payout.Id, HistoryItem.From(payout), cancellationToken);
+
+        // Due a little after the request's own wait: the request dispatches it now, and the background loop
+        // takes over only if this process dies first or the attempt gets no answer.
+        var dueAt = payout.CreatedAt + TimeSpan.FromMilliseconds(network.Value.ExecuteWaitMilliseconds) + TimeSpan.FromSeconds(1);
+        outbox.Add(new PayoutOutboxEntry { OperationId = payout.Id, State = DispatchState.Queued, DueAt = dueAt, UpdatedAt = payout.CreatedAt });
+        offer.OperationId = payout.Id;
+        offer.UpdatedAt = payout.CreatedAt;
+        // The ledger saves these with its own first write, before it locks the shared balance rows.
         var debit = LedgerTransactions.PayoutDebit(
-            customer.Id, offer.CurrencyFrom, offer.Amount, offer.Fees, new FiatLeg(offer.CurrencyTo, offer.AmountTo));
+            customer.Id, offer.CurrencyFrom, offer.Amount, offer.Fees, new FiatLeg(offer.CurrencyTo, offer.AmountTo), payout.LedgerShard);
         var posted = await ledger.PostAsync(debit, payout.Id, cancellationToken);
         if (posted.Outcome == PostingOutcome.InsufficientFunds)
         {
@@ -105,19 +118,11 @@ public sealed class PayoutDesk(
                 : ExecutionChecks.Refusal(ErrorCode.INSUFFICIENT_FUNDS);
         }
 
-        // Due a little after the request's own wait: the request dispatches it now, and the background loop
-        // takes over only if this process dies first or the attempt gets no answer.
-        var dueAt = payout.CreatedAt + TimeSpan.FromMilliseconds(network.Value.ExecuteWaitMilliseconds) + TimeSpan.FromSeconds(1);
-        outbox.Add(new PayoutOutboxEntry { OperationId = payout.Id, State = DispatchState.Queued, DueAt = dueAt, UpdatedAt = payout.CreatedAt });
-        offer.OperationId = payout.Id;
-        offer.UpdatedAt = payout.CreatedAt;
-        await db.SaveChangesAsync(cancellationToken);
-        await events.AppendAsync(MerchantEventType.PayoutCreated, payout.CustomerId, payout.Id, HistoryItem.From(payout), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new Debit(payout, DebitedNow: true);
     }
 
-    private PayoutOperation NewPayout(Offer offer, Card card)
+    private PayoutOperation NewPayout(Offer offer, Card card, int ledgerShard)
     {
         var now = clock.GetUtcNow();
         return new PayoutOperation
@@ -136,6 +141,7 @@ public sealed class PayoutDesk(
             TotalDebited = offer.TotalDebited,
             AmountToEur = offer.AmountToEur,
             MaskedPan = card.MaskedPan,
+            LedgerShard = ledgerShard,
             CreatedAt = now,
             UpdatedAt = now,
         };

@@ -48,6 +48,12 @@ public sealed class PayoutOperation
 
     public string? FailureReason { get; set; }
 
+    /// <summary>
+    /// The shard of the house accounts this payout's debit used; settlement and refund use the same shard,
+    /// so its in-flight rows return to zero, whatever the shard count is by then.
+    /// </summary>
+    public int LedgerShard { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }

@@ -36,21 +36,16 @@ public sealed class PayoutSettlement(
         }
 
         var (payout, fees) = await payouts.GetWithFeesAsync(operationId, cancellationToken);
+        // Before the ledger locks the shared balance rows, so the inserts add nothing to how long they are held.
+        await AppendEventsAsync(payout, succeeded, cancellationToken);
         var fiat = new FiatLeg(payout.CurrencyTo, payout.AmountTo);
         var movement = succeeded
-            ? LedgerTransactions.PayoutSettle(payout.CurrencyFrom, payout.AmountFrom, fees, fiat)
-            : LedgerTransactions.PayoutRefund(payout.CustomerId, payout.CurrencyFrom, payout.AmountFrom, fees, fiat);
+            ? LedgerTransactions.PayoutSettle(payout.CurrencyFrom, payout.AmountFrom, fees, fiat, payout.LedgerShard)
+            : LedgerTransactions.PayoutRefund(payout.CustomerId, payout.CurrencyFrom, payout.AmountFrom, fees, fiat, payout.LedgerShard);
         var posted = await ledger.PostAsync(movement, operationId, cancellationToken);
         if (posted.Outcome != PostingOutcome.Posted)
         {
             throw new InvalidOperationException($"Settling payout {operationId} could not be posted: {posted.Outcome}.");
-        }
-
-        var item = HistoryItem.From(payout);
-        await events.AppendAsync(succeeded ? MerchantEventType.PayoutSucceeded : MerchantEventType.PayoutFailed, payout.CustomerId, operationId, item, cancellationToken);
-        if (!succeeded)
-        {
-            await events.AppendAsync(MerchantEventType.PayoutRefunded, payout.CustomerId, operationId, item, cancellationToken);
         }
 
         await outbox.MarkDoneAsync(operationId, now, cancellationToken);
@@ -61,5 +56,16 @@ public sealed class PayoutSettlement(
 
         logger.LogInformation("Payout {OperationId} is {Status}", operationId, status);
         metrics.PayoutEntered(status);
+    }
+
+    /// <summary>payout.succeeded; or payout.failed then payout.refunded (the refund is part of failing).</summary>
+    private async Task AppendEventsAsync(PayoutOperation payout, bool succeeded, CancellationToken cancellationToken)
+    {
+        var item = HistoryItem.From(payout);
+        await events.AppendAsync(succeeded ? MerchantEventType.PayoutSucceeded : MerchantEventType.PayoutFailed, payout.CustomerId, payout.Id, item, cancellationToken);
+        if (!succeeded)
+        {
+            await events.AppendAsync(MerchantEventType.PayoutRefunded, payout.CustomerId, payout.Id, item, cancellationToken);
+        }
     }
 }

@@ -10,6 +10,13 @@ namespace Payout.Api.Features.Payouts;
 /// <summary>The payouts table: every query on it, in one place.</summary>
 public sealed class PayoutStore(PayoutDbContext db) : IKycLimitUsage
 {
+    /// <summary>Compiled once: every quote, <c>GET /data</c> and execute ask it (see <see cref="UsedEurSinceAsync"/>).</summary>
+    private static readonly CompiledPerProvider<Func<PayoutDbContext, long, DateTimeOffset, CancellationToken, Task<decimal>>> UsedEurSince = new(() =>
+        EF.CompileAsyncQuery((PayoutDbContext db, long customerId, DateTimeOffset since, CancellationToken cancellationToken) =>
+            db.Set<PayoutOperation>()
+                .Where(p => p.CustomerId == customerId && p.CreatedAt >= since && p.Status != KycLimits.NotCounted)
+                .Sum(p => p.AmountToEur)));
+
     private DbSet<PayoutOperation> Payouts => db.Set<PayoutOperation>();
 
     public void Add(PayoutOperation payout) => Payouts.Add(payout);
@@ -48,9 +55,7 @@ public sealed class PayoutStore(PayoutDbContext db) : IKycLimitUsage
 
     /// <inheritdoc/>
     public Task<decimal> UsedEurSinceAsync(long customerId, DateTimeOffset since, CancellationToken cancellationToken) =>
-        Payouts
-            .Where(p => p.CustomerId == customerId && p.CreatedAt >= since && p.Status != KycLimits.NotCounted)
-            .SumAsync(p => p.AmountToEur, cancellationToken);
+        UsedEurSince.For(db)(db, customerId, since, cancellationToken);
 
     /// <inheritdoc/>
     /// <remarks>One query on the (customer_id, created_at) index, reading only the two columns the rule needs.</remarks>

@@ -22,7 +22,8 @@ public static class SecurityHeaders
         return app;
     }
 
-    private static Task Write(HttpResponse response)
+    /// <summary>Also called by endpoints that answer before the pipeline (<c>/health/live</c>).</summary>
+    internal static Task Write(HttpResponse response)
     {
         var headers = response.Headers;
         headers[HeaderNames.XContentTypeOptions] = "nosniff";

@@ -9,9 +9,11 @@ namespace Payout.Api.Infrastructure.Persistence;
 /// </summary>
 public sealed class DecimalUnitsConverter() : ValueConverter<decimal, long>(
     value => ToUnits(value),
-    units => Rounding.Normalize(units / UnitsPerWhole))
+    units => FromUnits(units))
 {
     private const decimal UnitsPerWhole = 100_000_000m;
+
+    public static decimal FromUnits(long units) => Rounding.Normalize(units / UnitsPerWhole);
 
     private static long ToUnits(decimal value)
     {

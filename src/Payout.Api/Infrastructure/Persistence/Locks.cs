@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Payout.Api.Domain;
 
 namespace Payout.Api.Infrastructure.Persistence;
 
@@ -16,5 +17,20 @@ public static class Locks
             await db.Database.ExecuteSqlInterpolatedAsync(
                 $"SELECT id FROM customers WHERE id = {customerId} FOR UPDATE", cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// <see cref="LockCustomerAsync"/>, answering the customer's KYC level as the locked row holds it: what a money
+    /// rule must use, rather than the level cached at sign-in, so a downgrade takes effect at once.
+    /// </summary>
+    public static async Task<KycLevel> LockCustomerReadingKycAsync(this PayoutDbContext db, long customerId, CancellationToken cancellationToken)
+    {
+        var query = db.Provider == DatabaseProvider.Postgres
+            ? db.Database.SqlQuery<string>($"SELECT kyc_level AS \"Value\" FROM customers WHERE id = {customerId} FOR UPDATE")
+            : db.Database.SqlQuery<string>($"SELECT kyc_level AS \"Value\" FROM customers WHERE id = {customerId}");
+        var levels = await query.ToListAsync(cancellationToken);
+        return levels is [var level]
+            ? Enum.Parse<KycLevel>(level)
+            : throw new InvalidOperationException($"Customer {customerId} does not exist.");
     }
 }

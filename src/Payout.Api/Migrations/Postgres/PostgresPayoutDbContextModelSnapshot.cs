@@ -440,6 +440,10 @@ namespace Payout.Api.Migrations.Postgres
                         .HasColumnType("bigint")
                         .HasColumnName("customer_id");
 
+                    b.Property<int>("Shard")
+                        .HasColumnType("integer")
+                        .HasColumnName("shard");
+
                     b.Property<int>("Type")
                         .HasColumnType("integer")
                         .HasColumnName("type");
@@ -453,6 +457,10 @@ namespace Payout.Api.Migrations.Postgres
 
                     b.HasIndex("CustomerId")
                         .HasDatabaseName("ix_ledger_accounts_customer_id");
+
+                    b.HasIndex("Type", "Currency", "Shard")
+                        .HasDatabaseName("ix_ledger_accounts_type_currency_shard")
+                        .HasFilter("customer_id IS NULL");
 
                     b.ToTable("ledger_accounts", null, t =>
                         {
@@ -779,6 +787,10 @@ namespace Payout.Api.Migrations.Postgres
                         .HasColumnType("numeric(30,8)")
                         .HasColumnName("fee");
 
+                    b.Property<int>("LedgerShard")
+                        .HasColumnType("integer")
+                        .HasColumnName("ledger_shard");
+
                     b.Property<string>("MaskedPan")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -877,8 +889,9 @@ namespace Payout.Api.Migrations.Postgres
                     b.HasKey("OperationId")
                         .HasName("pk_payout_outbox");
 
-                    b.HasIndex("State", "DueAt")
-                        .HasDatabaseName("ix_payout_outbox_state_due_at");
+                    b.HasIndex("DueAt")
+                        .HasDatabaseName("ix_payout_outbox_due_at_not_done")
+                        .HasFilter("state <> 'Done'");
 
                     b.ToTable("payout_outbox", (string)null);
                 });

@@ -421,6 +421,10 @@ namespace Payout.Api.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("customer_id");
 
+                    b.Property<int>("Shard")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("shard");
+
                     b.Property<int>("Type")
                         .HasColumnType("INTEGER")
                         .HasColumnName("type");
@@ -434,6 +438,10 @@ namespace Payout.Api.Migrations.Sqlite
 
                     b.HasIndex("CustomerId")
                         .HasDatabaseName("ix_ledger_accounts_customer_id");
+
+                    b.HasIndex("Type", "Currency", "Shard")
+                        .HasDatabaseName("ix_ledger_accounts_type_currency_shard")
+                        .HasFilter("customer_id IS NULL");
 
                     b.ToTable("ledger_accounts", null, t =>
                         {
@@ -734,6 +742,10 @@ namespace Payout.Api.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("fee");
 
+                    b.Property<int>("LedgerShard")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ledger_shard");
+
                     b.Property<string>("MaskedPan")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -829,8 +841,9 @@ namespace Payout.Api.Migrations.Sqlite
                     b.HasKey("OperationId")
                         .HasName("pk_payout_outbox");
 
-                    b.HasIndex("State", "DueAt")
-                        .HasDatabaseName("ix_payout_outbox_state_due_at");
+                    b.HasIndex("DueAt")
+                        .HasDatabaseName("ix_payout_outbox_due_at_not_done")
+                        .HasFilter("state <> 'Done'");
 
                     b.ToTable("payout_outbox", (string)null);
                 });

@@ -11,8 +11,8 @@ using Payout.Api.Infrastructure.Persistence;
 namespace Payout.Api.Migrations.Sqlite
 {
     [DbContext(typeof(SqlitePayoutDbContext))]
-    [Migration("20261201070621_MerchantEventsAndSlippageBand")]
-    partial class MerchantEventsAndSlippageBand
+    [Migration("20261201071811_Performance")]
+    partial class Performance
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -259,94 +259,6 @@ namespace Payout.Api.Migrations.Sqlite
                     b.ToTable("customers", (string)null);
                 });
 
-            modelBuilder.Entity("Payout.Api.Features.Events.EventSequencerState", b =>
-                {
-                    b.Property<int>("Id")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("id");
-
-                    b.Property<long>("LastSequence")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("last_sequence");
-
-                    b.HasKey("Id")
-                        .HasName("pk_merchant_event_sequencer");
-
-                    b.ToTable("merchant_event_sequencer", (string)null);
-
-                    b.HasData(
-                        new
-                        {
-                            Id = 1,
-                            LastSequence = 0L
-                        });
-                });
-
-            modelBuilder.Entity("Payout.Api.Features.Events.WebhookDelivery", b =>
-                {
-                    b.Property<long>("Sequence")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("sequence");
-
-                    b.Property<int>("Attempts")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("attempts");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("created_at");
-
-                    b.Property<long?>("DeliveredAt")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("delivered_at");
-
-                    b.Property<long>("DueAt")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("due_at");
-
-                    b.Property<string>("LastError")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("last_error");
-
-                    b.Property<string>("LeaseOwner")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("lease_owner");
-
-                    b.Property<long?>("LeaseUntil")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("lease_until");
-
-                    b.Property<Guid>("MerchantId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("merchant_id");
-
-                    b.Property<string>("OrderingKey")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("ordering_key");
-
-                    b.Property<string>("State")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("state");
-
-                    b.HasKey("Sequence")
-                        .HasName("pk_webhook_deliveries");
-
-                    b.HasIndex("OrderingKey", "Sequence")
-                        .HasDatabaseName("ix_webhook_deliveries_pending_by_key")
-                        .HasFilter("state = 'Pending'");
-
-                    b.HasIndex("State", "DueAt")
-                        .HasDatabaseName("ix_webhook_deliveries_state_due_at");
-
-                    b.ToTable("webhook_deliveries", (string)null);
-                });
-
             modelBuilder.Entity("Payout.Api.Features.Ledger.ExternalTransfer", b =>
                 {
                     b.Property<long>("Id")
@@ -424,6 +336,10 @@ namespace Payout.Api.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("customer_id");
 
+                    b.Property<int>("Shard")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("shard");
+
                     b.Property<int>("Type")
                         .HasColumnType("INTEGER")
                         .HasColumnName("type");
@@ -437,6 +353,10 @@ namespace Payout.Api.Migrations.Sqlite
 
                     b.HasIndex("CustomerId")
                         .HasDatabaseName("ix_ledger_accounts_customer_id");
+
+                    b.HasIndex("Type", "Currency", "Shard")
+                        .HasDatabaseName("ix_ledger_accounts_type_currency_shard")
+                        .HasFilter("customer_id IS NULL");
 
                     b.ToTable("ledger_accounts", null, t =>
                         {
@@ -578,10 +498,6 @@ namespace Payout.Api.Migrations.Sqlite
                     b.Property<long>("MaxAmountFrom")
                         .HasColumnType("INTEGER")
                         .HasColumnName("max_amount_from");
-
-                    b.Property<long>("MaxSlippage")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("max_slippage");
 
                     b.Property<long>("MinAmountFrom")
                         .HasColumnType("INTEGER")
@@ -737,6 +653,10 @@ namespace Payout.Api.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("fee");
 
+                    b.Property<int>("LedgerShard")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ledger_shard");
+
                     b.Property<string>("MaskedPan")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -832,45 +752,11 @@ namespace Payout.Api.Migrations.Sqlite
                     b.HasKey("OperationId")
                         .HasName("pk_payout_outbox");
 
-                    b.HasIndex("State", "DueAt")
-                        .HasDatabaseName("ix_payout_outbox_state_due_at");
+                    b.HasIndex("DueAt")
+                        .HasDatabaseName("ix_payout_outbox_due_at_not_done")
+                        .HasFilter("state <> 'Done'");
 
                     b.ToTable("payout_outbox", (string)null);
-                });
-
-            modelBuilder.Entity("Payout.Api.Features.Payouts.SlippageExecution", b =>
-                {
-                    b.Property<long>("OfferId")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("offer_id");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("created_at");
-
-                    b.Property<long>("ExposureEur")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("exposure_eur");
-
-                    b.Property<long>("FreshRate")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("fresh_rate");
-
-                    b.Property<long>("LockedRate")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("locked_rate");
-
-                    b.Property<long>("RateUsed")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("rate_used");
-
-                    b.HasKey("OfferId")
-                        .HasName("pk_slippage_executions");
-
-                    b.HasIndex("CreatedAt", "ExposureEur")
-                        .HasDatabaseName("ix_slippage_executions_created_at_exposure_eur");
-
-                    b.ToTable("slippage_executions", (string)null);
                 });
 
             modelBuilder.Entity("Payout.Api.Features.Reconciliation.ReconciliationDifferenceRecord", b =>
@@ -954,75 +840,6 @@ namespace Payout.Api.Migrations.Sqlite
                         .HasName("pk_reconciliation_runs");
 
                     b.ToTable("reconciliation_runs", (string)null);
-                });
-
-            modelBuilder.Entity("Payout.Api.Infrastructure.Events.MerchantEvent", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("id");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("created_at");
-
-                    b.Property<long>("CustomerId")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("customer_id");
-
-                    b.Property<Guid>("MerchantId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("merchant_id");
-
-                    b.Property<long>("ObjectId")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("object_id");
-
-                    b.Property<string>("ObjectType")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("object_type");
-
-                    b.Property<string>("Payload")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("payload");
-
-                    b.Property<long?>("Sequence")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("sequence");
-
-                    b.Property<string>("Type")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("type");
-
-                    b.Property<int>("Version")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("version");
-
-                    b.HasKey("Id")
-                        .HasName("pk_merchant_events");
-
-                    b.HasIndex("Id")
-                        .HasDatabaseName("ix_merchant_events_unsequenced")
-                        .HasFilter("sequence IS NULL");
-
-                    b.HasIndex("Sequence")
-                        .IsUnique()
-                        .HasDatabaseName("ix_merchant_events_sequence");
-
-                    b.HasIndex("MerchantId", "Sequence")
-                        .HasDatabaseName("ix_merchant_events_merchant_id_sequence");
-
-                    b.HasIndex("ObjectType", "ObjectId", "Version")
-                        .IsUnique()
-                        .HasDatabaseName("ix_merchant_events_object_type_object_id_version");
-
-                    b.ToTable("merchant_events", (string)null);
                 });
 
             modelBuilder.Entity("Payout.Api.Infrastructure.Idempotency.IdempotencyRecord", b =>
@@ -1224,16 +1041,6 @@ namespace Payout.Api.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_payout_outbox_payout_operations_operation_id");
-                });
-
-            modelBuilder.Entity("Payout.Api.Features.Payouts.SlippageExecution", b =>
-                {
-                    b.HasOne("Payout.Api.Features.Offers.Offer", null)
-                        .WithOne()
-                        .HasForeignKey("Payout.Api.Features.Payouts.SlippageExecution", "OfferId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_slippage_executions_offers_offer_id");
                 });
 
             modelBuilder.Entity("Payout.Api.Features.Reconciliation.ReconciliationDifferenceRecord", b =>
