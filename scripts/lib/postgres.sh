@@ -9,6 +9,9 @@
 #                              # full_page_writes on (the defaults of a real server), plus
 #                              # any server settings given with -c name=value
 #   pg_stop_throwaway          # immediate stop + remove the temp dir (safe to call twice)
+#   pg_crash_throwaway         # stop -m immediate, keeping the data (a crash; for the soak test)
+#   pg_resume_throwaway        # start it again on the same port with the same settings
+# (pg_crash/resume also work from another shell: set PG_BINDIR, PG_TMPDIR and PG_PORT first.)
 #
 # The cluster trusts every local/127.0.0.1 connection, its superuser is "postgres",
 # it listens on 127.0.0.1 only, on a free port (never the distro default 5432 cluster),
@@ -134,6 +137,7 @@ pg_start_throwaway() {
                 -o "-p $port -k $PG_TMPDIR/sock -c listen_addresses=127.0.0.1 -c max_connections=300 $durability$settings" \
                 -w -t 60 start >/dev/null 2>&1; then
             PG_PORT=$port
+            printf '%s\n' "$durability$settings" >"$PG_TMPDIR/settings"
             _pg_log "ready on 127.0.0.1:$PG_PORT"
             return 0
         fi
@@ -165,4 +169,21 @@ pg_stop_throwaway() {
     rm -rf "$PG_TMPDIR"
     PG_TMPDIR=""
     PG_PORT=""
+}
+
+# The server's OS user when another shell calls (PG_RUN_AS is set by pg_start_throwaway only).
+_pg_owner_again() {
+    if [[ "$(id -u)" -eq 0 ]]; then PG_RUN_AS=postgres; fi
+}
+
+pg_crash_throwaway() {
+    _pg_owner_again
+    _pg_as_owner "$PG_BINDIR/pg_ctl" -D "$PG_TMPDIR/data" -m immediate -w -t 30 stop >/dev/null
+}
+
+pg_resume_throwaway() {
+    _pg_owner_again
+    _pg_as_owner "$PG_BINDIR/pg_ctl" -D "$PG_TMPDIR/data" -l "$PG_TMPDIR/server.log" \
+        -o "-p $PG_PORT -k $PG_TMPDIR/sock -c listen_addresses=127.0.0.1 -c max_connections=300 $(cat "$PG_TMPDIR/settings")" \
+        -w -t 60 start >/dev/null
 }

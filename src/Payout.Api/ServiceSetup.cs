@@ -1,5 +1,6 @@
 using Payout.Api.Configuration;
 using Payout.Api.Features.Admin;
+using Payout.Api.Features.Audit;
 using Payout.Api.Features.Auth;
 using Payout.Api.Features.Cards;
 using Payout.Api.Features.Console;
@@ -14,6 +15,7 @@ using Payout.Api.Features.Rates;
 using Payout.Api.Features.Reconciliation;
 using Payout.Api.Features.Reports;
 using Payout.Api.Infrastructure.Errors;
+using Payout.Api.Infrastructure.Housekeeping;
 using Payout.Api.Infrastructure.Http;
 using Payout.Api.Infrastructure.Idempotency;
 using Payout.Api.Infrastructure.Observability;
@@ -37,6 +39,7 @@ public static class ServiceSetup
         services.AddStrictJson();
         services.AddPayoutOpenApi();
         services.AddPayoutRateLimiting(configuration);
+        services.AddTrustedProxies(configuration);
         builder.AddPayoutTelemetry();
         services.AddPayoutHealthChecks();
         builder.AddPayoutDatabase();
@@ -45,7 +48,9 @@ public static class ServiceSetup
         var embeddedDefault = configuration.ReadDatabaseOptions().Provider == DatabaseProvider.Sqlite;
         services.AddPayoutKeys(configuration, builder.Environment.ContentRootPath, embeddedDefault);
         services.AddIdempotencyKeys();
+        services.AddHousekeeping(configuration);
         services.AddBusinessRules(configuration);
+        services.AddAudit();
         services.AddCustomers(configuration, withDemoMerchant: demo);
         services.AddPayoutAuth();
         services.AddLedger(configuration);
@@ -63,6 +68,7 @@ public static class ServiceSetup
 
     public static WebApplication UsePayoutPipeline(this WebApplication app)
     {
+        app.UseTrustedProxies();
         app.UseSecurityHeaders();
         app.UseErrorHandling();
         app.UseStaticPages();

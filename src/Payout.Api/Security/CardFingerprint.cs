@@ -17,13 +17,16 @@ public sealed class CardFingerprint(KeyStore keys)
     public string KeyId => keys.CardFingerprint.Current.Id;
 
     /// <summary>
-    /// Uses the CURRENT card-fingerprint key. Unlike the encryption key, this key is not rotated by the same
-    /// command as the others: a new fingerprint key changes every fingerprint, so duplicate detection would miss
-    /// every stored card until each row is re-fingerprinted (decrypt, HMAC with the new key, update) in one go.
+    /// With the CURRENT card-fingerprint key, for a card stored now. A new key changes every fingerprint, so stored cards
+    /// are found by their own key's fingerprint (<see cref="Compute(CardNumber, string)"/>) until the rotation has re-fingerprinted them.
     /// </summary>
-    public string Compute(CardNumber number)
+    public string Compute(CardNumber number) => ComputeWith(keys.CardFingerprint.Current, number);
+
+    /// <summary>With the key <paramref name="keyId"/> (read from the key folder if this process has not met it yet).</summary>
+    public string Compute(CardNumber number, string keyId) => ComputeWith(keys.GetKey(KeyPurpose.CardFingerprint, keyId), number);
+
+    private static string ComputeWith(KeyMaterial key, CardNumber number)
     {
-        var key = keys.CardFingerprint.Current;
         Span<byte> plain = stackalloc byte[CardRules.MaxDigits];
         plain = plain[..Encoding.ASCII.GetBytes(number.RevealDigits(), plain)];
         Span<byte> mac = stackalloc byte[HMACSHA256.HashSizeInBytes];

@@ -9,4 +9,7 @@ public enum KeyPurpose
 
     /// <summary>ECDSA P-256 (ES256) keys that sign payout receipts; each file holds a private scalar.</summary>
     ReceiptSigning,
+
+    /// <summary>Keys the audit trail's hash chain (HMAC), so the database alone cannot rewrite a consistent chain.</summary>
+    AuditChain,
 }

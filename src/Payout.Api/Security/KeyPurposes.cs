@@ -12,5 +12,6 @@ public static class KeyPurposes
         KeyPurpose.CardEncryption => "card-encryption",
         KeyPurpose.CardFingerprint => "card-fingerprint",
         KeyPurpose.ReceiptSigning => "receipt-signing",
+        KeyPurpose.AuditChain => "audit-chain",
     };
 }

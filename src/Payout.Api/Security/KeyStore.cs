@@ -27,6 +27,8 @@ public sealed class KeyStore
 
     public KeyRing ReceiptSigning => Ring(KeyPurpose.ReceiptSigning);
 
+    public KeyRing AuditChain => Ring(KeyPurpose.AuditChain);
+
     /// <summary>
     /// Reads every purpose's keys from <paramref name="directory"/>. A purpose without keys gets a new <c>k1</c>
     /// when <paramref name="generateMissing"/> is set; otherwise <see cref="MissingKeysException"/> names the

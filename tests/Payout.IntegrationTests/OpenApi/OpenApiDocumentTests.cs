@@ -84,7 +84,7 @@ public sealed class OpenApiDocumentTests(PayoutApp app) : IClassFixture<PayoutAp
         Assert.False(string.IsNullOrWhiteSpace(document.GetProperty("info").GetProperty("description").GetString()));
 
         var admin = Operations(document).Where(o => o.Path.StartsWith("/admin/v1/", StringComparison.Ordinal)).ToList();
-        Assert.Equal(21, admin.Count);
+        Assert.Equal(23, admin.Count);
         Assert.All(admin, o =>
         {
             var schemesUsed = o.Operation.GetProperty("security").EnumerateArray().Select(r => r.EnumerateObject().Single().Name).ToList();

@@ -45,6 +45,7 @@ public sealed class ErrorCatalogTests
         ["CONFLICT"] = (409, 4008),
         ["CUSTOMER_NOT_FOUND"] = (404, 5001),
         ["MERCHANT_NOT_FOUND"] = (404, 5002),
+        ["SERVICE_UNAVAILABLE"] = (503, 9001),
         ["INTERNAL"] = (500, 9999),
     };
 
@@ -68,7 +69,7 @@ public sealed class ErrorCatalogTests
         string[] neverStarted =
         [
             "UNAUTHORIZED", "KYC_LEVEL_TOO_LOW", "VALIDATION", "SDK_VERSION_REQUIRED", "SDK_VERSION_UNSUPPORTED", "CSRF_TOKEN_INVALID", "RATE_LIMITED",
-            "PAYLOAD_TOO_LARGE", "RATE_UNAVAILABLE", "NETWORK_FLOAT_LOW", "NETWORK_UNAVAILABLE", "INTERNAL",
+            "PAYLOAD_TOO_LARGE", "RATE_UNAVAILABLE", "NETWORK_FLOAT_LOW", "NETWORK_UNAVAILABLE", "SERVICE_UNAVAILABLE", "INTERNAL",
         ];
         Assert.Equal(neverStarted.Order(), ErrorCatalog.All.Where(ErrorCatalog.NeverStarted).Select(c => c.ToString()).Order());
     }

@@ -5,7 +5,7 @@ namespace Payout.UnitTests.Security;
 
 public sealed class KeyStoreTests : IDisposable
 {
-    private static readonly string[] PurposeFolders = ["token-signing", "card-encryption", "card-fingerprint", "receipt-signing"];
+    private static readonly string[] PurposeFolders = ["token-signing", "card-encryption", "card-fingerprint", "receipt-signing", "audit-chain"];
 
     private readonly TempKeyFolder folder = new();
 
@@ -27,7 +27,7 @@ public sealed class KeyStoreTests : IDisposable
         }
 
         Assert.Equal(PurposeFolders, KeyPurposes.All.Select(p => p.FolderName()));
-        Assert.Equal(4, KeyPurposes.All.Select(p => Convert.ToBase64String(store.Ring(p).Current.RevealBytes())).Distinct().Count());
+        Assert.Equal(5, KeyPurposes.All.Select(p => Convert.ToBase64String(store.Ring(p).Current.RevealBytes())).Distinct().Count());
     }
 
     [Fact]

@@ -115,6 +115,13 @@ public enum ErrorCode
     [ErrorInfo(404, 5002, "No such merchant.", Field = "merchantId")]
     MERCHANT_NOT_FOUND,
 
+    /// <summary>
+    /// Our addition: the database cannot be reached right now (down, restarting, refusing connections). Every change is
+    /// one transaction, so nothing is half-written; retry after <c>Retry-After</c> seconds (with the same Idempotency-Key).
+    /// </summary>
+    [ErrorInfo(503, 9001, "The service cannot reach its database right now; try again shortly.", NeverStarted = true)]
+    SERVICE_UNAVAILABLE,
+
     /// <summary>A bug or an outage; nothing was half-written (every change is one transaction), so it never started.</summary>
     [ErrorInfo(500, 9999, "Internal error.", NeverStarted = true)]
     INTERNAL,

@@ -1,3 +1,4 @@
+using Payout.Api.Features.Audit;
 using Payout.Api.Features.Reconciliation;
 using Payout.Api.Features.Reports;
 using Payout.Api.Infrastructure.Http;
@@ -19,6 +20,7 @@ public static class AdminApi
             .ValidateOnStart();
         services.AddSingleton<OperatorActions>();
         services.AddSingleton<IOperatorActionLog, LoggedOperatorActions>();
+        services.AddSingleton<IOperatorActionLog, AuditedOperatorActions>();
         return services;
     }
 
@@ -43,12 +45,13 @@ public static class AdminApi
         group.MapGet("/payouts/{operationId:long}", PayoutTimeline.HandleAsync);
         group.MapPost("/payouts/{operationId:long}/ask-network", StuckPayoutActions.AskAgainAsync);
         group.MapPost("/payouts/{operationId:long}/fail", StuckPayoutActions.FailWithRefundAsync);
+        group.MapAuditApi();
         return app;
     }
 
     /// <summary>
     /// A route group of the operator API: the key, or an operator session with its CSRF token (<see cref="OperatorAccess"/>);
-    /// every change is handed to <see cref="OperatorActions"/>. Later features map their operator routes on one too.
+    /// every call is handed to <see cref="OperatorActions"/>. Later features map their operator routes on one too.
     /// </summary>
     public static RouteGroupBuilder MapOperatorGroup(this IEndpointRouteBuilder app)
     {

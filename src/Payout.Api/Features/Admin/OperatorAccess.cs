@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.Extensions.Options;
 using Payout.Api.Domain.Errors;
+using Payout.Api.Features.Audit;
 using Payout.Api.Infrastructure.Errors;
 
 namespace Payout.Api.Features.Admin;
@@ -21,7 +22,10 @@ public static class OperatorAccess
     public static string ActorOf(HttpContext http) =>
         http.Items[ActorItem] as string ?? throw new InvalidOperationException("The request was not authorized as an operator.");
 
-    /// <summary>The route group's filter: authorizes, then hands every change to <see cref="OperatorActions"/>.</summary>
+    /// <summary>
+    /// The route group's filter: authorizes, names the operator for the audit rows the handler writes (<see cref="AuditActor"/>),
+    /// then hands every call to <see cref="OperatorActions"/>.
+    /// </summary>
     public static async ValueTask<object?> FilterAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
@@ -32,12 +36,9 @@ public static class OperatorAccess
         }
 
         http.Items[ActorItem] = actor;
+        http.RequestServices.GetRequiredService<AuditActor>().Name = actor;
         var result = await next(context);
-        if (!IsReadOnly(http.Request.Method))
-        {
-            await http.RequestServices.GetRequiredService<OperatorActions>().RecordAsync(http, actor, result, http.RequestAborted);
-        }
-
+        await http.RequestServices.GetRequiredService<OperatorActions>().RecordAsync(http, actor, result, http.RequestAborted);
         return result;
     }
 

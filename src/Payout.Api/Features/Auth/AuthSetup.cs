@@ -7,6 +7,7 @@ using Payout.Api.Domain;
 using Payout.Api.Domain.Errors;
 using Payout.Api.Features.Customers;
 using Payout.Api.Infrastructure.Errors;
+using Payout.Api.Infrastructure.Housekeeping;
 using Payout.Api.Infrastructure.Http;
 
 namespace Payout.Api.Features.Auth;
@@ -22,6 +23,7 @@ public static class AuthSetup
         services.AddScoped<TokenIssuer>();
         services.AddScoped<SignInThrottle>();
         services.AddScoped<SignIn>();
+        services.AddScoped<IHousekeepingPurge, OldSignInFailures>();
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .Configure<TokenSigningKeys, IOptions<AuthOptions>, TimeProvider>(ConfigureJwt);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Payout.Api.Domain.Customers;
 using Payout.Api.Domain.Errors;
+using Payout.Api.Features.Audit;
 using Payout.Api.Features.Customers;
 using Payout.Api.Infrastructure.Persistence;
 
@@ -11,8 +12,13 @@ namespace Payout.Api.Features.Auth;
 /// <summary>The sign-in rules; one identical 401 for a wrong number, password or merchant.</summary>
 public sealed class SignIn(
     PayoutDbContext db, CustomerRegistry customers, SignInThrottle throttle, TokenIssuer tokens, IPasswordHasher<Customer> hasher,
-    TimeProvider clock)
+    AuditTrail audit, TimeProvider clock)
 {
+    /// <summary>Why every token of a customer was revoked (the audit row's <c>reason</c>).</summary>
+    public const string SignedOut = "SIGN_OUT";
+
+    public const string RefreshTokenReused = "REFRESH_TOKEN_REUSED";
+
     private static readonly Failure BadCredentials = new(ErrorCode.UNAUTHORIZED, "Wrong number, password or merchant.");
 
     public async Task<Result<TokenPair>> WithPasswordAsync(Guid? merchantId, string? number, string? password, CancellationToken cancellationToken)
@@ -39,14 +45,24 @@ public sealed class SignIn(
         var customer = merchantId is { } merchant ? await customers.FindByPhoneAsync(merchant, number, cancellationToken) : null;
         if (!Verify(customer, password))
         {
-            await throttle.RecordFailureAsync(number, cancellationToken);
+            await throttle.RecordFailureAsync(number, customer?.Id, cancellationToken);
             return BadCredentials;
         }
 
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var pair = tokens.Issue(customer);
         await db.SaveChangesAsync(cancellationToken);
+        await audit.AppendAsync(new AuditEntry(AuditEventType.SIGN_IN, customer.Id)
+        {
+            Actor = ActorOf(customer.Id),
+            Details = new Dictionary<string, string?> { ["grant"] = "mobile_phone", ["merchantId"] = customer.MerchantId.ToString() },
+        }, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return pair;
     }
+
+    /// <summary>How audit rows name a customer acting.</summary>
+    public static string ActorOf(long customerId) => "customer:" + customerId.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     public async Task<Result<TokenPair>> WithRefreshTokenAsync(Guid? merchantId, string? refreshToken, CancellationToken cancellationToken)
     {
@@ -71,7 +87,7 @@ public sealed class SignIn(
         if (claimed == 0)
         {
             // A used token presented again was stolen or replayed: end every session of the customer.
-            await RevokeAllAsync(customer.Id, cancellationToken);
+            await RevokeAllAsync(customer.Id, RefreshTokenReused, cancellationToken);
             return BadCredentials;
         }
 
@@ -80,14 +96,22 @@ public sealed class SignIn(
         return pair;
     }
 
-    /// <summary>Sign-out and reuse detection: refresh tokens revoked, access tokens dead by generation.</summary>
-    public async Task RevokeAllAsync(long customerId, CancellationToken cancellationToken)
+    /// <summary>Sign-out and reuse detection: refresh tokens revoked, access tokens dead by generation — and audited, together.</summary>
+    /// <param name="reason"><see cref="SignedOut"/> or <see cref="RefreshTokenReused"/>.</param>
+    public async Task RevokeAllAsync(long customerId, string reason, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await RefreshTokens
             .Where(t => t.CustomerId == customerId && t.RevokedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, now), cancellationToken);
         await customers.BumpTokenGenerationAsync(customerId, cancellationToken);
+        await audit.AppendAsync(new AuditEntry(AuditEventType.TOKENS_REVOKED, customerId)
+        {
+            Actor = reason == SignedOut ? ActorOf(customerId) : AuditActor.System,
+            Details = new Dictionary<string, string?> { ["reason"] = reason },
+        }, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     private DbSet<RefreshToken> RefreshTokens => db.Set<RefreshToken>();

@@ -20,5 +20,7 @@ internal sealed class SignInFailureConfiguration : IEntityTypeConfiguration<Sign
         builder.ToTable("sign_in_failures");
         builder.Property(f => f.Phone).HasMaxLength(32);
         builder.HasIndex(f => new { f.Phone, f.At });
+        // The purge of failures past the window (OldSignInFailures) deletes the oldest first.
+        builder.HasIndex(f => f.At);
     }
 }

@@ -7,7 +7,7 @@ public static class SignOut
 {
     public static async Task<IResult> HandleAsync(CurrentCustomer caller, SignIn signIn, CancellationToken cancellationToken)
     {
-        await signIn.RevokeAllAsync(caller.Id, cancellationToken);
+        await signIn.RevokeAllAsync(caller.Id, SignIn.SignedOut, cancellationToken);
         return TypedResults.NoContent();
     }
 }

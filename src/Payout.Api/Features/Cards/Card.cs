@@ -21,6 +21,9 @@ public sealed class Card
 
     public required string Fingerprint { get; set; }
 
+    /// <summary>The card-fingerprint key <see cref="Fingerprint"/> was made with (rows from before the column: <c>k1</c>).</summary>
+    public required string FingerprintKeyId { get; set; }
+
     public required string EncryptionKeyId { get; set; }
 
     public required byte[] EncryptedNumber { get; set; }
@@ -61,6 +64,8 @@ internal sealed class CardConfiguration : IEntityTypeConfiguration<Card>
         builder.Property(c => c.ValidationStatus).HasConversion<string>().HasMaxLength(16);
         builder.Property(c => c.MaskedPan).HasMaxLength(16);
         builder.Property(c => c.Fingerprint).HasMaxLength(64);
+        // Before fingerprint keys could be rotated every fingerprint was made with the first key.
+        builder.Property(c => c.FingerprintKeyId).HasMaxLength(16).HasDefaultValue("k1");
         builder.Property(c => c.EncryptionKeyId).HasMaxLength(16);
         builder.Property(c => c.EncryptedNumber).HasMaxLength(64);
         builder.Property(c => c.HolderName).HasMaxLength(400);
@@ -77,6 +82,7 @@ internal sealed class CardConfiguration : IEntityTypeConfiguration<Card>
         // One row per number per customer: adding it again restores and updates that row (spec §5).
         builder.HasIndex(c => new { c.CustomerId, c.Fingerprint }).IsUnique();
         builder.HasIndex(c => c.EncryptionKeyId);
+        builder.HasIndex(c => c.FingerprintKeyId);
         builder.HasOne<Customer>().WithMany().HasForeignKey(c => c.CustomerId).HasConstraintName("fk_cards_customers_customer_id").OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -1,3 +1,4 @@
+using Payout.Api.Features.Audit;
 using Payout.Api.Security;
 
 namespace Payout.Api.Features.Cards;
@@ -7,7 +8,7 @@ namespace Payout.Api.Features.Cards;
 /// Rows are read and rewritten in small batches, each row only if its key id is still the old one, so the
 /// command can be interrupted and run again, also while the service is running.
 /// </summary>
-public sealed class CardKeyRotation(CardStore cards, CardCipher cipher, ILogger<CardKeyRotation> logger)
+public sealed class CardKeyRotation(CardStore cards, CardCipher cipher, AuditTrail audit, ILogger<CardKeyRotation> logger)
 {
     private const int BatchSize = 200;
 
@@ -35,6 +36,10 @@ public sealed class CardKeyRotation(CardStore cards, CardCipher cipher, ILogger<
             moved += batch.Count;
         }
 
+        await audit.AppendAsync(new AuditEntry(AuditEventType.CARDS_REKEYED, Subject: $"key:{KeyPurpose.CardEncryption.FolderName()}/{current}")
+        {
+            Details = new Dictionary<string, string?> { ["cards"] = moved.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+        }, cancellationToken);
         logger.LogInformation("Re-encrypted {Count} cards under card-encryption key {KeyId}", moved, current);
         return moved;
     }
@@ -43,6 +48,7 @@ public sealed class CardKeyRotation(CardStore cards, CardCipher cipher, ILogger<
     public async Task<(string KeyId, int Moved)> RotateAsync(KeyStore keys, CancellationToken cancellationToken)
     {
         var key = keys.AddKey(KeyPurpose.CardEncryption);
+        await audit.AppendAsync(new AuditEntry(AuditEventType.KEY_ROTATED, Subject: $"key:{key}"), cancellationToken);
         return (key.Id, await ReEncryptAllAsync(cancellationToken));
     }
 }

@@ -21,9 +21,17 @@ public sealed class CardStore(PayoutDbContext db)
     public Task<Card> GetAsync(long cardId, CancellationToken cancellationToken) =>
         Cards.AsNoTracking().SingleAsync(c => c.Id == cardId, cancellationToken);
 
-    /// <summary>The customer's row for this number (by fingerprint), deleted or not: adding it again restores it.</summary>
-    public Task<Card?> FindByFingerprintAsync(long customerId, string fingerprint, CancellationToken cancellationToken) =>
-        Cards.SingleOrDefaultAsync(c => c.CustomerId == customerId && c.Fingerprint == fingerprint, cancellationToken);
+    /// <summary>The customer's row for this number (by any of its fingerprints), deleted or not: adding it again restores it.</summary>
+    public Task<Card?> FindByFingerprintAsync(long customerId, IReadOnlyCollection<string> fingerprints, CancellationToken cancellationToken) =>
+        Cards.SingleOrDefaultAsync(c => c.CustomerId == customerId && fingerprints.Contains(c.Fingerprint), cancellationToken);
+
+    /// <summary>The fingerprint keys the customer's cards were fingerprinted with: one, or two while a rotation runs.</summary>
+    public Task<List<string>> FingerprintKeyIdsAsync(long customerId, CancellationToken cancellationToken) =>
+        Cards.Where(c => c.CustomerId == customerId).Select(c => c.FingerprintKeyId).Distinct().ToListAsync(cancellationToken);
+
+    /// <summary>Cards fingerprinted with another key than <paramref name="keyId"/>, a batch at a time.</summary>
+    public Task<List<Card>> ListFingerprintedUnderOtherKeyAsync(string keyId, int batchSize, CancellationToken cancellationToken) =>
+        Cards.Where(c => c.FingerprintKeyId != keyId).OrderBy(c => c.CustomerId).ThenBy(c => c.Id).Take(batchSize).ToListAsync(cancellationToken);
 
     public Task<int> CountActiveAsync(long customerId, CancellationToken cancellationToken) =>
         Cards.CountAsync(c => c.CustomerId == customerId && c.DeletedAt == null, cancellationToken);

@@ -1,7 +1,9 @@
+using System.Globalization;
 using Microsoft.Extensions.Options;
 using Payout.Api.Domain.Cards;
 using Payout.Api.Domain.Errors;
 using Payout.Api.Domain.Limits;
+using Payout.Api.Features.Audit;
 using Payout.Api.Infrastructure.Events;
 using Payout.Api.Infrastructure.Persistence;
 using Payout.Api.Security;
@@ -16,18 +18,20 @@ namespace Payout.Api.Features.Cards;
 /// </summary>
 public sealed class CardVault(
     PayoutDbContext db, CardStore cards, CardCipher cipher, CardFingerprint fingerprints, ICardEligibility eligibility,
-    MerchantEvents events, IOptions<PayoutOptions> options, TimeProvider clock)
+    AuditTrail audit, MerchantEvents events, IOptions<PayoutOptions> options, TimeProvider clock)
 {
     public async Task<Result<Card>> AddAsync(long customerId, ValidCard valid, CancellationToken cancellationToken)
     {
-        var fingerprint = fingerprints.Compute(valid.Number);
         var status = await eligibility.CheckAsync(valid.Number, cancellationToken);
 
-        // The customer lock makes "at most N cards" hold when two adds race in two processes.
+        // The customer lock makes "at most N cards" hold when two adds race in two processes, and keeps a fingerprint
+        // rotation (which takes it too) from moving this customer's cards while we look for the number among them.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.LockCustomerAsync(customerId, cancellationToken);
         var now = clock.GetUtcNow();
-        var card = await cards.FindByFingerprintAsync(customerId, fingerprint, cancellationToken);
+        var fingerprint = fingerprints.Compute(valid.Number);
+        var card = await cards.FindByFingerprintAsync(customerId, await FingerprintsAsync(customerId, valid.Number, fingerprint, cancellationToken), cancellationToken);
+        var change = card is null ? "new" : card.DeletedAt is null ? "updated" : "restored";
         var statusBefore = card?.ValidationStatus;
         if (card is null)
         {
@@ -44,6 +48,7 @@ public sealed class CardVault(
                 Brand = valid.Brand,
                 MaskedPan = valid.Number.Masked,
                 Fingerprint = fingerprint,
+                FingerprintKeyId = fingerprints.KeyId,
                 EncryptionKeyId = encrypted.KeyId,
                 EncryptedNumber = encrypted.Ciphertext,
                 HolderName = valid.Holder,
@@ -52,7 +57,8 @@ public sealed class CardVault(
             cards.Add(card);
         }
 
-        // Adding a known number again restores it and takes the new holder and expiry (spec §5).
+        // Adding a known number again restores it and takes the new holder and expiry (spec §5). Its fingerprint is the
+        // rotation's to move: this process may not know the newest key yet.
         card.HolderName = valid.Holder;
         card.ExpiryYear = valid.ExpiryYear;
         card.ExpiryMonth = valid.ExpiryMonth;
@@ -60,6 +66,7 @@ public sealed class CardVault(
         card.DeletedAt = null;
         card.UpdatedAt = now;
         await cards.SaveAsync(cancellationToken);
+        await audit.AppendAsync(AuditEntryOf(AuditEventType.CARD_ADDED, card, change), cancellationToken);
         await events.AppendAsync(MerchantEventType.CardAdded, customerId, card.Id, CardEventData.From(card), cancellationToken);
         if (status != statusBefore)
         {
@@ -68,6 +75,17 @@ public sealed class CardVault(
 
         await transaction.CommitAsync(cancellationToken);
         return card;
+    }
+
+    /// <summary>
+    /// The number's fingerprint under every key the customer's cards were fingerprinted with, and the current one: during
+    /// and after a fingerprint rotation, a number stored under the old key is still found — and one stored under a key this
+    /// process has not met yet (another process rotated) too, read from the key folder.
+    /// </summary>
+    private async Task<IReadOnlyCollection<string>> FingerprintsAsync(long customerId, CardNumber number, string current, CancellationToken cancellationToken)
+    {
+        var keyIds = await cards.FingerprintKeyIdsAsync(customerId, cancellationToken);
+        return [.. keyIds.Where(id => id != fingerprints.KeyId).Select(id => fingerprints.Compute(number, id)).Append(current)];
     }
 
     /// <inheritdoc cref="CardStore.FindActiveAsync"/>
@@ -131,6 +149,7 @@ public sealed class CardVault(
 
         card.DeletedAt = clock.GetUtcNow();
         await SaveAsync(card, cancellationToken);
+        await audit.AppendAsync(AuditEntryOf(AuditEventType.CARD_REMOVED, card, "removed"), cancellationToken);
         await events.AppendAsync(MerchantEventType.CardRemoved, card.CustomerId, card.Id, CardEventData.From(card), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
@@ -149,6 +168,20 @@ public sealed class CardVault(
             await events.AppendAsync(type, card.CustomerId, card.Id, CardEventData.From(card), cancellationToken);
         }
     }
+
+    /// <summary>The masked number only (PCI DSS 3.4: first six and last four at most).</summary>
+    private static AuditEntry AuditEntryOf(AuditEventType type, Card card, string change) =>
+        new(type, card.CustomerId, "card:" + card.Id.ToString(CultureInfo.InvariantCulture))
+        {
+            Actor = "customer:" + card.CustomerId.ToString(CultureInfo.InvariantCulture),
+            Details = new Dictionary<string, string?>
+            {
+                ["maskedPan"] = card.MaskedPan,
+                ["brand"] = card.CardType,
+                ["validationStatus"] = card.ValidationStatus.ToString(),
+                ["change"] = change,
+            },
+        };
 
     private async Task SaveAsync(Card card, CancellationToken cancellationToken)
     {

@@ -12,6 +12,7 @@ public static class CardsApi
         services.AddScoped<CardStore>();
         services.AddScoped<CardVault>();
         services.AddScoped<CardKeyRotation>();
+        services.AddScoped<CardFingerprintRotation>();
         return services;
     }
 

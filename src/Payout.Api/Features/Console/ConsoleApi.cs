@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Payout.Api.Domain.Errors;
 using Payout.Api.Features.Admin;
+using Payout.Api.Features.Audit;
 using Payout.Api.Infrastructure.Errors;
 using Payout.Api.Infrastructure.Http;
 
@@ -37,16 +38,23 @@ public static class ConsoleApi
 
     /// <summary>The operator key for a session. A JSON body only: a cross-site form cannot post one.</summary>
     private static async Task<Results<Ok<SessionResponse>, ApiError>> SignInAsync(
-        SignInRequest request, HttpContext http, IOptions<AdminOptions> admin, IOptions<ConsoleOptions> options, IAntiforgery antiforgery)
+        SignInRequest request, HttpContext http, IOptions<AdminOptions> admin, IOptions<ConsoleOptions> options, IAntiforgery antiforgery,
+        IOperatorSessions sessions, AuditTrail audit, CancellationToken cancellationToken)
     {
         if (!OperatorAccess.IsSameKey(admin.Value.ApiKey, request.Key ?? ""))
         {
+            await audit.AppendAsync(new AuditEntry(AuditEventType.CONSOLE_SIGN_IN_FAILED) { Actor = "anonymous" }, cancellationToken);
             return new ApiError(ErrorCode.UNAUTHORIZED, "That is not the operator key.", "key");
         }
 
         var principal = ConsoleAuth.NewPrincipal();
         await http.SignInAsync(ConsoleAuth.Scheme, principal, new AuthenticationProperties { IsPersistent = false });
         http.User = principal;
+        await audit.AppendAsync(new AuditEntry(AuditEventType.CONSOLE_SIGN_IN)
+        {
+            Actor = sessions.ActorOf(principal),
+            Details = new Dictionary<string, string?> { ["keyId"] = admin.Value.KeyId },
+        }, cancellationToken);
         return TypedResults.Ok(NewTokens(http, antiforgery, options.Value));
     }
 
@@ -63,7 +71,8 @@ public static class ConsoleApi
         return TypedResults.Ok(NewTokens(http, antiforgery, options.Value));
     }
 
-    private static async Task<Results<NoContent, ApiError>> SignOutAsync(HttpContext http, IAntiforgery antiforgery)
+    private static async Task<Results<NoContent, ApiError>> SignOutAsync(
+        HttpContext http, IAntiforgery antiforgery, IOperatorSessions sessions, AuditTrail audit, CancellationToken cancellationToken)
     {
         if (await ConsoleAuth.SessionOf(http) is not { } principal)
         {
@@ -77,6 +86,7 @@ public static class ConsoleApi
         }
 
         await http.SignOutAsync(ConsoleAuth.Scheme);
+        await audit.AppendAsync(new AuditEntry(AuditEventType.CONSOLE_SIGN_OUT) { Actor = sessions.ActorOf(principal) }, cancellationToken);
         return TypedResults.NoContent();
     }
 

@@ -1,7 +1,9 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Payout.Api.Domain.Errors;
 using Payout.Api.Domain.Ledger;
 using Payout.Api.Domain.Money;
+using Payout.Api.Features.Audit;
 using Payout.Api.Infrastructure.Persistence;
 
 namespace Payout.Api.Features.Ledger;
@@ -12,7 +14,8 @@ namespace Payout.Api.Features.Ledger;
 /// A reference makes the instruction idempotent: the same reference is applied once, then answered again.
 /// </summary>
 public sealed class ExternalTransfers(
-    PayoutDbContext db, LedgerWriter ledger, LedgerReader reader, HouseShardPicker shards, CurrencyCatalog currencies, TimeProvider clock)
+    PayoutDbContext db, LedgerWriter ledger, LedgerReader reader, HouseShardPicker shards, CurrencyCatalog currencies, AuditTrail audit,
+    TimeProvider clock)
 {
     /// <param name="customerId">The customer, or null for the network float.</param>
     /// <param name="signedAmount">Positive to deposit, negative to withdraw.</param>
@@ -51,6 +54,7 @@ public sealed class ExternalTransfers(
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            await audit.AppendAsync(AuditEntryOf(customerId, currency, signedAmount, reference, ledgerTransactionId), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
         catch (DbUpdateException e) when (reference is not null && DatabaseErrors.IsUniqueViolation(e))
@@ -64,6 +68,22 @@ public sealed class ExternalTransfers(
         }
 
         return await BalanceAsync(customerId, currency, cancellationToken);
+    }
+
+    /// <summary>Who moved it is the operator of the request (<see cref="AuditActor"/>).</summary>
+    private static AuditEntry AuditEntryOf(long? customerId, string currency, decimal signedAmount, string? reference, long ledgerTransactionId)
+    {
+        var type = customerId is null ? AuditEventType.FLOAT_TOP_UP : signedAmount > 0 ? AuditEventType.DEPOSIT : AuditEventType.WITHDRAWAL;
+        return new AuditEntry(type, customerId, customerId is { } id ? $"customer:{id}" : $"float:{currency}")
+        {
+            Details = new Dictionary<string, string?>
+            {
+                ["currency"] = currency,
+                ["amount"] = Math.Abs(signedAmount).ToString(CultureInfo.InvariantCulture),
+                ["reference"] = reference,
+                ["ledgerTransactionId"] = ledgerTransactionId.ToString(CultureInfo.InvariantCulture),
+            },
+        };
     }
 
     /// <summary>

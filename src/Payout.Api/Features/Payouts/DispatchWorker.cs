@@ -55,10 +55,23 @@ public sealed class DispatchWorker(
         var now = clock.GetUtcNow();
         var claimed = await scope.ServiceProvider.GetRequiredService<PayoutOutbox>()
             .ClaimDueAsync(now, now.AddSeconds(settings.LeaseSeconds), cancellationToken);
-        foreach (var operationId in claimed)
+        // The batch's payouts go to the network side by side: one the network never answers costs its attempt's
+        // timeout, and taken one by one a batch of them held every answered payout behind it, past the lease.
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = PayoutOutbox.ClaimBatchSize, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(claimed, parallel, ProcessClaimedAsync);
+    }
+
+    private async ValueTask ProcessClaimedAsync(long operationId, CancellationToken cancellationToken)
+    {
+        try
         {
             await using var work = scopes.CreateAsyncScope();
             await work.ServiceProvider.GetRequiredService<PayoutDispatcher>().ProcessLeasedAsync(operationId, cancellationToken);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            // One entry's failure does not hold up the batch; its lease runs out and a later round takes it again.
+            logger.LogError(e, "Dispatching payout {OperationId} failed; it will be retried", operationId);
         }
     }
 }

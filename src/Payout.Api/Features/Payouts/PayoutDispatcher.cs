@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Options;
 using Payout.Api.Domain.Ledger;
+using Payout.Api.Features.Audit;
 using Payout.Api.Features.Cards;
 using Payout.Api.Features.Payouts.Network;
+using Payout.Api.Infrastructure.Persistence;
 
 namespace Payout.Api.Features.Payouts;
 
@@ -14,7 +16,8 @@ namespace Payout.Api.Features.Payouts;
 /// </summary>
 public sealed class PayoutDispatcher(
     PayoutStore payouts, PayoutOutbox outbox, PayoutNetworkEvents events, CardStore cards, CardVault vault, IPayoutNetwork network,
-    PayoutSettlement settlement, IOptions<PayoutNetworkOptions> options, TimeProvider clock, ILogger<PayoutDispatcher> logger)
+    PayoutSettlement settlement, PayoutDbContext db, AuditTrail audit, IOptions<PayoutNetworkOptions> options, TimeProvider clock,
+    ILogger<PayoutDispatcher> logger)
 {
     /// <summary>The failure reason of a payout the network confirmed it never received.</summary>
     public const string NotReceivedByNetwork = "NOT_RECEIVED_BY_NETWORK";
@@ -70,7 +73,22 @@ public sealed class PayoutDispatcher(
         await events.SaveAsync(cancellationToken);
         if (answer.Outcome == NetworkOutcome.NotFound)
         {
-            await settlement.ApplyAsync(operationId, new NetworkAnswer(NetworkOutcome.Declined, NotReceivedByNetwork), cancellationToken);
+            // The refund and its audit row commit together: an operator's money decision is never unrecorded.
+            await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+            {
+                if (await settlement.ApplyAsync(operationId, new NetworkAnswer(NetworkOutcome.Declined, NotReceivedByNetwork), cancellationToken))
+                {
+                    var customerId = (await payouts.GetAsync(operationId, cancellationToken)).CustomerId;
+                    await audit.AppendAsync(new AuditEntry(AuditEventType.PAYOUT_FAILED_BY_OPERATOR, customerId, $"payout:{operationId}")
+                    {
+                        Actor = actor,
+                        Details = new Dictionary<string, string?> { ["reason"] = NotReceivedByNetwork, ["refunded"] = "true" },
+                    }, cancellationToken);
+                }
+
+                await transaction.CommitAsync(cancellationToken);
+            }
+
             await UpdateAsync(operationId, DispatchState.Done, clock.GetUtcNow(), entry.Attempts + 1, null, cancellationToken);
         }
         else

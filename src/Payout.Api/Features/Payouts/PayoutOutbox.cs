@@ -12,13 +12,16 @@ public sealed class PayoutOutbox(PayoutDbContext db)
     /// <summary>Process identity for leases (several API processes share one database).</summary>
     public static readonly string Owner = $"{Environment.ProcessId}-{Guid.NewGuid():N}";
 
-    /// <summary>Claims up to 20 due, unleased entries for this process and answers their ids.</summary>
-    private const string ClaimSql = """
+    /// <summary>Entries one claim takes; the dispatcher works on them side by side.</summary>
+    public const int ClaimBatchSize = 20;
+
+    /// <summary>Claims up to <see cref="ClaimBatchSize"/> due, unleased entries for this process and answers their ids.</summary>
+    private static readonly string ClaimSql = $$"""
         UPDATE payout_outbox SET lease_until = {0}, lease_owner = {1}
         WHERE operation_id IN (
             SELECT operation_id FROM payout_outbox
             WHERE state <> 'Done' AND due_at <= {2} AND (lease_until IS NULL OR lease_until < {2})
-            ORDER BY due_at LIMIT 20
+            ORDER BY due_at LIMIT {{ClaimBatchSize}}
             /* lock */)
         RETURNING operation_id AS "Value"
         """;

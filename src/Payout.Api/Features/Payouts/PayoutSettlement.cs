@@ -17,11 +17,12 @@ public sealed class PayoutSettlement(
     PayoutDbContext db, PayoutStore payouts, PayoutOutbox outbox, LedgerWriter ledger, MerchantEvents events, TimeProvider clock,
     PayoutMetrics metrics, ILogger<PayoutSettlement> logger)
 {
-    public async Task ApplyAsync(long operationId, NetworkAnswer answer, CancellationToken cancellationToken)
+    /// <returns>True when this call moved the payout out of PENDING (and wrote its settlement or refund).</returns>
+    public async Task<bool> ApplyAsync(long operationId, NetworkAnswer answer, CancellationToken cancellationToken)
     {
         if (answer.Outcome == NetworkOutcome.Pending)
         {
-            return;
+            return false;
         }
 
         var succeeded = answer.Outcome == NetworkOutcome.Paid;
@@ -32,7 +33,7 @@ public sealed class PayoutSettlement(
         await using var owned = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         if (!await payouts.FinishAsync(operationId, status, reason, now, cancellationToken))
         {
-            return;
+            return false;
         }
 
         var (payout, fees) = await payouts.GetWithFeesAsync(operationId, cancellationToken);
@@ -56,6 +57,7 @@ public sealed class PayoutSettlement(
 
         logger.LogInformation("Payout {OperationId} is {Status}", operationId, status);
         metrics.PayoutEntered(status);
+        return true;
     }
 
     /// <summary>payout.succeeded; or payout.failed then payout.refunded (the refund is part of failing).</summary>

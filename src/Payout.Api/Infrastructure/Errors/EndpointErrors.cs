@@ -7,9 +7,10 @@ namespace Payout.Api.Infrastructure.Errors;
 
 /// <summary>
 /// Which error codes an endpoint can answer: what its handler and gates declare (<see cref="IProducesErrors"/>),
-/// 400 for a query or path that breaks the shared input rules (every endpoint), plus what the framework answers for
-/// it — 401 when it requires authorization, 429 when it is rate limited, and for an endpoint that reads a body, 413 for
-/// one over 64 KiB. The OpenAPI document lists exactly these, under their status.
+/// 400 for a query or path that breaks the shared input rules (every endpoint), 503 when the database cannot be reached
+/// (every endpoint), plus what the framework answers for it — 401 when it requires authorization, 429 when it is rate
+/// limited, and for an endpoint that reads a body, 413 for one over 64 KiB. The OpenAPI document lists exactly these,
+/// under their status.
 /// </summary>
 public static class EndpointErrors
 {
@@ -20,8 +21,13 @@ public static class EndpointErrors
     public static IReadOnlySet<ErrorCode> Of(IEnumerable<object> metadata)
     {
         var all = metadata.ToList();
-        // Every request's query and path text obeys the shared input rules (RequestRules), whatever the endpoint reads.
-        var codes = new SortedSet<ErrorCode>(all.OfType<IProducesErrors>().SelectMany(declared => declared.Codes)) { ErrorCode.VALIDATION };
+        // Every request's query and path text obeys the shared input rules (RequestRules), whatever the endpoint reads; and
+        // every operation reads or writes the database (the operator API at least its audit trail), so any may meet an outage.
+        var codes = new SortedSet<ErrorCode>(all.OfType<IProducesErrors>().SelectMany(declared => declared.Codes))
+        {
+            ErrorCode.VALIDATION,
+            ErrorCode.SERVICE_UNAVAILABLE,
+        };
         if (all.OfType<IAuthorizeData>().Any())
         {
             codes.Add(ErrorCode.UNAUTHORIZED);

@@ -2,13 +2,15 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
 using Payout.Api.Domain.Errors;
+using Payout.Api.Infrastructure.Persistence;
 
 namespace Payout.Api.Infrastructure.Errors;
 
 /// <summary>
 /// Turns everything that is not a handler's own <see cref="ApiError"/> into the spec's error body:
-/// framework rejections (bad JSON, 404, 405, 413) become 4xx, and exceptions become a bare 500 INTERNAL —
-/// never a stack trace, an exception message or request data in a response.
+/// framework rejections (bad JSON, 404, 405, 413) become 4xx, a database that cannot be reached becomes 503
+/// SERVICE_UNAVAILABLE with Retry-After, and other exceptions become a bare 500 INTERNAL — never a stack trace, an
+/// exception message or request data in a response.
 /// </summary>
 public static class ErrorHandling
 {
@@ -66,6 +68,12 @@ public static class ErrorHandling
         return error.ExecuteAsync(http);
     }
 
+    /// <summary>Seconds a client should wait before trying again while the database is away (a restart takes a few).</summary>
+    public const int DatabaseRetryAfterSeconds = 2;
+
+    internal static ApiError DatabaseUnavailable() =>
+        new(new Failure(ErrorCode.SERVICE_UNAVAILABLE) { RetryAfterSeconds = DatabaseRetryAfterSeconds });
+
     internal static ApiError TooLarge() =>
         new(ErrorCode.PAYLOAD_TOO_LARGE, $"The request body must not exceed {MaxBodyBytes / 1024} KiB.");
 
@@ -74,6 +82,13 @@ public static class ErrorHandling
         public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
         {
             var error = FromClientFault(exception);
+            if (error is null && DatabaseErrors.IsUnavailable(exception))
+            {
+                // An outage, not a bug: one line without the stack, and an answer that says when to try again.
+                logger.LogWarning("Database unavailable on {Method} {Path}: {Reason}", context.Request.Method, context.Request.Path, exception.GetBaseException().Message);
+                error = DatabaseUnavailable();
+            }
+
             if (error is null)
             {
                 // The exception (not the request) is logged: a request body may hold a card number.

@@ -226,7 +226,7 @@ public static class OpenApiSetup
             ? $" `data`: {string.Join(", ", members.Select(member => $"`{member}`"))}."
             : "")));
 
-    /// <summary>A rate-limited answer says when to try again, and so does a payout our float cannot cover now.</summary>
+    /// <summary>A rate-limited answer says when to try again, and so do a payout our float cannot cover now and the database away.</summary>
     private static Task DescribeRetryAfterAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
         if (operation.Responses?.TryGetValue("429", out var tooMany) == true && tooMany is OpenApiResponse limited)
@@ -234,11 +234,14 @@ public static class OpenApiSetup
             AddRetryAfter(limited, "Seconds until the next request is accepted.");
         }
 
+        // Every operation may answer SERVICE_UNAVAILABLE (the database away), with Retry-After.
         var codes = EndpointErrors.Of(context.Description.ActionDescriptor.EndpointMetadata);
-        if (codes.Contains(ErrorCode.NETWORK_FLOAT_LOW) && operation.Responses?.TryGetValue("503", out var unavailable) == true
-            && unavailable is OpenApiResponse paused)
+        if (operation.Responses?.TryGetValue("503", out var unavailable) == true && unavailable is OpenApiResponse paused)
         {
-            AddRetryAfter(paused, "NETWORK_FLOAT_LOW: seconds until trying again may succeed (also `data.retryAfter`).");
+            const string database = "SERVICE_UNAVAILABLE: seconds to wait before trying again.";
+            AddRetryAfter(paused, codes.Contains(ErrorCode.NETWORK_FLOAT_LOW)
+                ? "NETWORK_FLOAT_LOW: seconds until trying again may succeed (also `data.retryAfter`). " + database
+                : database);
         }
 
         return Task.CompletedTask;

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Payout.Api.Domain.Errors;
 using Payout.Api.Infrastructure.Errors;
+using Payout.Api.Infrastructure.Housekeeping;
 using Payout.Api.Infrastructure.Http;
 
 namespace Payout.Api.Infrastructure.Idempotency;
@@ -19,7 +20,8 @@ public static class IdempotencyKeys
     public const int MaxKeyLength = 255;
 
     public static IServiceCollection AddIdempotencyKeys(this IServiceCollection services) =>
-        services.AddScoped<IdempotencyStore>();
+        services.AddScoped<IdempotencyStore>()
+            .AddScoped<IHousekeepingPurge, ExpiredIdempotencyKeys>();
 
     /// <summary>Marks the endpoint as honouring the header; its answers include the key's own 400 and 409s.</summary>
     public static TBuilder WithIdempotencyKey<TBuilder>(this TBuilder builder, bool replayByRunningAgain = false)

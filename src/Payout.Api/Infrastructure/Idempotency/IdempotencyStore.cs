@@ -16,6 +16,20 @@ public sealed class IdempotencyStore(PayoutDbContext db, TimeProvider clock)
     /// <returns>Null when this request now holds the key; otherwise the earlier request's record, to answer from.</returns>
     public async Task<IdempotencyRecord?> ClaimAsync(string scope, string key, string hash, CancellationToken cancellationToken)
     {
+        var (claimed, earlier) = await TryClaimAsync(scope, key, hash, cancellationToken);
+        if (claimed || earlier is not null)
+        {
+            return earlier;
+        }
+
+        // The earlier row vanished between our insert and our takeover (the housekeeping purge of expired keys): the key
+        // is free now, and inserting again claims it.
+        (claimed, earlier) = await TryClaimAsync(scope, key, hash, cancellationToken);
+        return claimed ? null : earlier ?? throw new InvalidOperationException("An Idempotency-Key row vanished twice while it was claimed.");
+    }
+
+    private async Task<(bool Claimed, IdempotencyRecord? Earlier)> TryClaimAsync(string scope, string key, string hash, CancellationToken cancellationToken)
+    {
         var now = clock.GetUtcNow();
         db.Add(new IdempotencyRecord
         {
@@ -24,7 +38,7 @@ public sealed class IdempotencyStore(PayoutDbContext db, TimeProvider clock)
         try
         {
             await db.SaveChangesAsync(cancellationToken);
-            return null;
+            return (true, null);
         }
         catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e))
         {
@@ -42,8 +56,8 @@ public sealed class IdempotencyStore(PayoutDbContext db, TimeProvider clock)
                 .SetProperty(r => r.LockedUntil, now + RunningLock)
                 .SetProperty(r => r.ExpiresAt, now + Lifetime), cancellationToken);
         return takenOver == 1
-            ? null
-            : await db.Set<IdempotencyRecord>().AsNoTracking().SingleAsync(r => r.Scope == scope && r.Key == key, cancellationToken);
+            ? (true, null)
+            : (false, await db.Set<IdempotencyRecord>().AsNoTracking().SingleOrDefaultAsync(r => r.Scope == scope && r.Key == key, cancellationToken));
     }
 
     public Task CompleteAsync(string scope, string key, int status, string body, CancellationToken cancellationToken) =>

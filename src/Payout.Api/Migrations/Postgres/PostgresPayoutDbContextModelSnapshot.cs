@@ -22,6 +22,106 @@ namespace Payout.Api.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Payout.Api.Features.Audit.AuditChainHead", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<string>("LastHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("last_hash");
+
+                    b.Property<long>("LastSequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_sequence");
+
+                    b.HasKey("Id")
+                        .HasName("pk_audit_chain_head");
+
+                    b.ToTable("audit_chain_head", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            LastHash = "0000000000000000000000000000000000000000000000000000000000000000",
+                            LastSequence = 0L
+                        });
+                });
+
+            modelBuilder.Entity("Payout.Api.Features.Audit.AuditEvent", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sequence");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("actor");
+
+                    b.Property<long?>("CustomerId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("customer_id");
+
+                    b.Property<string>("Details")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("details");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("hash");
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("key_id");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<string>("PreviousHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("previous_hash");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("subject");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("type");
+
+                    b.HasKey("Sequence")
+                        .HasName("pk_audit_events");
+
+                    b.HasIndex("CustomerId")
+                        .HasDatabaseName("ix_audit_events_customer_id");
+
+                    b.HasIndex("OccurredAt")
+                        .HasDatabaseName("ix_audit_events_occurred_at");
+
+                    b.HasIndex("Type", "OccurredAt")
+                        .HasDatabaseName("ix_audit_events_type_occurred_at");
+
+                    b.ToTable("audit_events", (string)null);
+                });
+
             modelBuilder.Entity("Payout.Api.Features.Auth.RefreshToken", b =>
                 {
                     b.Property<long>("Id")
@@ -92,6 +192,9 @@ namespace Payout.Api.Migrations.Postgres
                     b.HasKey("Id")
                         .HasName("pk_sign_in_failures");
 
+                    b.HasIndex("At")
+                        .HasDatabaseName("ix_sign_in_failures_at");
+
                     b.HasIndex("Phone", "At")
                         .HasDatabaseName("ix_sign_in_failures_phone_at");
 
@@ -151,6 +254,14 @@ namespace Payout.Api.Migrations.Postgres
                         .HasColumnType("character varying(64)")
                         .HasColumnName("fingerprint");
 
+                    b.Property<string>("FingerprintKeyId")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValue("k1")
+                        .HasColumnName("fingerprint_key_id");
+
                     b.Property<string>("HolderName")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -178,6 +289,9 @@ namespace Payout.Api.Migrations.Postgres
 
                     b.HasIndex("EncryptionKeyId")
                         .HasDatabaseName("ix_cards_encryption_key_id");
+
+                    b.HasIndex("FingerprintKeyId")
+                        .HasDatabaseName("ix_cards_fingerprint_key_id");
 
                     b.HasIndex("CustomerId", "Fingerprint")
                         .IsUnique()
@@ -1091,6 +1205,29 @@ namespace Payout.Api.Migrations.Postgres
                         .HasDatabaseName("ix_merchant_events_object_type_object_id_version");
 
                     b.ToTable("merchant_events", (string)null);
+                });
+
+            modelBuilder.Entity("Payout.Api.Infrastructure.Housekeeping.JobLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("holder");
+
+                    b.Property<DateTimeOffset>("LeaseUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("lease_until");
+
+                    b.HasKey("Name")
+                        .HasName("pk_job_leases");
+
+                    b.ToTable("job_leases", (string)null);
                 });
 
             modelBuilder.Entity("Payout.Api.Infrastructure.Idempotency.IdempotencyRecord", b =>

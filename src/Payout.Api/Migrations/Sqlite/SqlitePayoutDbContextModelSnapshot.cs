@@ -17,6 +17,106 @@ namespace Payout.Api.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Payout.Api.Features.Audit.AuditChainHead", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("LastHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_hash");
+
+                    b.Property<long>("LastSequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_sequence");
+
+                    b.HasKey("Id")
+                        .HasName("pk_audit_chain_head");
+
+                    b.ToTable("audit_chain_head", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            LastHash = "0000000000000000000000000000000000000000000000000000000000000000",
+                            LastSequence = 0L
+                        });
+                });
+
+            modelBuilder.Entity("Payout.Api.Features.Audit.AuditEvent", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sequence");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor");
+
+                    b.Property<long?>("CustomerId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("customer_id");
+
+                    b.Property<string>("Details")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("details");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hash");
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key_id");
+
+                    b.Property<long>("OccurredAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<string>("PreviousHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("previous_hash");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("type");
+
+                    b.HasKey("Sequence")
+                        .HasName("pk_audit_events");
+
+                    b.HasIndex("CustomerId")
+                        .HasDatabaseName("ix_audit_events_customer_id");
+
+                    b.HasIndex("OccurredAt")
+                        .HasDatabaseName("ix_audit_events_occurred_at");
+
+                    b.HasIndex("Type", "OccurredAt")
+                        .HasDatabaseName("ix_audit_events_type_occurred_at");
+
+                    b.ToTable("audit_events", (string)null);
+                });
+
             modelBuilder.Entity("Payout.Api.Features.Auth.RefreshToken", b =>
                 {
                     b.Property<long>("Id")
@@ -83,6 +183,9 @@ namespace Payout.Api.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_sign_in_failures");
 
+                    b.HasIndex("At")
+                        .HasDatabaseName("ix_sign_in_failures_at");
+
                     b.HasIndex("Phone", "At")
                         .HasDatabaseName("ix_sign_in_failures_phone_at");
 
@@ -140,6 +243,14 @@ namespace Payout.Api.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("fingerprint");
 
+                    b.Property<string>("FingerprintKeyId")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("k1")
+                        .HasColumnName("fingerprint_key_id");
+
                     b.Property<string>("HolderName")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -167,6 +278,9 @@ namespace Payout.Api.Migrations.Sqlite
 
                     b.HasIndex("EncryptionKeyId")
                         .HasDatabaseName("ix_cards_encryption_key_id");
+
+                    b.HasIndex("FingerprintKeyId")
+                        .HasDatabaseName("ix_cards_fingerprint_key_id");
 
                     b.HasIndex("CustomerId", "Fingerprint")
                         .IsUnique()
@@ -1033,6 +1147,29 @@ namespace Payout.Api.Migrations.Sqlite
                         .HasDatabaseName("ix_merchant_events_object_type_object_id_version");
 
                     b.ToTable("merchant_events", (string)null);
+                });
+
+            modelBuilder.Entity("Payout.Api.Infrastructure.Housekeeping.JobLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("holder");
+
+                    b.Property<long>("LeaseUntil")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("lease_until");
+
+                    b.HasKey("Name")
+                        .HasName("pk_job_leases");
+
+                    b.ToTable("job_leases", (string)null);
                 });
 
             modelBuilder.Entity("Payout.Api.Infrastructure.Idempotency.IdempotencyRecord", b =>
