@@ -6,6 +6,7 @@ using Payout.Api.Features.Cards;
 using Payout.Api.Features.Console;
 using Payout.Api.Features.Customers;
 using Payout.Api.Features.Demo;
+using Payout.Api.Features.Events;
 using Payout.Api.Features.Ledger;
 using Payout.Api.Features.Offers;
 using Payout.Api.Features.Payouts;
@@ -60,6 +61,7 @@ public static class ServiceSetup
         services.AddReports();
         services.AddReconciliation(configuration);
         services.AddAdmin(demo);
+        services.AddEvents(configuration);
         services.AddOperatorConsole(configuration);
         return builder;
     }
@@ -80,6 +82,7 @@ public static class ServiceSetup
         app.MapReceiptKeys();
         app.MapPayoutNetwork();
         app.MapAdminApi();
+        app.MapEventsApi();
         app.MapOperatorConsole();
         app.MapDemoApp();
         app.MapPayoutOpenApi();

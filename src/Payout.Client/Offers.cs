@@ -5,13 +5,16 @@ namespace Payout.Client;
 /// <param name="FromCurrency">The crypto, e.g. <c>USDT</c>.</param>
 /// <param name="ToCurrency">The fiat, e.g. <c>EUR</c>.</param>
 /// <param name="CardId">The card to pay out to.</param>
-public sealed record CreateOfferRequest(decimal Amount, string FromCurrency, string ToCurrency, long CardId);
+/// <param name="MaxSlippage">The slippage band, 0 to 0.02 (null: none): after it expires, the offer still executes while the
+/// rate stays within this fraction of its rate — at the better of the two for the customer.</param>
+public sealed record CreateOfferRequest(decimal Amount, string FromCurrency, string ToCurrency, long CardId, decimal? MaxSlippage = null);
 
 /// <summary>A re-quote of an offer (<c>PUT /v4/payout/offer/{offerId}</c>); the card stays.</summary>
 /// <param name="Amount">The crypto amount.</param>
 /// <param name="FromCurrency">The crypto.</param>
 /// <param name="ToCurrency">The fiat.</param>
-public sealed record UpdateOfferRequest(decimal Amount, string FromCurrency, string ToCurrency);
+/// <param name="MaxSlippage">A new slippage band (0 to 0.02); null keeps the offer's.</param>
+public sealed record UpdateOfferRequest(decimal Amount, string FromCurrency, string ToCurrency, decimal? MaxSlippage = null);
 
 /// <summary>A quote: locked rate, fees, amount to receive and whether it can be executed now.</summary>
 public sealed record Offer
@@ -54,6 +57,9 @@ public sealed record Offer
 
     /// <summary>When the quote expires.</summary>
     public DateTimeOffset ExpiresAt { get; init; }
+
+    /// <summary>The slippage band (0: none): see <see cref="CreateOfferRequest.MaxSlippage"/>.</summary>
+    public decimal MaxSlippage { get; init; }
 }
 
 /// <summary>One fee of an offer, in the source crypto.</summary>

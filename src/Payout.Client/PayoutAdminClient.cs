@@ -72,6 +72,10 @@ public sealed class PayoutAdminClient
     public Task<CustomerBalances> GetBalancesAsync(long customerId, CancellationToken cancellationToken = default) =>
         SendAsync(new ApiRequest(HttpMethod.Get, $"admin/v1/customers/{ApiHttp.Id(customerId)}/balances"), Json.CustomerBalances, cancellationToken);
 
+    /// <summary>Every merchant's events after <paramref name="after"/> (or one merchant's), in sequence order.</summary>
+    public Task<EventPage> GetEventsAsync(long after = 0, int limit = 100, Guid? merchantId = null, CancellationToken cancellationToken = default) =>
+        SendAsync(new ApiRequest(HttpMethod.Get, PayoutEventsClient.EventsPath(after, limit, merchantId)), EventsJsonContext.Default.EventPage, cancellationToken);
+
     private async Task<T> SendAsync<T>(ApiRequest request, JsonTypeInfo<T> responseType, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();

@@ -39,4 +39,14 @@ public static class PayoutServiceCollectionExtensions
         return services.AddHttpClient<PayoutAdminClient, PayoutAdminClient>((httpClient, provider) => new PayoutAdminClient(
             httpClient, provider.GetRequiredService<IOptions<PayoutAdminClientOptions>>().Value));
     }
+
+    /// <summary>Registers <see cref="PayoutEventsClient"/> as a typed HTTP client for a merchant's backend.</summary>
+    public static IHttpClientBuilder AddPayoutEventsClient(this IServiceCollection services, Action<PayoutEventsClientOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+        services.AddOptions<PayoutEventsClientOptions>().Configure(configure);
+        return services.AddHttpClient<PayoutEventsClient, PayoutEventsClient>((httpClient, provider) => new PayoutEventsClient(
+            httpClient, provider.GetRequiredService<IOptions<PayoutEventsClientOptions>>().Value));
+    }
 }

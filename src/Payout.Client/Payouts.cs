@@ -32,6 +32,9 @@ public sealed record PayoutResult
 
     /// <summary>When the payout was made.</summary>
     public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>The rate the payout was priced at: the offer's, or the one its slippage band gave after it expired.</summary>
+    public decimal Rate { get; init; }
 }
 
 /// <summary>Values of a payout's status.</summary>

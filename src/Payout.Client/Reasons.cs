@@ -37,4 +37,7 @@ public sealed record ReasonDetail
 
     /// <summary><see cref="PayoutErrorCodes.KycLevelTooLow"/>: the level needed, e.g. <c>KYC_1</c>.</summary>
     public string? KycLevel { get; init; }
+
+    /// <summary><see cref="PayoutErrorCodes.OfferExpired"/> of an offer whose rate moved out of its slippage band: the customer rate now.</summary>
+    public decimal? FreshRate { get; init; }
 }

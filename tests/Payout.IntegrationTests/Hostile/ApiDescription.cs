@@ -53,7 +53,7 @@ public static class ApiDescription
         var schema = Resolve(media.GetProperty("schema"), schemas);
         var required = schema.TryGetProperty("required", out var names) ? names.EnumerateArray().Select(n => n.GetString()!).ToHashSet() : [];
         var properties = schema.TryGetProperty("properties", out var members)
-            ? members.EnumerateObject().Select(m => new ApiProperty(m.Name, TypeOf(m.Value, schemas), required.Contains(m.Name))).ToList()
+            ? members.EnumerateObject().Select(m => new ApiProperty(m.Name, TypeOf(m.Value, schemas), required.Contains(m.Name), AllowsZero(m.Value))).ToList()
             : [];
         return new ApiBody(contentType, properties);
     }
@@ -92,6 +92,10 @@ public static class ApiDescription
             ? type.EnumerateArray().Select(t => t.GetString()!).FirstOrDefault(t => t != "null") ?? "null"
             : type.GetString()!;
     }
+
+    private static bool AllowsZero(JsonElement schema) =>
+        schema.TryGetProperty("minimum", out var minimum) && minimum.ValueKind == JsonValueKind.Number && minimum.GetDecimal() == 0
+        && !schema.TryGetProperty("exclusiveMinimum", out _);
 
     private static JsonElement Resolve(JsonElement schema, JsonElement schemas) =>
         schema.TryGetProperty("$ref", out var reference)

@@ -30,8 +30,11 @@ public sealed record ApiBody(string ContentType, IReadOnlyList<ApiProperty> Prop
     public bool IsJson => ContentType.Contains("json", StringComparison.OrdinalIgnoreCase);
 }
 
-/// <summary>A member of a request body; <see cref="Type"/> is <c>any</c> when the schema allows every JSON kind.</summary>
-public sealed record ApiProperty(string Name, string Type, bool Required);
+/// <summary>
+/// A member of a request body; <see cref="Type"/> is <c>any</c> when the schema allows every JSON kind. <see cref="AllowsZero"/>:
+/// its schema's <c>minimum</c> is 0 (a number that may be zero, like a slippage band).
+/// </summary>
+public sealed record ApiProperty(string Name, string Type, bool Required, bool AllowsZero = false);
 
 public enum ApiSecurity
 {

@@ -58,6 +58,8 @@ public static class BaseRequests
         "phone" => actor.Customer.Phone,
         "date" or "from" or "to" => ADay,
         "customerId" => Id(actor.Customer.Id),
+        "after" => "0",
+        "merchantId" => TestCustomer.MerchantId,
         _ => parameter.Example ?? (parameter.Type == "integer" ? "1" : "x"),
     };
 
@@ -98,6 +100,7 @@ public static class BaseRequests
         "key" => PayoutApp.AdminKey,
         "payoutId" => "op-" + Id(actor.OperationId),
         "status" => "PAID",
+        "maxSlippage" => 0.01m,
         _ => null,
     };
 

@@ -151,7 +151,8 @@ public sealed class HostileCases(Random random, Actor victim, ConsoleSession end
             var values = property.Type switch
             {
                 "integer" => [.. BadNumbers, "1.5", "1e3"],
-                "number" => BadNumbers,
+                // 0 is a bad amount but a valid band: a member whose documented minimum is 0 takes it.
+                "number" => property.AllowsZero ? [.. BadNumbers.Except(["0", "-0"])] : BadNumbers,
                 "any" => BadCardNumbers,
                 _ => [],
             };

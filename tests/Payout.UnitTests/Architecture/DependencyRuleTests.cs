@@ -21,7 +21,7 @@ public sealed class DependencyRuleTests
     private const string Features = "Payout.Api.Features";
 
     /// <summary>Lower first: a feature may use the features before it, never one after it.</summary>
-    private static readonly string[] FeatureOrder = ["Audit", "Customers", "Auth", "Ledger", "Rates", "Cards", "Offers", "Payouts", "Reports", "Reconciliation", "Admin", "Console", "Demo"];
+    private static readonly string[] FeatureOrder = ["Audit", "Customers", "Auth", "Ledger", "Rates", "Cards", "Offers", "Payouts", "Reports", "Reconciliation", "Admin", "Events", "Console", "Demo"];
 
     /// <summary>The database, web and HTTP stacks.</summary>
     private static readonly string[] Frameworks =

@@ -24,4 +24,7 @@ public sealed record Remedy
 
     /// <summary>KYC_LEVEL_TOO_LOW: the level needed.</summary>
     public KycLevel? KycLevel { get; init; }
+
+    /// <summary>OFFER_EXPIRED of an offer with a slippage band the rate moved out of: the customer rate now (a re-quote's, about).</summary>
+    public decimal? FreshRate { get; init; }
 }

@@ -33,8 +33,8 @@ public static class ExecutionRemedies
     };
 
     /// <summary>
-    /// An expired offer can be neither executed nor updated (spec §7): a new quote is what clears it. The slippage band
-    /// (issue 13, item 4) will add the fresh rate here.
+    /// An expired offer can be neither executed nor updated (spec §7): a new quote is what clears it. An offer with a
+    /// slippage band the rate moved out of also gets the rate now (<c>SlippageBand.Refusal</c>).
     /// </summary>
     public static Failure OfferExpired() => new(ErrorCode.OFFER_EXPIRED,
         "This offer has expired and can no longer be executed or updated: quote again with POST /v4/payout/offer.");

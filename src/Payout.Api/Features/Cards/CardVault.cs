@@ -4,6 +4,7 @@ using Payout.Api.Domain.Cards;
 using Payout.Api.Domain.Errors;
 using Payout.Api.Domain.Limits;
 using Payout.Api.Features.Audit;
+using Payout.Api.Infrastructure.Events;
 using Payout.Api.Infrastructure.Persistence;
 using Payout.Api.Security;
 
@@ -12,11 +13,12 @@ namespace Payout.Api.Features.Cards;
 /// <summary>
 /// Keeps cards: encryption, fingerprint, the duplicate and card-count rules, the network's eligibility answer.
 /// The only place (besides the key rotation) that encrypts or opens a stored card number — see docs/decisions.md
-/// on why that is not an EF value converter.
+/// on why that is not an EF value converter. Every change a merchant hears of (added, approved, declined, removed) is made
+/// under the customer's lock, with its event in the same transaction.
 /// </summary>
 public sealed class CardVault(
     PayoutDbContext db, CardStore cards, CardCipher cipher, CardFingerprint fingerprints, ICardEligibility eligibility,
-    AuditTrail audit, IOptions<PayoutOptions> options, TimeProvider clock)
+    AuditTrail audit, MerchantEvents events, IOptions<PayoutOptions> options, TimeProvider clock)
 {
     public async Task<Result<Card>> AddAsync(long customerId, ValidCard valid, CancellationToken cancellationToken)
     {
@@ -30,6 +32,7 @@ public sealed class CardVault(
         var fingerprint = fingerprints.Compute(valid.Number);
         var card = await cards.FindByFingerprintAsync(customerId, await FingerprintsAsync(customerId, valid.Number, fingerprint, cancellationToken), cancellationToken);
         var change = card is null ? "new" : card.DeletedAt is null ? "updated" : "restored";
+        var statusBefore = card?.ValidationStatus;
         if (card is null)
         {
             var maxCards = options.Value.MaxCardsPerCustomer;
@@ -64,6 +67,12 @@ public sealed class CardVault(
         card.UpdatedAt = now;
         await cards.SaveAsync(cancellationToken);
         await audit.AppendAsync(AuditEntryOf(AuditEventType.CARD_ADDED, card, change), cancellationToken);
+        await events.AppendAsync(MerchantEventType.CardAdded, customerId, card.Id, CardEventData.From(card), cancellationToken);
+        if (status != statusBefore)
+        {
+            await AppendStatusEventAsync(card, cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
         return card;
     }
@@ -100,8 +109,25 @@ public sealed class CardVault(
             return;
         }
 
-        card.ValidationStatus = await eligibility.CheckAsync(RevealNumber(card), cancellationToken);
+        var status = await eligibility.CheckAsync(RevealNumber(card), cancellationToken);
+        if (status == CardValidationStatus.PENDING)
+        {
+            return;
+        }
+
+        // Two quotes may recheck at once: only the one that finds the card still PENDING under the lock changes it.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.LockCustomerAsync(card.CustomerId, cancellationToken);
+        await db.Entry(card).ReloadAsync(cancellationToken);
+        if (card.ValidationStatus != CardValidationStatus.PENDING)
+        {
+            return;
+        }
+
+        card.ValidationStatus = status;
         await SaveAsync(card, cancellationToken);
+        await AppendStatusEventAsync(card, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     public Task SetBillingAddressAsync(Card card, BillingAddress address, CancellationToken cancellationToken)
@@ -114,10 +140,33 @@ public sealed class CardVault(
     public async Task DeleteAsync(Card card, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.LockCustomerAsync(card.CustomerId, cancellationToken);
+        await db.Entry(card).ReloadAsync(cancellationToken);
+        if (card.DeletedAt is not null)
+        {
+            return; // a concurrent delete got there first, and told the merchant
+        }
+
         card.DeletedAt = clock.GetUtcNow();
         await SaveAsync(card, cancellationToken);
         await audit.AppendAsync(AuditEntryOf(AuditEventType.CARD_REMOVED, card, "removed"), cancellationToken);
+        await events.AppendAsync(MerchantEventType.CardRemoved, card.CustomerId, card.Id, CardEventData.From(card), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>card.approved or card.declined, when the network's answer made the card so.</summary>
+    private async Task AppendStatusEventAsync(Card card, CancellationToken cancellationToken)
+    {
+        var type = card.ValidationStatus switch
+        {
+            CardValidationStatus.APPROVED => MerchantEventType.CardApproved,
+            CardValidationStatus.DECLINED => MerchantEventType.CardDeclined,
+            CardValidationStatus.PENDING => null,
+        };
+        if (type is not null)
+        {
+            await events.AppendAsync(type, card.CustomerId, card.Id, CardEventData.From(card), cancellationToken);
+        }
     }
 
     /// <summary>The masked number only (PCI DSS 3.4: first six and last four at most).</summary>

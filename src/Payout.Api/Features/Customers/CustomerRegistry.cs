@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Payout.Api.Domain;
 using Payout.Api.Domain.Errors;
+using Payout.Api.Infrastructure.Events;
 using Payout.Api.Infrastructure.Persistence;
 
 namespace Payout.Api.Features.Customers;
@@ -11,7 +12,8 @@ namespace Payout.Api.Features.Customers;
 /// queries the customers table.
 /// </summary>
 public sealed class CustomerRegistry(
-    PayoutDbContext db, MerchantDirectory merchants, IPasswordHasher<Customer> hasher, CustomerCache cache, TimeProvider clock)
+    PayoutDbContext db, MerchantDirectory merchants, IPasswordHasher<Customer> hasher, CustomerCache cache, MerchantEvents events,
+    TimeProvider clock)
 {
     private DbSet<Customer> Customers => db.Set<Customer>();
 
@@ -64,17 +66,24 @@ public sealed class CustomerRegistry(
 
     public Task<bool> AnyAsync(CancellationToken cancellationToken) => Customers.AnyAsync(cancellationToken);
 
+    /// <summary>Changes the level under the customer's lock, with its merchant event; the same level again changes nothing.</summary>
     public async Task<Customer?> ChangeKycAsync(long customerId, KycLevel level, CancellationToken cancellationToken)
     {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.LockCustomerAsync(customerId, cancellationToken);
         var customer = await FindAsync(customerId, cancellationToken);
-        if (customer is null)
+        if (customer is null || customer.KycLevel == level)
         {
-            return null;
+            return customer;
         }
 
+        var previous = customer.KycLevel;
         customer.KycLevel = level;
         customer.UpdatedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
+        await events.AppendAsync(
+            MerchantEventType.KycLevelChanged, customerId, customerId, new KycLevelChange(customerId, level.ToString(), previous.ToString()), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         cache.Invalidate(customerId);
         return customer;
     }

@@ -48,6 +48,12 @@ public sealed class Offer
 
     public DateTimeOffset ExpiresAt { get; set; }
 
+    /// <summary>
+    /// How far the rate may move, as a fraction of <see cref="Rate"/>, for the offer to execute after it expired (the
+    /// slippage band, <c>SlippageBand</c>); 0, the default, is no band.
+    /// </summary>
+    public decimal MaxSlippage { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }
@@ -78,6 +84,21 @@ public sealed class Offer
         MinAmountFrom = bounds.MinAmountFrom;
         MaxAmountFrom = bounds.MaxAmountFrom;
         ExpiresAt = now + validity;
+        UpdatedAt = now;
+    }
+
+    /// <summary>
+    /// Prices the same amount at another rate (the slippage band's rate used) without a new validity: every figure that
+    /// depends on the rate — amountTo, fees, the limit's EUR, the bounds — moves together, and execute copies them.
+    /// </summary>
+    public void Reprice(PricedOffer priced, CryptoBounds bounds, decimal amountToEur, DateTimeOffset now)
+    {
+        Rate = priced.Rate;
+        AmountTo = priced.AmountTo;
+        AmountToEur = amountToEur;
+        (TransactionFee, NetworkFee, AdditionalFee, PartnerFee) = priced.Fees;
+        MinAmountFrom = bounds.MinAmountFrom;
+        MaxAmountFrom = bounds.MaxAmountFrom;
         UpdatedAt = now;
     }
 }

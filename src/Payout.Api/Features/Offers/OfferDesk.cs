@@ -15,12 +15,18 @@ public sealed class OfferDesk(
     PayoutDbContext db, OfferStore offers, CardVault cards, CardStore cardStore, Quoting quoting, PayoutMetrics metrics, TimeProvider clock)
 {
     public async Task<Result<OfferResponse>> CreateAsync(
-        CurrentCustomer customer, decimal? amount, string? fromCurrency, string? toCurrency, long? cardId, CancellationToken cancellationToken)
+        CurrentCustomer customer, decimal? amount, string? fromCurrency, string? toCurrency, long? cardId, decimal? maxSlippage,
+        CancellationToken cancellationToken)
     {
         var input = CheckInput(amount, fromCurrency, toCurrency);
         if (!input.IsSuccess)
         {
             return input.Failure;
+        }
+
+        if (CheckSlippage(maxSlippage) is { } badBand)
+        {
+            return badBand;
         }
 
         if (cardId is not { } id)
@@ -38,7 +44,7 @@ public sealed class OfferDesk(
         var offer = new Offer
         {
             CustomerId = customer.Id, CardId = card.Id, CurrencyFrom = input.Value.From.Code, CurrencyTo = input.Value.To.Code,
-            CreatedAt = clock.GetUtcNow(),
+            MaxSlippage = maxSlippage ?? 0m, CreatedAt = clock.GetUtcNow(),
         };
         if (await LockQuoteAsync(offer, input.Value, cancellationToken) is { } unpriced)
         {
@@ -53,12 +59,18 @@ public sealed class OfferDesk(
 
     /// <summary>Re-quotes at the current rate: same offer, same card, new validity.</summary>
     public async Task<Result<OfferResponse>> UpdateAsync(
-        CurrentCustomer customer, long offerId, decimal? amount, string? fromCurrency, string? toCurrency, CancellationToken cancellationToken)
+        CurrentCustomer customer, long offerId, decimal? amount, string? fromCurrency, string? toCurrency, decimal? maxSlippage,
+        CancellationToken cancellationToken)
     {
         var input = CheckInput(amount, fromCurrency, toCurrency);
         if (!input.IsSuccess)
         {
             return input.Failure;
+        }
+
+        if (CheckSlippage(maxSlippage) is { } badBand)
+        {
+            return badBand;
         }
 
         // Under the customer's lock, so an update and an execute of one offer cannot interleave.
@@ -85,6 +97,7 @@ public sealed class OfferDesk(
             return unpriced;
         }
 
+        offer.MaxSlippage = maxSlippage ?? offer.MaxSlippage;
         await offers.SaveAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return await DescribeAsync(offer, await cardStore.GetAsync(offer.CardId, cancellationToken), customer, cancellationToken);
@@ -114,6 +127,9 @@ public sealed class OfferDesk(
             ? Failure.Validation("amount", AmountRules.Describe(problem, from))
             : new OfferInput(from, to, value);
     }
+
+    private static Failure? CheckSlippage(decimal? maxSlippage) =>
+        maxSlippage is { } band && SlippageBand.Problem(band) is { } problem ? Failure.Validation("maxSlippage", problem) : null;
 
     /// <summary>Locks the current rate into <paramref name="offer"/>; a failure when there is no fresh rate.</summary>
     private async Task<Failure?> LockQuoteAsync(Offer offer, OfferInput input, CancellationToken cancellationToken)

@@ -20,7 +20,9 @@ public sealed record OfferResponse(
     LimitInfo Limit,
     IReadOnlyList<string> Reasons,
     IReadOnlyList<ReasonDetail> ReasonDetails,
-    DateTimeOffset ExpiresAt)
+    DateTimeOffset ExpiresAt,
+    [property: System.ComponentModel.Description("The slippage band: after `expiresAt`, execute still works while the rate stays within this fraction of `rate` (0: no band).")]
+    decimal MaxSlippage)
 {
     /// <param name="failing">The execute checks that fail right now, explained (<c>Quoting.ExplainAsync</c>), in their order.</param>
     public static OfferResponse From(Offer offer, int validSeconds, IReadOnlyList<Failure> failing, decimal remainingLimitEur, Currency from) => new(
@@ -36,5 +38,6 @@ public sealed record OfferResponse(
         new LimitInfo(remainingLimitEur, "EUR"),
         [.. failing.Select(failure => failure.Code.ToString())],
         [.. failing.Select(ReasonDetail.From)],
-        offer.ExpiresAt);
+        offer.ExpiresAt,
+        Rounding.Normalize(offer.MaxSlippage));
 }

@@ -6,6 +6,7 @@ using Payout.Api.Features.Cards;
 using Payout.Api.Features.Ledger;
 using Payout.Api.Features.Offers;
 using Payout.Api.Features.Payouts.Network;
+using Payout.Api.Infrastructure.Events;
 using Payout.Api.Infrastructure.Http;
 using Payout.Api.Infrastructure.Observability;
 using Payout.Api.Infrastructure.Persistence;
@@ -20,7 +21,8 @@ namespace Payout.Api.Features.Payouts;
 /// </summary>
 public sealed class PayoutDesk(
     PayoutDbContext db, OfferStore offers, CardStore cards, PayoutStore payouts, PayoutOutbox outbox, Quoting quoting, LedgerWriter ledger,
-    HouseShardPicker shards, DispatchWorker dispatcher, IOptions<PayoutNetworkOptions> network, TimeProvider clock, PayoutMetrics metrics)
+    HouseShardPicker shards, SlippageRepricer slippage, DispatchWorker dispatcher, MerchantEvents events, IOptions<PayoutNetworkOptions> network,
+    TimeProvider clock, PayoutMetrics metrics)
 {
     /// <summary>Every code execute can answer: an unknown offer, or the first failing check.</summary>
     public static readonly IReadOnlyList<ErrorCode> Errors = [ErrorCode.OFFER_NOT_FOUND, .. ExecutionChecks.Codes];
@@ -73,19 +75,28 @@ public sealed class PayoutDesk(
         }
 
         var card = await cards.GetAsync(offer.CardId, cancellationToken);
+        // An expired offer within its slippage band executes, re-priced at the rate the band gives.
+        var expiry = await slippage.CheckExpiryAsync(offer, cancellationToken);
         var balance = await quoting.BalanceAsync(customer.Id, offer.CurrencyFrom, cancellationToken);
         var remaining = await quoting.RemainingLimitEurAsync(customer.Id, kycLevel, cancellationToken);
         var floatAvailable = await quoting.FloatAvailableAsync(offer.CurrencyTo, cancellationToken);
-        var facts = quoting.Facts(offer, card, kycLevel, balance, remaining, floatAvailable);
+        var facts = quoting.Facts(offer, card, kycLevel, balance, remaining, floatAvailable) with { OfferExpired = expiry.Expired };
         if (ExecutionChecks.FailingReasons(facts) is [var first, ..])
         {
-            // The first failing check, with what clears it.
-            return (await quoting.ExplainAsync([first], facts, offer, customer.Id, cancellationToken))[0];
+            // A band's re-pricing (the offer's new figures, its exposure row) must not outlive a refusal.
+            db.ChangeTracker.Clear();
+            // The first failing check, with what clears it (an expired offer with a band: the rate now).
+            return first == ErrorCode.OFFER_EXPIRED
+                ? expiry.Refusal
+                : (await quoting.ExplainAsync([first], facts, offer, customer.Id, cancellationToken))[0];
         }
 
         var payout = NewPayout(offer, card, shards.Next());
         payouts.Add(payout);
         await db.SaveChangesAsync(cancellationToken);
+        // Before the ledger locks the shared balance rows, so the insert adds nothing to how long they are held; a refused
+        // debit rolls it back with the payout.
+        await events.AppendAsync(MerchantEventType.PayoutCreated, payout.CustomerId, payout.Id, HistoryItem.From(payout), cancellationToken);
 
         // Due a little after the request's own wait: the request dispatches it now, and the background loop
         // takes over only if this process dies first or the attempt gets no answer.

@@ -1,6 +1,7 @@
 using Payout.Api.Domain.Ledger;
 using Payout.Api.Domain.Payouts;
 using Payout.Api.Features.Ledger;
+using Payout.Api.Infrastructure.Events;
 using Payout.Api.Infrastructure.Observability;
 using Payout.Api.Infrastructure.Persistence;
 
@@ -13,8 +14,8 @@ namespace Payout.Api.Features.Payouts;
 /// It joins the caller's transaction when there is one (a callback commits its receipt with the change).
 /// </summary>
 public sealed class PayoutSettlement(
-    PayoutDbContext db, PayoutStore payouts, PayoutOutbox outbox, LedgerWriter ledger, TimeProvider clock, PayoutMetrics metrics,
-    ILogger<PayoutSettlement> logger)
+    PayoutDbContext db, PayoutStore payouts, PayoutOutbox outbox, LedgerWriter ledger, MerchantEvents events, TimeProvider clock,
+    PayoutMetrics metrics, ILogger<PayoutSettlement> logger)
 {
     /// <returns>True when this call moved the payout out of PENDING (and wrote its settlement or refund).</returns>
     public async Task<bool> ApplyAsync(long operationId, NetworkAnswer answer, CancellationToken cancellationToken)
@@ -36,6 +37,8 @@ public sealed class PayoutSettlement(
         }
 
         var (payout, fees) = await payouts.GetWithFeesAsync(operationId, cancellationToken);
+        // Before the ledger locks the shared balance rows, so the inserts add nothing to how long they are held.
+        await AppendEventsAsync(payout, succeeded, cancellationToken);
         var fiat = new FiatLeg(payout.CurrencyTo, payout.AmountTo);
         var movement = succeeded
             ? LedgerTransactions.PayoutSettle(payout.CurrencyFrom, payout.AmountFrom, fees, fiat, payout.LedgerShard)
@@ -55,5 +58,16 @@ public sealed class PayoutSettlement(
         logger.LogInformation("Payout {OperationId} is {Status}", operationId, status);
         metrics.PayoutEntered(status);
         return true;
+    }
+
+    /// <summary>payout.succeeded; or payout.failed then payout.refunded (the refund is part of failing).</summary>
+    private async Task AppendEventsAsync(PayoutOperation payout, bool succeeded, CancellationToken cancellationToken)
+    {
+        var item = HistoryItem.From(payout);
+        await events.AppendAsync(succeeded ? MerchantEventType.PayoutSucceeded : MerchantEventType.PayoutFailed, payout.CustomerId, payout.Id, item, cancellationToken);
+        if (!succeeded)
+        {
+            await events.AppendAsync(MerchantEventType.PayoutRefunded, payout.CustomerId, payout.Id, item, cancellationToken);
+        }
     }
 }

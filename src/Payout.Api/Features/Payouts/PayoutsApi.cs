@@ -17,6 +17,9 @@ public static class PayoutsApi
         services.AddScoped<PayoutSettlement>();
         services.AddScoped<PayoutDesk>();
         services.AddScoped<ReceiptIssuer>();
+        services.AddScoped<SlippageExposure>();
+        services.AddScoped<SlippageRepricer>();
+        services.AddSingleton<IBusinessGauge, SlippageExposureGauge>();
         services.AddScoped<PayoutDispatcher>();
         services.AddSingleton<DispatchWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<DispatchWorker>());

@@ -28,7 +28,10 @@ public sealed record ErrorData(
     string? Currency = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     [property: Description("KYC_LEVEL_TOO_LOW: the level needed.")]
-    string? KycLevel = null)
+    string? KycLevel = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    [property: Description("OFFER_EXPIRED of an offer whose rate moved out of its slippage band: the customer rate now.")]
+    decimal? FreshRate = null)
 {
     public static readonly ErrorData None = new();
 
@@ -41,9 +44,10 @@ public sealed record ErrorData(
         [ErrorCode.INSUFFICIENT_FUNDS] = ["needed", "currency"],
         [ErrorCode.LIMIT_EXCEEDED] = ["allowed", "currency", "retryAfter"],
         [ErrorCode.NETWORK_FLOAT_LOW] = ["retryAfter"],
+        [ErrorCode.OFFER_EXPIRED] = ["freshRate"],
     }.ToFrozenDictionary();
 
     public static ErrorData From(Remedy? remedy) => remedy is null
         ? None
-        : new ErrorData(remedy.RetryAfter, remedy.Allowed, remedy.Needed, remedy.Bound, remedy.Currency, remedy.KycLevel?.ToString());
+        : new ErrorData(remedy.RetryAfter, remedy.Allowed, remedy.Needed, remedy.Bound, remedy.Currency, remedy.KycLevel?.ToString(), remedy.FreshRate);
 }

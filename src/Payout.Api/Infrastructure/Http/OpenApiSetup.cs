@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
@@ -31,6 +32,7 @@ public static class OpenApiSetup
     public const string DocsPath = "/docs";
     public const string BearerScheme = "Bearer";
     public const string AdminKeyScheme = "AdminKey";
+    public const string MerchantKeyScheme = "MerchantKey";
 
     /// <summary>Each error answer lists its codes here too, for tools (the description lists them for people).</summary>
     public const string ErrorCodesExtension = "x-error-codes";
@@ -116,6 +118,13 @@ public static class OpenApiSetup
             Name = ApiKeyRequirement.Admin.HeaderName,
             Description = "The operator's key (Admin:ApiKey).",
         };
+        document.Components.SecuritySchemes[MerchantKeyScheme] = new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.ApiKey,
+            In = ParameterLocation.Header,
+            Name = ApiKeyRequirement.Merchant.HeaderName,
+            Description = "A merchant's own key (Merchants:N:ApiKey): that merchant's events only.",
+        };
         return Task.CompletedTask;
     }
 
@@ -144,7 +153,8 @@ public static class OpenApiSetup
             Require(operation, context.Document, BearerScheme);
         }
 
-        if (metadata.OfType<ApiKeyRequirement>().FirstOrDefault() is { } apiKey)
+        // Each key is a requirement of its own: any one of them opens the endpoint.
+        foreach (var apiKey in metadata.OfType<ApiKeyRequirement>().Distinct())
         {
             Require(operation, context.Document, apiKey.SchemeName);
         }
@@ -331,6 +341,12 @@ public static class OpenApiSetup
         {
             schema.Type = JsonSchemaType.Number | orNull;
             schema.Format = "decimal";
+            // The generator's [Range] support goes with the type it cannot see: the bounds are written here.
+            if (context.JsonPropertyInfo?.AttributeProvider?.GetCustomAttributes(typeof(RangeAttribute), inherit: true) is [RangeAttribute range, ..])
+            {
+                schema.Minimum = Convert.ToString(range.Minimum, CultureInfo.InvariantCulture);
+                schema.Maximum = Convert.ToString(range.Maximum, CultureInfo.InvariantCulture);
+            }
         }
 
         return Task.CompletedTask;

@@ -10,6 +10,9 @@ namespace Payout.Api.Infrastructure.Observability;
 /// <item><c>payout.payouts</c> [<c>payout_payouts_total{status}</c>]: payouts entering a status — <c>PENDING</c>
 /// when executed, then <c>SUCCESS</c> or <c>FAILED</c> when settled. <c>PENDING</c> counts executes, so the
 /// quote-to-execute conversion is <c>rate(payout_payouts_total{status="PENDING"}) / rate(payout_offers_created_total)</c>.</item>
+/// <item><c>payout.slippage.band</c> [<c>payout_slippage_band_total{outcome}</c>]: the slippage band's decisions on
+/// expired offers at execute — <c>fresh_rate</c>, <c>locked_rate</c> (the house pays the difference), <c>outside_band</c>,
+/// <c>cap_reached</c>.</item>
 /// <item>the gauges the features report (<see cref="IBusinessGauge"/>): <c>payout.payouts.in_flight</c>
 /// [<c>payout_payouts_in_flight</c>] and <c>payout.rates.age</c> [<c>payout_rates_age_seconds{currency_from,currency_to}</c>].</item>
 /// </list>
@@ -20,8 +23,14 @@ public sealed class PayoutMetrics
 {
     public const string MeterName = "Payout";
 
+    public const string SlippageFreshRate = "fresh_rate";
+    public const string SlippageLockedRate = "locked_rate";
+    public const string SlippageOutsideBand = "outside_band";
+    public const string SlippageCapReached = "cap_reached";
+
     private readonly Counter<long> offersCreated;
     private readonly Counter<long> payouts;
+    private readonly Counter<long> slippageBand;
 
     public PayoutMetrics(IMeterFactory meters, IEnumerable<IBusinessGauge> gauges)
     {
@@ -29,6 +38,8 @@ public sealed class PayoutMetrics
         offersCreated = meter.CreateCounter<long>("payout.offers.created", "{offer}", "Offers created (quotes).");
         payouts = meter.CreateCounter<long>(
             "payout.payouts", "{payout}", "Payouts entering a status: PENDING when executed, then SUCCESS or FAILED.");
+        slippageBand = meter.CreateCounter<long>(
+            "payout.slippage.band", "{decision}", "The slippage band's decisions on expired offers at execute, by outcome.");
         foreach (var gauge in gauges)
         {
             gauge.Register(meter);
@@ -39,4 +50,6 @@ public sealed class PayoutMetrics
 
     public void PayoutEntered(PayoutStatus status) =>
         payouts.Add(1, new KeyValuePair<string, object?>("status", status.ToString()));
+
+    public void SlippageBandDecided(string outcome) => slippageBand.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
 }

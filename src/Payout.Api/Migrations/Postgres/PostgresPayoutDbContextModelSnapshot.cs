@@ -383,6 +383,94 @@ namespace Payout.Api.Migrations.Postgres
                     b.ToTable("customers", (string)null);
                 });
 
+            modelBuilder.Entity("Payout.Api.Features.Events.EventSequencerState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<long>("LastSequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_sequence");
+
+                    b.HasKey("Id")
+                        .HasName("pk_merchant_event_sequencer");
+
+                    b.ToTable("merchant_event_sequencer", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            LastSequence = 0L
+                        });
+                });
+
+            modelBuilder.Entity("Payout.Api.Features.Events.WebhookDelivery", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sequence");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("DeliveredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("delivered_at");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("last_error");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("lease_owner");
+
+                    b.Property<DateTimeOffset?>("LeaseUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("lease_until");
+
+                    b.Property<Guid>("MerchantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("merchant_id");
+
+                    b.Property<string>("OrderingKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("ordering_key");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("state");
+
+                    b.HasKey("Sequence")
+                        .HasName("pk_webhook_deliveries");
+
+                    b.HasIndex("OrderingKey", "Sequence")
+                        .HasDatabaseName("ix_webhook_deliveries_pending_by_key")
+                        .HasFilter("state = 'Pending'");
+
+                    b.HasIndex("State", "DueAt")
+                        .HasDatabaseName("ix_webhook_deliveries_state_due_at");
+
+                    b.ToTable("webhook_deliveries", (string)null);
+                });
+
             modelBuilder.Entity("Payout.Api.Features.Ledger.ExternalTransfer", b =>
                 {
                     b.Property<long>("Id")
@@ -640,6 +728,11 @@ namespace Payout.Api.Migrations.Postgres
                         .HasPrecision(30, 8)
                         .HasColumnType("numeric(30,8)")
                         .HasColumnName("max_amount_from");
+
+                    b.Property<decimal>("MaxSlippage")
+                        .HasPrecision(30, 8)
+                        .HasColumnType("numeric(30,8)")
+                        .HasColumnName("max_slippage");
 
                     b.Property<decimal>("MinAmountFrom")
                         .HasPrecision(30, 8)
@@ -917,6 +1010,45 @@ namespace Payout.Api.Migrations.Postgres
                     b.ToTable("payout_outbox", (string)null);
                 });
 
+            modelBuilder.Entity("Payout.Api.Features.Payouts.SlippageExecution", b =>
+                {
+                    b.Property<long>("OfferId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("offer_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<decimal>("ExposureEur")
+                        .HasPrecision(30, 8)
+                        .HasColumnType("numeric(30,8)")
+                        .HasColumnName("exposure_eur");
+
+                    b.Property<decimal>("FreshRate")
+                        .HasPrecision(30, 8)
+                        .HasColumnType("numeric(30,8)")
+                        .HasColumnName("fresh_rate");
+
+                    b.Property<decimal>("LockedRate")
+                        .HasPrecision(30, 8)
+                        .HasColumnType("numeric(30,8)")
+                        .HasColumnName("locked_rate");
+
+                    b.Property<decimal>("RateUsed")
+                        .HasPrecision(30, 8)
+                        .HasColumnType("numeric(30,8)")
+                        .HasColumnName("rate_used");
+
+                    b.HasKey("OfferId")
+                        .HasName("pk_slippage_executions");
+
+                    b.HasIndex("CreatedAt", "ExposureEur")
+                        .HasDatabaseName("ix_slippage_executions_created_at_exposure_eur");
+
+                    b.ToTable("slippage_executions", (string)null);
+                });
+
             modelBuilder.Entity("Payout.Api.Features.Reconciliation.ReconciliationDifferenceRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -1002,6 +1134,77 @@ namespace Payout.Api.Migrations.Postgres
                         .HasName("pk_reconciliation_runs");
 
                     b.ToTable("reconciliation_runs", (string)null);
+                });
+
+            modelBuilder.Entity("Payout.Api.Infrastructure.Events.MerchantEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<long>("CustomerId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("customer_id");
+
+                    b.Property<Guid>("MerchantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("merchant_id");
+
+                    b.Property<long>("ObjectId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("object_id");
+
+                    b.Property<string>("ObjectType")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("object_type");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("payload");
+
+                    b.Property<long?>("Sequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sequence");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("type");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_merchant_events");
+
+                    b.HasIndex("Id")
+                        .HasDatabaseName("ix_merchant_events_unsequenced")
+                        .HasFilter("sequence IS NULL");
+
+                    b.HasIndex("Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_merchant_events_sequence");
+
+                    b.HasIndex("MerchantId", "Sequence")
+                        .HasDatabaseName("ix_merchant_events_merchant_id_sequence");
+
+                    b.HasIndex("ObjectType", "ObjectId", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_merchant_events_object_type_object_id_version");
+
+                    b.ToTable("merchant_events", (string)null);
                 });
 
             modelBuilder.Entity("Payout.Api.Infrastructure.Housekeeping.JobLease", b =>
@@ -1226,6 +1429,16 @@ namespace Payout.Api.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_payout_outbox_payout_operations_operation_id");
+                });
+
+            modelBuilder.Entity("Payout.Api.Features.Payouts.SlippageExecution", b =>
+                {
+                    b.HasOne("Payout.Api.Features.Offers.Offer", null)
+                        .WithOne()
+                        .HasForeignKey("Payout.Api.Features.Payouts.SlippageExecution", "OfferId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_slippage_executions_offers_offer_id");
                 });
 
             modelBuilder.Entity("Payout.Api.Features.Reconciliation.ReconciliationDifferenceRecord", b =>

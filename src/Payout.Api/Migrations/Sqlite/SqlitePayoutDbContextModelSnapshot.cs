@@ -370,6 +370,94 @@ namespace Payout.Api.Migrations.Sqlite
                     b.ToTable("customers", (string)null);
                 });
 
+            modelBuilder.Entity("Payout.Api.Features.Events.EventSequencerState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("LastSequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_sequence");
+
+                    b.HasKey("Id")
+                        .HasName("pk_merchant_event_sequencer");
+
+                    b.ToTable("merchant_event_sequencer", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            LastSequence = 0L
+                        });
+                });
+
+            modelBuilder.Entity("Payout.Api.Features.Events.WebhookDelivery", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sequence");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<long?>("DeliveredAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("delivered_at");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("due_at");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_error");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lease_owner");
+
+                    b.Property<long?>("LeaseUntil")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("lease_until");
+
+                    b.Property<Guid>("MerchantId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("merchant_id");
+
+                    b.Property<string>("OrderingKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ordering_key");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state");
+
+                    b.HasKey("Sequence")
+                        .HasName("pk_webhook_deliveries");
+
+                    b.HasIndex("OrderingKey", "Sequence")
+                        .HasDatabaseName("ix_webhook_deliveries_pending_by_key")
+                        .HasFilter("state = 'Pending'");
+
+                    b.HasIndex("State", "DueAt")
+                        .HasDatabaseName("ix_webhook_deliveries_state_due_at");
+
+                    b.ToTable("webhook_deliveries", (string)null);
+                });
+
             modelBuilder.Entity("Payout.Api.Features.Ledger.ExternalTransfer", b =>
                 {
                     b.Property<long>("Id")
@@ -609,6 +697,10 @@ namespace Payout.Api.Migrations.Sqlite
                     b.Property<long>("MaxAmountFrom")
                         .HasColumnType("INTEGER")
                         .HasColumnName("max_amount_from");
+
+                    b.Property<long>("MaxSlippage")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("max_slippage");
 
                     b.Property<long>("MinAmountFrom")
                         .HasColumnType("INTEGER")
@@ -870,6 +962,41 @@ namespace Payout.Api.Migrations.Sqlite
                     b.ToTable("payout_outbox", (string)null);
                 });
 
+            modelBuilder.Entity("Payout.Api.Features.Payouts.SlippageExecution", b =>
+                {
+                    b.Property<long>("OfferId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("offer_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<long>("ExposureEur")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("exposure_eur");
+
+                    b.Property<long>("FreshRate")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("fresh_rate");
+
+                    b.Property<long>("LockedRate")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("locked_rate");
+
+                    b.Property<long>("RateUsed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rate_used");
+
+                    b.HasKey("OfferId")
+                        .HasName("pk_slippage_executions");
+
+                    b.HasIndex("CreatedAt", "ExposureEur")
+                        .HasDatabaseName("ix_slippage_executions_created_at_exposure_eur");
+
+                    b.ToTable("slippage_executions", (string)null);
+                });
+
             modelBuilder.Entity("Payout.Api.Features.Reconciliation.ReconciliationDifferenceRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -951,6 +1078,75 @@ namespace Payout.Api.Migrations.Sqlite
                         .HasName("pk_reconciliation_runs");
 
                     b.ToTable("reconciliation_runs", (string)null);
+                });
+
+            modelBuilder.Entity("Payout.Api.Infrastructure.Events.MerchantEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<long>("CustomerId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("customer_id");
+
+                    b.Property<Guid>("MerchantId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("merchant_id");
+
+                    b.Property<long>("ObjectId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("object_id");
+
+                    b.Property<string>("ObjectType")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("object_type");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payload");
+
+                    b.Property<long?>("Sequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sequence");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("type");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_merchant_events");
+
+                    b.HasIndex("Id")
+                        .HasDatabaseName("ix_merchant_events_unsequenced")
+                        .HasFilter("sequence IS NULL");
+
+                    b.HasIndex("Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_merchant_events_sequence");
+
+                    b.HasIndex("MerchantId", "Sequence")
+                        .HasDatabaseName("ix_merchant_events_merchant_id_sequence");
+
+                    b.HasIndex("ObjectType", "ObjectId", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_merchant_events_object_type_object_id_version");
+
+                    b.ToTable("merchant_events", (string)null);
                 });
 
             modelBuilder.Entity("Payout.Api.Infrastructure.Housekeeping.JobLease", b =>
@@ -1175,6 +1371,16 @@ namespace Payout.Api.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_payout_outbox_payout_operations_operation_id");
+                });
+
+            modelBuilder.Entity("Payout.Api.Features.Payouts.SlippageExecution", b =>
+                {
+                    b.HasOne("Payout.Api.Features.Offers.Offer", null)
+                        .WithOne()
+                        .HasForeignKey("Payout.Api.Features.Payouts.SlippageExecution", "OfferId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_slippage_executions_offers_offer_id");
                 });
 
             modelBuilder.Entity("Payout.Api.Features.Reconciliation.ReconciliationDifferenceRecord", b =>

@@ -1,0 +1,45 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Payout.Api.Infrastructure.Persistence;
+
+namespace Payout.Api.Infrastructure.Events;
+
+/// <summary>
+/// The one seam every change goes through to become a merchant event: one INSERT in the caller's transaction, so the
+/// event exists exactly when the change does. The merchant comes from the customer's row and the version from the
+/// object's earlier events, in the same statement. The caller holds the object's lock (the payout's conditional
+/// update, the customer's lock for cards and KYC), so versions of one object never race.
+/// </summary>
+public sealed class MerchantEvents(PayoutDbContext db, TimeProvider clock)
+{
+    /// <summary>
+    /// The statement, for a caller that writes its own SQL: {0} type, {1} object type, {2} object id, {3} payload JSON,
+    /// {4} created at (UTC ticks on SQLite), {5} customer id. It must run in the transaction of the change.
+    /// </summary>
+    public const string InsertSql = """
+        INSERT INTO merchant_events (merchant_id, customer_id, type, object_type, object_id, version, payload, created_at)
+        SELECT c.merchant_id, c.id, {0}, {1}, {2},
+            COALESCE((SELECT MAX(e.version) FROM merchant_events e WHERE e.object_type = {1} AND e.object_id = {2}), 0) + 1,
+            {3}, {4}
+        FROM customers c WHERE c.id = {5}
+        """;
+
+    /// <summary>Appends <paramref name="type"/> for object <paramref name="objectId"/> of <paramref name="customerId"/>, with the object as it is now.</summary>
+    public async Task AppendAsync(MerchantEventType type, long customerId, long objectId, object payload, CancellationToken cancellationToken)
+    {
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException($"A {type.Name} event must be written in the transaction of its change.");
+        }
+
+        var now = clock.GetUtcNow();
+        object createdAt = db.Provider == DatabaseProvider.Postgres ? now : now.UtcTicks;
+        var json = JsonSerializer.Serialize(payload, payload.GetType(), EventJson.Options);
+        var written = await db.Database.ExecuteSqlRawAsync(
+            InsertSql, [type.Name, type.ObjectType, objectId, json, createdAt, customerId], cancellationToken);
+        if (written != 1)
+        {
+            throw new InvalidOperationException($"No customer {customerId} for a {type.Name} event.");
+        }
+    }
+}
