@@ -57,11 +57,11 @@ public sealed class EventsTests(EventsApp app) : IClassFixture<EventsApp>
         var customer = await app.CreateCustomerAsync();
         using var client = await app.ClientForAsync(customer);
         var cardId = await app.AddCardAsync(client, withBillingAddress: false);
-        (await client.DeleteAsync($"/v4/payout/card/{cardId}")).EnsureSuccessStatusCode();
+        await client.DeleteAsync($"/v4/payout/card/{cardId}").AssertSuccessAsync();
         using var admin = app.AdminClient();
-        (await admin.PutAsJsonAsync($"/admin/v1/customers/{customer.Id}/kyc", new { kycLevel = "KYC_2" })).EnsureSuccessStatusCode();
+        await admin.PutAsJsonAsync($"/admin/v1/customers/{customer.Id}/kyc", new { kycLevel = "KYC_2" }).AssertSuccessAsync();
         // The same level again changes nothing, so it tells the merchant nothing.
-        (await admin.PutAsJsonAsync($"/admin/v1/customers/{customer.Id}/kyc", new { kycLevel = "KYC_2" })).EnsureSuccessStatusCode();
+        await admin.PutAsJsonAsync($"/admin/v1/customers/{customer.Id}/kyc", new { kycLevel = "KYC_2" }).AssertSuccessAsync();
 
         var feed = new EventFeed();
         await feed.ReadOnAsync(admin);
@@ -103,7 +103,7 @@ public sealed class EventsTests(EventsApp app) : IClassFixture<EventsApp>
     {
         var (_, client, _) = await app.PayingCustomerAsync();
         using var network = app.NetworkAdminClient();
-        (await network.PostAsJsonAsync("outage", new { seconds = 3_600 })).EnsureSuccessStatusCode();
+        await network.PostAsJsonAsync("outage", new { seconds = 3_600 }).AssertSuccessAsync();
         long cardId;
         try
         {
@@ -115,7 +115,7 @@ public sealed class EventsTests(EventsApp app) : IClassFixture<EventsApp>
         }
         finally
         {
-            (await network.DeleteAsync("outage")).EnsureSuccessStatusCode();
+            await network.DeleteAsync("outage").AssertSuccessAsync();
         }
 
         await app.OfferAsync(client, cardId, 50m);
@@ -149,7 +149,7 @@ public sealed class EventsTests(EventsApp app) : IClassFixture<EventsApp>
         using var admin = app.AdminClient();
         foreach (var id in new[] { mine.Id, theirs })
         {
-            (await admin.PutAsJsonAsync($"/admin/v1/customers/{id}/kyc", new { kycLevel = "KYC_2" })).EnsureSuccessStatusCode();
+            await admin.PutAsJsonAsync($"/admin/v1/customers/{id}/kyc", new { kycLevel = "KYC_2" }).AssertSuccessAsync();
         }
 
         using var merchant = app.MerchantClient(EventsApp.MerchantKey);
@@ -212,7 +212,7 @@ public sealed class EventsTests(EventsApp app) : IClassFixture<EventsApp>
         using var admin = app.AdminClient();
         var response = await admin.PostAsJsonAsync("/admin/v1/customers",
             new { merchantId = EventsApp.OtherMerchantId, phone = app.NewPhone(), password = "correct-horse-9", kycLevel = "KYC_1" });
-        response.EnsureSuccessStatusCode();
+        await response.AssertSuccessAsync();
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("customerId").GetInt64();
     }
 }

@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Payout.IntegrationTests.Rates;
+using Payout.IntegrationTests.Infrastructure;
 
 namespace Payout.IntegrationTests.Events;
 
@@ -30,9 +30,9 @@ public sealed class TwoProcessWebhookTests(WebhookApp app) : IClassFixture<Webho
 
         foreach (var id in operations)
         {
-            await Eventually.ReadAsync(
+            await Eventually.EventuallyAsync(
                 () => Task.FromResult(app.Receiver.Accepted.Count(r => r.ObjectKey == $"payout:{id}" && r.Version == 2)), n => n > 0,
-                $"payout {id} settled and delivered",
+                TimeSpan.FromSeconds(20), $"payout {id} settled and delivered",
                 // Under load an attempt (to the network, or to the receiver) can time out: its retry waits on the clocks.
                 nudge: () =>
                 {

@@ -3,10 +3,8 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Payout.Api.Features.Events;
-using Payout.Api.Infrastructure.Persistence;
-using Payout.IntegrationTests.Rates;
+using Payout.IntegrationTests.Infrastructure;
 
 namespace Payout.IntegrationTests.Events;
 
@@ -54,12 +52,12 @@ public sealed class WebhookTests(WebhookApp app) : IClassFixture<WebhookApp>
 
         // An hour of answering 500, in steps of the longest backoff: each step brings a retry, which fails again. The clock
         // moves only once the failure is recorded, so each retry is due within the step.
-        var attempts = await Eventually.ReadAsync(() => RecordedAttemptsAsync(operations[0]), n => n >= 1, "first attempt recorded");
+        var attempts = await Eventually.EventuallyAsync(() => RecordedAttemptsAsync(operations[0]), n => n >= 1, TimeSpan.FromSeconds(20), "first attempt recorded");
         foreach (var _ in Enumerable.Range(0, 12))
         {
             var before = attempts;
             app.Clock.Advance(TimeSpan.FromMinutes(5));
-            attempts = await Eventually.ReadAsync(() => RecordedAttemptsAsync(operations[0]), n => n > before, "retried after the backoff");
+            attempts = await Eventually.EventuallyAsync(() => RecordedAttemptsAsync(operations[0]), n => n > before, TimeSpan.FromSeconds(20), "retried after the backoff");
         }
 
         Assert.All(operations, id => Assert.DoesNotContain(app.Receiver.Accepted, r => r.ObjectKey == $"payout:{id}"));
@@ -80,12 +78,12 @@ public sealed class WebhookTests(WebhookApp app) : IClassFixture<WebhookApp>
         app.Receiver.Mode = ReceiverMode.Hang;
         await ChangeKycAsync(customer.Id, "KYC_2");
         var key = $"customer:{customer.Id}";
-        await Eventually.ReadAsync(() => Task.FromResult(app.Receiver.Received.Count(r => r.ObjectKey == key)), n => n >= 1, "sent once");
+        await Eventually.EventuallyAsync(() => Task.FromResult(app.Receiver.Received.Count(r => r.ObjectKey == key)), n => n >= 1, TimeSpan.FromSeconds(20), "sent once");
 
         app.Receiver.Mode = ReceiverMode.Accept;
         // The attempt times out (1 s, real time); its retry is due a second later on the service's clock.
-        await Eventually.ReadAsync(
-            () => Task.FromResult(app.Receiver.Accepted.Count(r => r.ObjectKey == key)), n => n >= 1, "delivered after the timeout",
+        await Eventually.EventuallyAsync(
+            () => Task.FromResult(app.Receiver.Accepted.Count(r => r.ObjectKey == key)), n => n >= 1, TimeSpan.FromSeconds(20), "delivered after the timeout",
             nudge: () => app.Clock.Advance(TimeSpan.FromSeconds(5)));
         Assert.True(app.Receiver.Received.Count(r => r.ObjectKey == key) >= 2);
     }
@@ -104,18 +102,17 @@ public sealed class WebhookTests(WebhookApp app) : IClassFixture<WebhookApp>
     /// <summary>The attempts the service has recorded for the payout's first event (none while one is in flight).</summary>
     private async Task<int> RecordedAttemptsAsync(long operationId)
     {
-        await using var scope = app.Services.CreateAsyncScope();
         var key = WebhookDelivery.OrderingKeyOf("payout", operationId);
-        var first = await scope.ServiceProvider.GetRequiredService<PayoutDbContext>().Set<WebhookDelivery>().AsNoTracking()
-            .Where(d => d.OrderingKey == key).OrderBy(d => d.Sequence).FirstOrDefaultAsync();
+        var first = await app.Inside.ReadDatabaseAsync(db => db.Set<WebhookDelivery>().AsNoTracking()
+            .Where(d => d.OrderingKey == key).OrderBy(d => d.Sequence).FirstOrDefaultAsync());
         return first is { LeaseOwner: null } ? first.Attempts : -1;
     }
 
     private async Task<ReceivedWebhook> AcceptedAsync(string objectKey, int version)
     {
-        var accepted = await Eventually.ReadAsync(
+        var accepted = await Eventually.EventuallyAsync(
             () => Task.FromResult(app.Receiver.Accepted.Where(r => r.ObjectKey == objectKey && r.Version == version).ToList()),
-            found => found.Count > 0, $"{objectKey} v{version} delivered",
+            found => found.Count > 0, TimeSpan.FromSeconds(20), $"{objectKey} v{version} delivered",
             // Under load an attempt can time out (1 s): its retry waits on the service's clock.
             nudge: () => app.Clock.Advance(TimeSpan.FromSeconds(5)));
         return accepted[0];
@@ -133,7 +130,7 @@ public sealed class WebhookTests(WebhookApp app) : IClassFixture<WebhookApp>
     private async Task ChangeKycAsync(long customerId, string level)
     {
         using var admin = app.AdminClient();
-        (await admin.PutAsJsonAsync($"/admin/v1/customers/{customerId}/kyc", new { kycLevel = level })).EnsureSuccessStatusCode();
+        await admin.PutAsJsonAsync($"/admin/v1/customers/{customerId}/kyc", new { kycLevel = level }).AssertSuccessAsync();
     }
 
     private async Task<long> PayAsync(HttpClient client, long cardId)
