@@ -39,10 +39,8 @@ public static class DatabaseSetup
         return builder;
     }
 
-    /// <summary>One <see cref="SqliteWriteQueue"/> per call: the app's pooled contexts share the one made for them.</summary>
     internal static void ConfigureSqlite(DbContextOptionsBuilder options, string connectionString) =>
-        options.UseSqlite(connectionString).UseSnakeCaseNamingConvention()
-            .AddInterceptors(new SqliteWriteQueue(TimeSpan.FromSeconds(new SqliteConnectionStringBuilder(connectionString).DefaultTimeout)));
+        options.UseSqlite(connectionString).UseSnakeCaseNamingConvention();
 
     internal static void ConfigurePostgres(DbContextOptionsBuilder options, string connectionString) =>
         options.UseNpgsql(connectionString).UseSnakeCaseNamingConvention();
