@@ -147,6 +147,8 @@ public class PayoutApp : WebApplicationFactory<Program>, IAsyncLifetime, IChecke
         builder.UseSetting("Auth:PasswordHasher:IterationCount", "1");
         // Every test signs in from the same "address"; the token limit is tested by its own fixture.
         builder.UseSetting("RateLimits:TokenPerAddressPerMinute", "1000000");
+        // Waits poll a customer's operation every 50 ms for up to a minute; the per-customer limit has its own tests.
+        builder.UseSetting("RateLimits:PerCustomerPerMinute", "1000000");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
