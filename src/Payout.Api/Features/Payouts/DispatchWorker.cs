@@ -19,19 +19,8 @@ public sealed class DispatchWorker(
     /// Starts dispatching a just-debited payout now, outside the request, so execute can wait a short budget
     /// for the answer and the send still completes when the request has gone.
     /// </summary>
-    public Task DispatchNowAsync(long operationId) => Task.Run(async () =>
-    {
-        try
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<PayoutDispatcher>().TryProcessAsync(operationId, evenIfNotDue: true, CancellationToken.None);
-        }
-        catch (Exception e)
-        {
-            // The outbox entry stays; the loop below picks it up when its lease runs out.
-            logger.LogError(e, "Dispatching payout {OperationId} failed; it will be retried", operationId);
-        }
-    });
+    public Task DispatchNowAsync(long operationId) => Task.Run(() =>
+        DispatchAsync(operationId, dispatcher => dispatcher.TryProcessAsync(operationId, evenIfNotDue: true, CancellationToken.None), CancellationToken.None));
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -61,16 +50,22 @@ public sealed class DispatchWorker(
         await Parallel.ForEachAsync(claimed, parallel, ProcessClaimedAsync);
     }
 
-    private async ValueTask ProcessClaimedAsync(long operationId, CancellationToken cancellationToken)
+    private async ValueTask ProcessClaimedAsync(long operationId, CancellationToken cancellationToken) =>
+        await DispatchAsync(operationId, dispatcher => dispatcher.ProcessLeasedAsync(operationId, cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// One entry in its own scope. A failure is logged, never thrown: the entry stays in the outbox and a later round
+    /// takes it again when its lease runs out, and it does not hold up the rest of a batch.
+    /// </summary>
+    private async Task DispatchAsync(long operationId, Func<PayoutDispatcher, Task> dispatch, CancellationToken cancellationToken)
     {
         try
         {
-            await using var work = scopes.CreateAsyncScope();
-            await work.ServiceProvider.GetRequiredService<PayoutDispatcher>().ProcessLeasedAsync(operationId, cancellationToken);
+            await using var scope = scopes.CreateAsyncScope();
+            await dispatch(scope.ServiceProvider.GetRequiredService<PayoutDispatcher>());
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
-            // One entry's failure does not hold up the batch; its lease runs out and a later round takes it again.
             logger.LogError(e, "Dispatching payout {OperationId} failed; it will be retried", operationId);
         }
     }
