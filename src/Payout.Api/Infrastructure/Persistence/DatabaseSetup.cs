@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
 namespace Payout.Api.Infrastructure.Persistence;
@@ -22,7 +23,8 @@ public static class DatabaseSetup
         {
             case DatabaseProvider.Sqlite:
                 var sqlite = SqliteConnectionString(connectionString ?? DefaultSqliteConnection, builder.Environment.ContentRootPath);
-                builder.Services.AddDbContextPool<PayoutDbContext, SqlitePayoutDbContext>(o => ConfigureSqlite(o, sqlite));
+                builder.Services.AddDbContextPool<PayoutDbContext, SqlitePayoutDbContext>(
+                    (services, o) => ConfigureSqlite(o, sqlite, services.GetRequiredService<ILoggerFactory>().CreateLogger<SqliteWriteGate>()));
                 break;
             case DatabaseProvider.Postgres:
                 if (string.IsNullOrWhiteSpace(connectionString))
@@ -39,8 +41,14 @@ public static class DatabaseSetup
         return builder;
     }
 
-    internal static void ConfigureSqlite(DbContextOptionsBuilder options, string connectionString) =>
-        options.UseSqlite(connectionString).UseSnakeCaseNamingConvention();
+    /// <summary>Every context on one file shares the process's <see cref="SqliteWriteGate"/> for that file.</summary>
+    internal static void ConfigureSqlite(DbContextOptionsBuilder options, string connectionString, ILogger? gateLogger = null)
+    {
+        var gate = SqliteWriteGate.For(connectionString, gateLogger ?? NullLogger.Instance);
+        var busyTimeout = new SqliteConnectionStringBuilder(connectionString).DefaultTimeout * 1000;
+        options.UseSqlite(connectionString).UseSnakeCaseNamingConvention()
+            .AddInterceptors(new SqliteWriteGateInterceptor(gate, busyTimeout));
+    }
 
     internal static void ConfigurePostgres(DbContextOptionsBuilder options, string connectionString) =>
         options.UseNpgsql(connectionString).UseSnakeCaseNamingConvention();
@@ -72,7 +80,8 @@ public static class DatabaseSetup
 
     /// <summary>
     /// A relative SQLite path is taken from the content root, and its folder is created, so a fresh clone
-    /// starts with no set-up. The busy timeout makes a second writer wait instead of failing.
+    /// starts with no set-up. The timeout (SQLite's busy timeout too, see <see cref="SqliteWriteGateInterceptor"/>) makes
+    /// a second writer wait instead of failing.
     /// </summary>
     private static string SqliteConnectionString(string connectionString, string contentRoot)
     {

@@ -1,0 +1,179 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Diagnostics.CodeAnalysis;
+using System.Diagnostics.Metrics;
+using Microsoft.Data.Sqlite;
+using Payout.Api.Infrastructure.Observability;
+
+namespace Payout.Api.Infrastructure.Persistence;
+
+/// <summary>
+/// This process's writers to one SQLite file take turns here, asynchronously, before they ask SQLite for its write
+/// lock: a writer that finds the lock taken waits on a semaphore and starts the moment the turn comes back, instead of
+/// the driver's 150 ms sleep on a blocked thread (docs/decisions.md, "SQLite: one writer, taking turns").
+/// <para>
+/// It decides nothing: SQLite's lock, the conditional updates and the constraints still make every write correct, so
+/// it must never stall. A writer never waits longer than <see cref="Bound"/>: past it, it goes ahead without a turn
+/// (SQLite's busy handler then makes it wait for the lock itself) and a turn held that long is reclaimed. While it
+/// waits it looks every <see cref="CheckEvery"/> whether the holder's write has ended unseen, and reclaims that turn
+/// at once, so a leaked turn costs one check, not a bound.
+/// </para>
+/// </summary>
+[SuppressMessage("Reliability", "CA1001", Justification = "A gate lives as long as the process; its semaphore never makes a wait handle, so there is nothing to dispose.")]
+public sealed class SqliteWriteGate
+{
+    public static readonly TimeSpan DefaultBound = TimeSpan.FromSeconds(1);
+    public static readonly TimeSpan DefaultCheckEvery = TimeSpan.FromMilliseconds(50);
+    private static readonly TimeSpan WarningInterval = TimeSpan.FromSeconds(30);
+
+    private static readonly ConcurrentDictionary<string, SqliteWriteGate> Gates = new(StringComparer.Ordinal);
+
+    // One meter for every gate in the process, as the gates are: a scrape sees them under the service's meter name.
+    private static readonly Meter Meter = new(PayoutMetrics.MeterName);
+    private static readonly Counter<long> TurnsCounter = Meter.CreateCounter<long>(
+        "payout.sqlite.write_turns", "{turn}", "Write turns given out by the SQLite write gate: write transactions and writes outside one.");
+    private static readonly Counter<long> OverrunsCounter = Meter.CreateCounter<long>(
+        "payout.sqlite.write_gate.overruns", "{write}", "Writers that waited the gate's bound and went ahead without a turn.");
+    private static readonly Counter<long> ReclaimedCounter = Meter.CreateCounter<long>(
+        "payout.sqlite.write_gate.reclaimed", "{turn}", "Turns the gate took back: their write ended unseen, or they were held past the bound.");
+
+    private readonly SemaphoreSlim free = new(1, 1);
+    private readonly ILogger logger;
+    private SqliteWriteTurn? holder;
+    private long overruns;
+    private long reclaims;
+    private long lastWarningAt;
+
+    public SqliteWriteGate(ILogger logger, TimeSpan? bound = null, TimeSpan? checkEvery = null)
+    {
+        this.logger = logger;
+        Bound = bound ?? DefaultBound;
+        CheckEvery = checkEvery ?? DefaultCheckEvery;
+    }
+
+    public TimeSpan Bound { get; }
+
+    public TimeSpan CheckEvery { get; }
+
+    /// <summary>Writers that went ahead without a turn since the gate was made.</summary>
+    public long Overruns => Interlocked.Read(ref overruns);
+
+    /// <summary>Turns taken back from their holder since the gate was made.</summary>
+    public long Reclaims => Interlocked.Read(ref reclaims);
+
+    /// <summary>The process's gate for the file a connection string names (the first caller's logger is kept).</summary>
+    public static SqliteWriteGate For(string connectionString, ILogger logger)
+    {
+        var dataSource = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        var key = string.IsNullOrEmpty(dataSource) || dataSource == ":memory:" ? connectionString : Path.GetFullPath(dataSource);
+        return Gates.GetOrAdd(key, static (_, log) => new SqliteWriteGate(log), logger);
+    }
+
+    /// <summary>Waits for the turn; <see langword="null"/> when the bound passed and the writer goes ahead without one.</summary>
+    public ValueTask<SqliteWriteTurn?> EnterAsync(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return free.Wait(0, cancellationToken) ? ValueTask.FromResult<SqliteWriteTurn?>(Grant()) : new ValueTask<SqliteWriteTurn?>(WaitAsync(cancellationToken));
+    }
+
+    /// <inheritdoc cref="EnterAsync"/>
+    public SqliteWriteTurn? Enter()
+    {
+        var started = Stopwatch.GetTimestamp();
+        while (!free.Wait(CheckEvery))
+        {
+            if (!KeepWaiting(started))
+            {
+                return null;
+            }
+        }
+
+        return Grant();
+    }
+
+    private async Task<SqliteWriteTurn?> WaitAsync(CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        while (!await free.WaitAsync(CheckEvery, cancellationToken))
+        {
+            if (!KeepWaiting(started))
+            {
+                return null;
+            }
+        }
+
+        return Grant();
+    }
+
+    /// <summary>After a check interval without the turn: reclaims a leaked turn, or gives up at the bound.</summary>
+    private bool KeepWaiting(long started)
+    {
+        var current = Volatile.Read(ref holder);
+        if (current is { WriteHasEnded: true })
+        {
+            Reclaim(current, "ended_unseen");
+            return true;
+        }
+
+        if (Stopwatch.GetElapsedTime(started) < Bound)
+        {
+            return true;
+        }
+
+        if (current is not null && current.HeldFor >= Bound)
+        {
+            Reclaim(current, "held_too_long");
+        }
+
+        Interlocked.Increment(ref overruns);
+        OverrunsCounter.Add(1);
+        if (ShouldWarn())
+        {
+            logger.LogWarning(
+                "A SQLite writer waited {BoundMs} ms for the write gate and went ahead without a turn; SQLite's own locking keeps it correct ({Overruns} so far).",
+                Bound.TotalMilliseconds, Overruns);
+        }
+
+        return false;
+    }
+
+    private void Reclaim(SqliteWriteTurn turn, string reason)
+    {
+        var heldFor = turn.HeldFor;
+        if (!turn.Release())
+        {
+            return;
+        }
+
+        Interlocked.Increment(ref reclaims);
+        ReclaimedCounter.Add(1, new KeyValuePair<string, object?>("reason", reason));
+        if (ShouldWarn())
+        {
+            logger.LogWarning("The SQLite write gate took back a turn held for {HeldMs} ms ({Reason}; {Reclaims} so far).", heldFor.TotalMilliseconds, reason, Reclaims);
+        }
+    }
+
+    private SqliteWriteTurn Grant()
+    {
+        var turn = new SqliteWriteTurn(this);
+        Volatile.Write(ref holder, turn);
+        TurnsCounter.Add(1);
+        return turn;
+    }
+
+    /// <summary>Called once per turn, by its <see cref="SqliteWriteTurn.Release"/>.</summary>
+    internal void Free(SqliteWriteTurn turn)
+    {
+        Interlocked.CompareExchange(ref holder, null, turn);
+        free.Release();
+    }
+
+    /// <summary>At most one warning per interval: overruns under load come in bursts, and each is counted anyway.</summary>
+    private bool ShouldWarn()
+    {
+        var now = Stopwatch.GetTimestamp();
+        var last = Interlocked.Read(ref lastWarningAt);
+        return (last == 0 || Stopwatch.GetElapsedTime(last, now) >= WarningInterval)
+            && Interlocked.CompareExchange(ref lastWarningAt, now, last) == last;
+    }
+}
