@@ -88,7 +88,7 @@ public sealed class WriteTurnTests(PayoutApp app) : IClassFixture<PayoutApp>
         var depositor = await app.CreateCustomerAsync();
 
         var payouts = Task.WhenAll(payers.Select(async p =>
-            await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => app.PayOutAsync(p.Client, p.CardId, 10m)))));
+            await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => app.PayOutAsync(p.Client, p.CardId, 50m)))));
         var deposits = Task.WhenAll(Enumerable.Range(0, 40).Select(_ => app.DepositAsync(depositor.Id, "USDT", 1m)));
         await Task.WhenAll(payouts, deposits);
 
