@@ -82,8 +82,10 @@ public sealed class SqliteWriteGate
         var started = Stopwatch.GetTimestamp();
         while (!free.Wait(CheckEvery))
         {
-            if (!KeepWaiting(started))
+            ReclaimIfEnded();
+            if (Stopwatch.GetElapsedTime(started) >= Bound)
             {
+                Overrun();
                 return null;
             }
         }
@@ -91,36 +93,39 @@ public sealed class SqliteWriteGate
         return Grant();
     }
 
+    /// <summary>
+    /// One wait of the whole bound keeps the writer's place in the semaphore's first-come queue; beside it, a look every
+    /// <see cref="CheckEvery"/> at whether the holder's write has ended unseen.
+    /// </summary>
     private async Task<SqliteWriteTurn?> WaitAsync(CancellationToken cancellationToken)
     {
-        var started = Stopwatch.GetTimestamp();
-        while (!await free.WaitAsync(CheckEvery, cancellationToken))
+        var granted = free.WaitAsync(Bound, cancellationToken);
+        while (await Task.WhenAny(granted, Task.Delay(CheckEvery, CancellationToken.None)) != granted)
         {
-            if (!KeepWaiting(started))
-            {
-                return null;
-            }
+            ReclaimIfEnded();
         }
 
-        return Grant();
+        if (await granted)
+        {
+            return Grant();
+        }
+
+        Overrun();
+        return null;
     }
 
-    /// <summary>After a check interval without the turn: reclaims a leaked turn, or gives up at the bound.</summary>
-    private bool KeepWaiting(long started)
+    private void ReclaimIfEnded()
     {
-        var current = Volatile.Read(ref holder);
-        if (current is { WriteHasEnded: true })
+        if (Volatile.Read(ref holder) is { WriteHasEnded: true } ended)
         {
-            Reclaim(current, "ended_unseen");
-            return true;
+            Reclaim(ended, "ended_unseen");
         }
+    }
 
-        if (Stopwatch.GetElapsedTime(started) < Bound)
-        {
-            return true;
-        }
-
-        if (current is not null && current.HeldFor >= Bound)
+    /// <summary>The bound passed: the writer goes ahead without a turn, and a turn held that long is taken back.</summary>
+    private void Overrun()
+    {
+        if (Volatile.Read(ref holder) is { } current && current.HeldFor >= Bound)
         {
             Reclaim(current, "held_too_long");
         }
@@ -133,8 +138,6 @@ public sealed class SqliteWriteGate
                 "A SQLite writer waited {BoundMs} ms for the write gate and went ahead without a turn; SQLite's own locking keeps it correct ({Overruns} so far).",
                 Bound.TotalMilliseconds, Overruns);
         }
-
-        return false;
     }
 
     private void Reclaim(SqliteWriteTurn turn, string reason)
