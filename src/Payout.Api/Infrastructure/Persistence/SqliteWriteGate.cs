@@ -16,7 +16,7 @@ namespace Payout.Api.Infrastructure.Persistence;
 /// it must never stall. A writer never waits longer than <see cref="Bound"/>: past it, it goes ahead without a turn
 /// (SQLite's busy handler then makes it wait for the lock itself) and a turn held that long is reclaimed. While it
 /// waits it looks every <see cref="CheckEvery"/> whether the holder's write has ended unseen, and reclaims that turn
-/// at once, so a leaked turn costs one check, not a bound.
+/// once it has looked so twice, so a leaked turn costs two looks, not a bound.
 /// </para>
 /// </summary>
 [SuppressMessage("Reliability", "CA1001", Justification = "A gate lives as long as the process; its semaphore never makes a wait handle, so there is nothing to dispose.")]
@@ -116,9 +116,9 @@ public sealed class SqliteWriteGate
 
     private void ReclaimIfEnded()
     {
-        if (Volatile.Read(ref holder) is { WriteHasEnded: true } ended)
+        if (Volatile.Read(ref holder) is { } current && current.EndedUnseenFor(CheckEvery))
         {
-            Reclaim(ended, "ended_unseen");
+            Reclaim(current, "ended_unseen");
         }
     }
 

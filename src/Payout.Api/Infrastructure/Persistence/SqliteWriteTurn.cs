@@ -12,6 +12,7 @@ public sealed class SqliteWriteTurn
     private readonly SqliteWriteGate gate;
     private readonly long takenAt = Stopwatch.GetTimestamp();
     private int released;
+    private long endFirstSeenAt;
     private DbTransaction? transaction;
     private DbDataReader? reader;
 
@@ -28,6 +29,22 @@ public sealed class SqliteWriteTurn
     /// </summary>
     internal bool WriteHasEnded =>
         Volatile.Read(ref transaction) is { Connection: null } || Volatile.Read(ref reader) is { IsClosed: true };
+
+    /// <summary>
+    /// Whether the write has been seen ended for at least <paramref name="grace"/> with the turn still held: a commit's
+    /// own event gives the turn back a moment after SQLite's transaction has ended, and that moment is not a leak.
+    /// </summary>
+    internal bool EndedUnseenFor(TimeSpan grace)
+    {
+        if (!WriteHasEnded)
+        {
+            return false;
+        }
+
+        var now = Stopwatch.GetTimestamp();
+        var first = Interlocked.CompareExchange(ref endFirstSeenAt, now, 0);
+        return first != 0 && Stopwatch.GetElapsedTime(first, now) >= grace;
+    }
 
     /// <summary>Ties the turn to the transaction that holds SQLite's write lock, so its end can be seen.</summary>
     internal void HeldBy(DbTransaction owner) => Volatile.Write(ref transaction, owner);
