@@ -92,8 +92,10 @@ public static class AuthSetup
             return;
         }
 
-        var customers = context.HttpContext.RequestServices.GetRequiredService<CustomerRegistry>();
-        var customer = await customers.FindCredentialsAsync(customerId, context.HttpContext.RequestAborted);
+        // The cache first: a hit needs no scoped service (the registry and the database context it rents).
+        var services = context.HttpContext.RequestServices;
+        var customer = services.GetRequiredService<CustomerCache>().TryGet(customerId, out var cached) ? cached
+            : await services.GetRequiredService<CustomerRegistry>().FindCredentialsAsync(customerId, context.HttpContext.RequestAborted);
         if (customer is null || customer.TokenGeneration != tokenGeneration)
         {
             context.Fail("Token revoked.");
