@@ -17,8 +17,11 @@ namespace Payout.Api.Features.Auth;
 /// </summary>
 public sealed class RememberingTokenHandler : TokenHandler, IDisposable
 {
-    /// <summary>Far above the tokens one process sees within their lifetime; past it, tokens are simply validated again.</summary>
-    public const int MaxRemembered = 100_000;
+    /// <summary>
+    /// At most this many tokens (each entry, the parsed token and its identity, is a few KB: about 20-30 MB when full);
+    /// past it, new tokens are validated on every request until older ones expire.
+    /// </summary>
+    public const int MaxRemembered = 10_000;
 
     /// <summary>Our tokens are about 400 characters; a longer one is checked without being remembered (and refused).</summary>
     private const int MaxRememberedLength = 2048;
