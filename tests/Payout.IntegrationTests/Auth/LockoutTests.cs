@@ -59,4 +59,17 @@ public sealed class LockoutTests(PayoutApp app) : IClassFixture<PayoutApp>
 
         await (await client.PostAsync("/signout", null)).AssertErrorAsync(HttpStatusCode.Unauthorized, "UNAUTHORIZED");
     }
+
+    [Fact]
+    public async Task An_access_token_that_worked_stops_working_when_it_expires()
+    {
+        var customer = await app.CreateCustomerAsync();
+        var token = await app.SignInAsync(customer);
+        using var client = app.ClientWithToken(token.AccessToken);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/v4/payout/data")).StatusCode);
+
+        app.Clock.Advance(TimeSpan.FromSeconds(token.ExpiresIn + 1));
+
+        await (await client.GetAsync("/v4/payout/data")).AssertErrorAsync(HttpStatusCode.Unauthorized, "UNAUTHORIZED");
+    }
 }

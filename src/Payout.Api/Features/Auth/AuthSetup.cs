@@ -18,6 +18,7 @@ public static class AuthSetup
     {
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<TokenSigningKeys>();
+        services.AddSingleton<RememberingTokenHandler>();
         services.AddSingleton(sp => new CustomerCache(
             TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<AuthOptions>>().Value.CustomerCacheSeconds), sp.GetRequiredService<TimeProvider>()));
         services.AddScoped<TokenIssuer>();
@@ -26,7 +27,7 @@ public static class AuthSetup
         services.AddScoped<IHousekeepingPurge, OldSignInFailures>();
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<TokenSigningKeys, IOptions<AuthOptions>, TimeProvider>(ConfigureJwt);
+            .Configure<TokenSigningKeys, RememberingTokenHandler, IOptions<AuthOptions>, TimeProvider>(ConfigureJwt);
         services.AddAuthorization();
         return services;
     }
@@ -50,10 +51,14 @@ public static class AuthSetup
                 : new ApiError(KycLevels.TooLow(minimum)))
             .ProducesErrors(ErrorCode.KYC_LEVEL_TOO_LOW);
 
-    private static void ConfigureJwt(JwtBearerOptions jwt, TokenSigningKeys keys, IOptions<AuthOptions> options, TimeProvider clock)
+    private static void ConfigureJwt(
+        JwtBearerOptions jwt, TokenSigningKeys keys, RememberingTokenHandler tokens, IOptions<AuthOptions> options, TimeProvider clock)
     {
         var settings = options.Value;
         jwt.MapInboundClaims = false;
+        // A token seen before is not parsed and verified again; revocation is still checked per request (AttachCustomerAsync).
+        jwt.TokenHandlers.Clear();
+        jwt.TokenHandlers.Add(tokens);
         jwt.TokenValidationParameters = new TokenValidationParameters
         {
             ValidIssuer = settings.Issuer,
@@ -87,8 +92,10 @@ public static class AuthSetup
             return;
         }
 
-        var customers = context.HttpContext.RequestServices.GetRequiredService<CustomerRegistry>();
-        var customer = await customers.FindCredentialsAsync(customerId, context.HttpContext.RequestAborted);
+        // The cache first: a hit needs no scoped service (the registry and the database context it rents).
+        var services = context.HttpContext.RequestServices;
+        var customer = services.GetRequiredService<CustomerCache>().TryGet(customerId, out var cached) ? cached
+            : await services.GetRequiredService<CustomerRegistry>().FindCredentialsAsync(customerId, context.HttpContext.RequestAborted);
         if (customer is null || customer.TokenGeneration != tokenGeneration)
         {
             context.Fail("Token revoked.");

@@ -15,6 +15,9 @@ public sealed class TokenSigningKeys(KeyStore keys)
     /// <summary>The key new tokens are signed with.</summary>
     public SymmetricSecurityKey Current => Get().Keys[^1];
 
+    /// <summary>The ring in use: a new object after each rotation, so what was checked against the old one can tell.</summary>
+    public KeyRing Ring => keys.TokenSigning;
+
     /// <summary>Every key of the ring with id <paramref name="keyId"/>, or all of them when the token names none.</summary>
     public IEnumerable<SecurityKey> Resolve(string? keyId) =>
         keyId is null ? Get().Keys : Get().Keys.Where(k => k.KeyId == keyId);

@@ -45,7 +45,10 @@ public sealed class Card
     /// <summary>Deleted cards leave the customer's list but keep their history (offers, payouts).</summary>
     public DateTimeOffset? DeletedAt { get; set; }
 
-    public string CardType => Brand switch
+    public string CardType => TypeOf(Brand);
+
+    /// <summary>The brand as the API names it.</summary>
+    public static string TypeOf(CardBrand brand) => brand switch
     {
         CardBrand.Visa => "VISA",
         CardBrand.Mastercard => "MASTERCARD",

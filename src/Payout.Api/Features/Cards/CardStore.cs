@@ -11,11 +11,16 @@ public sealed class CardStore(PayoutDbContext db)
         EF.CompileAsyncQuery<PayoutDbContext, long, Card>((PayoutDbContext db, long customerId) =>
             db.Set<Card>().AsNoTracking().Where(c => c.CustomerId == customerId && c.DeletedAt == null).OrderBy(c => c.Id)));
 
+    /// <summary>Compiled once: every offer asks it (see <see cref="FindActiveAsync"/>); tracked, as a change may follow.</summary>
+    private static readonly CompiledPerProvider<Func<PayoutDbContext, long, long, CancellationToken, Task<Card?>>> ActiveCard = new(() =>
+        EF.CompileAsyncQuery((PayoutDbContext db, long customerId, long cardId, CancellationToken cancellationToken) =>
+            db.Set<Card>().SingleOrDefault(c => c.Id == cardId && c.CustomerId == customerId && c.DeletedAt == null)));
+
     private DbSet<Card> Cards => db.Set<Card>();
 
     /// <summary>The customer's own, not deleted card — or null, for someone else's as for a missing one.</summary>
     public Task<Card?> FindActiveAsync(long customerId, long cardId, CancellationToken cancellationToken) =>
-        Cards.SingleOrDefaultAsync(c => c.Id == cardId && c.CustomerId == customerId && c.DeletedAt == null, cancellationToken);
+        ActiveCard.For(db)(db, customerId, cardId, cancellationToken);
 
     /// <summary>A card by id, deleted or not (an offer or payout keeps referring to its card), read-only.</summary>
     public Task<Card> GetAsync(long cardId, CancellationToken cancellationToken) =>

@@ -22,6 +22,9 @@ public sealed class CustomerCache : IDisposable
         entries = new MemoryCache(new MemoryCacheOptions { Clock = new ServiceClock(clock) });
     }
 
+    /// <summary>The cached customer, if this process has it: what a request checks before it needs the database at all.</summary>
+    public bool TryGet(long customerId, out CustomerCredentials? customer) => entries.TryGetValue(customerId, out customer);
+
     /// <summary>The cached customer, else <paramref name="load"/>'s (cached unless an invalidation happened meanwhile).</summary>
     public async Task<CustomerCredentials?> GetAsync(
         long customerId, Func<long, CancellationToken, Task<CustomerCredentials?>> load, CancellationToken cancellationToken)

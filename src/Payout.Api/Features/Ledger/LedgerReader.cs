@@ -14,14 +14,24 @@ public sealed class LedgerReader(PayoutDbContext db)
                 .Where(a => a.CustomerId == customerId && a.Type == AccountType.CustomerWallet)
                 .Select(a => new KeyValuePair<string, decimal>(a.Currency, a.Balance))));
 
+    /// <summary>Compiled once: every offer reads the float it would pay from (see <see cref="HouseBalanceAsync"/>).</summary>
+    private static readonly CompiledPerProvider<Func<PayoutDbContext, AccountType, string, CancellationToken, Task<decimal>>> HouseBalance = new(() =>
+        EF.CompileAsyncQuery((PayoutDbContext db, AccountType type, string currency, CancellationToken cancellationToken) =>
+            db.Set<LedgerAccount>()
+                .Where(a => a.CustomerId == null && a.Type == type && a.Currency == currency)
+                .Sum(a => a.Balance)));
+
+    /// <summary>Compiled once: every offer reads the wallet it would debit (see <see cref="BalanceAsync"/>).</summary>
+    private static readonly CompiledPerProvider<Func<PayoutDbContext, string, CancellationToken, Task<decimal?>>> BalanceByCode = new(() =>
+        EF.CompileAsyncQuery((PayoutDbContext db, string code, CancellationToken cancellationToken) =>
+            db.Set<LedgerAccount>().Where(a => a.Code == code).Select(a => (decimal?)a.Balance).SingleOrDefault()));
+
     public Task<decimal> WalletBalanceAsync(long customerId, string currency, CancellationToken cancellationToken) =>
         BalanceAsync(AccountKey.Wallet(customerId, currency), cancellationToken);
 
     /// <summary>A house account's balance: the sum of its shards.</summary>
     public Task<decimal> HouseBalanceAsync(AccountType type, string currency, CancellationToken cancellationToken) =>
-        db.Set<LedgerAccount>()
-            .Where(a => a.CustomerId == null && a.Type == type && a.Currency == currency)
-            .SumAsync(a => a.Balance, cancellationToken);
+        HouseBalance.For(db)(db, type, currency, cancellationToken);
 
     /// <summary>All the customer's wallets at once, by currency (absent: 0).</summary>
     public async Task<Dictionary<string, decimal>> WalletBalancesAsync(long customerId, CancellationToken cancellationToken)
@@ -43,9 +53,6 @@ public sealed class LedgerReader(PayoutDbContext db)
             .ToListAsync(cancellationToken);
 
     /// <summary>An account that was never used has no row yet: its balance is 0.</summary>
-    private async Task<decimal> BalanceAsync(AccountKey account, CancellationToken cancellationToken)
-    {
-        var code = account.Code;
-        return await db.Set<LedgerAccount>().Where(a => a.Code == code).Select(a => (decimal?)a.Balance).SingleOrDefaultAsync(cancellationToken) ?? 0m;
-    }
+    private async Task<decimal> BalanceAsync(AccountKey account, CancellationToken cancellationToken) =>
+        await BalanceByCode.For(db)(db, account.Code, cancellationToken) ?? 0m;
 }

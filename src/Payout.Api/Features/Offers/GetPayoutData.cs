@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Payout.Api.Domain.Errors;
 using Payout.Api.Domain.Pricing;
-using Payout.Api.Features.Cards;
 using Payout.Api.Infrastructure.Errors;
 using Payout.Api.Infrastructure.Http;
 
@@ -26,11 +25,12 @@ public static class GetPayoutData
     /// <summary>A pair without a fresh rate is left out; when no pair has one, the answer is 503.</summary>
     [ProducesError(ErrorCode.RATE_UNAVAILABLE)]
     public static async Task<Results<Ok<Response>, ApiError>> HandleAsync(
-        CurrentCustomer customer, Quoting quoting, CardStore cardStore, TimeProvider clock, CancellationToken cancellationToken)
+        CurrentCustomer customer, Quoting quoting, QuoteReads reads, TimeProvider clock, CancellationToken cancellationToken)
     {
         var quotes = new List<(PairQuote Quote, decimal AllAmountFrom)>();
-        var remaining = await quoting.RemainingLimitEurAsync(customer.Id, customer.KycLevel, cancellationToken);
-        var balances = await quoting.BalancesAsync(customer.Id, cancellationToken);
+        var facts = await reads.DataAsync(customer.Id, quoting.LimitWindowStart(), cancellationToken);
+        var remaining = quoting.RemainingLimitEur(customer.KycLevel, facts.UsedLimitEur);
+        var balances = facts.Balances;
         foreach (var (from, to) in quoting.Pairs)
         {
             if (await quoting.QuoteAsync(from, to, cancellationToken) is not { } quote)
@@ -48,11 +48,10 @@ public static class GetPayoutData
             return new ApiError(ErrorCode.RATE_UNAVAILABLE, "No fresh rates right now; try again shortly.");
         }
 
-        var cards = await cardStore.ListActiveAsync(customer.Id, cancellationToken);
         var now = clock.GetUtcNow();
         return TypedResults.Ok(new Response(
             FeesOf(quoting.Fees),
-            cards.Select(card => LimitsOf(card, quotes, card.Standing.CanReceiveAt(now))).ToList(),
+            facts.Cards.Select(card => LimitsOf(card, quotes, card.Standing.CanReceiveAt(now))).ToList(),
             quotes.Select(q => PairOf(q.Quote, q.AllAmountFrom)).ToList(),
             quoting.Payout.DataValidSeconds));
     }
@@ -60,7 +59,7 @@ public static class GetPayoutData
     private static FeesResponse FeesOf(FeeOptions fees) =>
         new(fees.Spread, fees.FixFee, fees.PartnerFee, fees.AdditionalFee, fees.NetworkFee, fees.TransactionFee);
 
-    private static CardLimits LimitsOf(Card card, List<(PairQuote Quote, decimal AllAmountFrom)> quotes, bool canReceive) => new(
+    private static CardLimits LimitsOf(QuoteReads.ListedCard card, List<(PairQuote Quote, decimal AllAmountFrom)> quotes, bool canReceive) => new(
         card.Id,
         card.CardType,
         card.MaskedPan,

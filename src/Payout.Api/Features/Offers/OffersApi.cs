@@ -8,6 +8,7 @@ public static class OffersApi
     {
         services.AddScoped<Quoting>();
         services.AddScoped<OfferStore>();
+        services.AddScoped<QuoteReads>();
         services.AddScoped<OfferDesk>();
         return services;
     }

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Payout.Api.Domain;
 using Payout.Api.Domain.Errors;
@@ -10,6 +11,7 @@ using Payout.Api.Domain.Rates;
 using Payout.Api.Features.Cards;
 using Payout.Api.Features.Ledger;
 using Payout.Api.Features.Rates;
+using Payout.Api.Infrastructure.Persistence;
 
 namespace Payout.Api.Features.Offers;
 
@@ -27,6 +29,7 @@ public sealed class Quoting(
     IOptions<PayoutOptions> payout,
     IOptions<RatesOptions> rateOptions,
     LimitReferenceRate limitReference,
+    PayoutDbContext db,
     TimeProvider clock)
 {
     public FeeOptions Fees => fees.Value;
@@ -63,6 +66,16 @@ public sealed class Quoting(
         return new PairQuote(from, to, rate, bounds, eurPerTarget.Value);
     }
 
+    /// <summary>
+    /// Keeps one connection open for the quote's reads until disposed: each query would otherwise take a connection
+    /// from the pool and give it back (on SQLite an open and a close of the file each time).
+    /// </summary>
+    public async Task<IAsyncDisposable> ShareConnectionAsync(CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        return new SharedConnection(db);
+    }
+
     public Task<decimal> BalanceAsync(long customerId, string currency, CancellationToken cancellationToken) =>
         ledger.WalletBalanceAsync(customerId, currency, cancellationToken);
 
@@ -82,11 +95,14 @@ public sealed class Quoting(
         KycLimits.RemainingEur(level, await UsedLimitEurAsync(customerId, cancellationToken), Payout);
 
     /// <summary>What the customer's payouts in the rolling window hold of the KYC limit, in EUR.</summary>
-    public Task<decimal> UsedLimitEurAsync(long customerId, CancellationToken cancellationToken)
-    {
-        var since = KycLimits.WindowStart(clock.GetUtcNow(), Payout);
-        return limitUsage.UsedEurSinceAsync(customerId, since, cancellationToken);
-    }
+    public Task<decimal> UsedLimitEurAsync(long customerId, CancellationToken cancellationToken) =>
+        limitUsage.UsedEurSinceAsync(customerId, LimitWindowStart(), cancellationToken);
+
+    /// <summary>Where the rolling window of the KYC limit starts now: payouts created since then count.</summary>
+    public DateTimeOffset LimitWindowStart() => KycLimits.WindowStart(clock.GetUtcNow(), Payout);
+
+    /// <summary>The KYC limit left, from what the window's payouts hold (<see cref="UsedLimitEurAsync"/>).</summary>
+    public decimal RemainingLimitEur(KycLevel level, decimal usedEur) => KycLimits.RemainingEur(level, usedEur, Payout);
 
     /// <summary>
     /// What clears each of the <paramref name="failing"/> checks of <paramref name="offer"/> (<see cref="ExecutionRemedies"/>).
@@ -130,5 +146,10 @@ public sealed class Quoting(
             offer.AmountToEur,
             remainingLimitEur,
             floatAvailable >= offer.AmountTo);
+    }
+
+    private sealed class SharedConnection(PayoutDbContext db) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync() => new(db.Database.CloseConnectionAsync());
     }
 }

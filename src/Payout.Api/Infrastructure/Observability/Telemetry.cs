@@ -33,22 +33,9 @@ public static class Telemetry
         builder.Services.AddSingleton<PayoutMetrics>();
 
         var postgres = builder.Configuration.ReadDatabaseOptions().Provider == DatabaseProvider.Postgres;
+        var exporting = !string.IsNullOrWhiteSpace(builder.Configuration[OtlpEndpointKey]);
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(ServiceName))
-            .WithTracing(tracing =>
-            {
-                tracing.AddAspNetCoreInstrumentation(aspNet => aspNet.Filter = context => !IsPlumbing(context.Request.Path));
-                tracing.AddHttpClientInstrumentation();
-                // One span per database command: Npgsql's own on PostgreSQL (it knows the server), EF Core's on SQLite.
-                if (postgres)
-                {
-                    tracing.AddNpgsql();
-                }
-                else
-                {
-                    tracing.AddEntityFrameworkCoreInstrumentation();
-                }
-            })
             .WithMetrics(metrics =>
             {
                 metrics.AddAspNetCoreInstrumentation();
@@ -62,8 +49,25 @@ public static class Telemetry
                 metrics.AddPrometheusExporter();
             });
 
-        if (!string.IsNullOrWhiteSpace(builder.Configuration[OtlpEndpointKey]))
+        // Spans only when they go somewhere: without a collector they were built for every request and database
+        // command and then dropped. Logs keep their TraceId and SpanId either way (ASP.NET Core starts the request's
+        // activity for logging, and continues an incoming traceparent, without OpenTelemetry).
+        if (exporting)
         {
+            telemetry.WithTracing(tracing =>
+            {
+                tracing.AddAspNetCoreInstrumentation(aspNet => aspNet.Filter = context => !IsPlumbing(context.Request.Path));
+                tracing.AddHttpClientInstrumentation();
+                // One span per database command: Npgsql's own on PostgreSQL (it knows the server), EF Core's on SQLite.
+                if (postgres)
+                {
+                    tracing.AddNpgsql();
+                }
+                else
+                {
+                    tracing.AddEntityFrameworkCoreInstrumentation();
+                }
+            });
             telemetry.UseOtlpExporter();
         }
 

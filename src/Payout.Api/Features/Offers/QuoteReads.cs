@@ -1,0 +1,138 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Payout.Api.Domain.Cards;
+using Payout.Api.Domain.Ledger;
+using Payout.Api.Domain.Limits;
+using Payout.Api.Features.Cards;
+using Payout.Api.Infrastructure.Persistence;
+
+namespace Payout.Api.Features.Offers;
+
+/// <summary>
+/// What a quote reads of one customer, each as one command (one round trip, no EF query pipeline) instead of an EF
+/// query per fact: for <c>GET /v4/payout/data</c> the KYC limit used in the window, the wallets and the active cards;
+/// for an offer's answer its wallet, the limit used and the float it would pay from. The predicates are those of
+/// <see cref="IKycLimitUsage.UsedEurSinceAsync"/>, <c>LedgerReader</c> (wallets, house balances) and
+/// <c>CardStore.ListActiveAsync</c>; values are read as each provider stores them (SQLite: amounts in 10^-8 units,
+/// instants in UTC ticks; PostgreSQL: numeric and timestamptz), as the model's converters do.
+/// </summary>
+public sealed class QuoteReads(PayoutDbContext db)
+{
+    private const string UsedLimit = """
+        SELECT COALESCE(SUM(amount_to_eur), 0) FROM payout_operations
+        WHERE customer_id = @customer AND created_at >= @since AND status <> @notCounted
+        """;
+
+    private const string DataSql = UsedLimit + """
+        ;
+        SELECT currency, balance FROM ledger_accounts WHERE customer_id = @customer AND type = @wallet;
+        SELECT id, brand, masked_pan, validation_status, expiry_year, expiry_month FROM cards
+        WHERE customer_id = @customer AND deleted_at IS NULL ORDER BY id;
+        """;
+
+    private const string OfferSql = """
+        SELECT
+            (SELECT balance FROM ledger_accounts WHERE code = @walletCode),
+            (
+        """ + UsedLimit + """
+        ),
+            (SELECT COALESCE(SUM(balance), 0) FROM ledger_accounts WHERE customer_id IS NULL AND type = @float AND currency = @fiat)
+        """;
+
+    public sealed record DataFacts(decimal UsedLimitEur, Dictionary<string, decimal> Balances, IReadOnlyList<ListedCard> Cards);
+
+    /// <param name="Balance">The wallet the offer debits (0 when it was never used).</param>
+    /// <param name="FloatAvailable">Fiat at the payout network not yet promised to a payout (all shards).</param>
+    public sealed record OfferFacts(decimal Balance, decimal UsedLimitEur, decimal FloatAvailable);
+
+    /// <summary>A card of the customer's list, with only what <c>/data</c> shows and decides with.</summary>
+    public sealed record ListedCard(long Id, CardBrand Brand, string MaskedPan, CardValidationStatus ValidationStatus, int ExpiryYear, int ExpiryMonth)
+    {
+        public string CardType => Card.TypeOf(Brand);
+
+        public CardStanding Standing => new(ValidationStatus, ExpiryYear, ExpiryMonth, IsDeleted: false);
+    }
+
+    /// <param name="since">Where the KYC limit's window starts.</param>
+    public async Task<DataFacts> DataAsync(long customerId, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = Command(DataSql, customerId, since);
+            Add(command, "wallet", (int)AccountType.CustomerWallet);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+
+            await reader.ReadAsync(cancellationToken);
+            var used = Amount(reader, 0, Sqlite);
+            await reader.NextResultAsync(cancellationToken);
+            var balances = new Dictionary<string, decimal>(StringComparer.Ordinal);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                balances.Add(reader.GetString(0), Amount(reader, 1, Sqlite));
+            }
+
+            await reader.NextResultAsync(cancellationToken);
+            var cards = new List<ListedCard>();
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                cards.Add(new ListedCard(
+                    reader.GetInt64(0), Enum.Parse<CardBrand>(reader.GetString(1)), reader.GetString(2),
+                    Enum.Parse<CardValidationStatus>(reader.GetString(3)), reader.GetInt32(4), reader.GetInt32(5)));
+            }
+
+            return new DataFacts(used, balances, cards);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <param name="since">Where the KYC limit's window starts.</param>
+    public async Task<OfferFacts> OfferAsync(long customerId, string currencyFrom, string fiat, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = Command(OfferSql, customerId, since);
+            Add(command, "walletCode", AccountKey.Wallet(customerId, currencyFrom).Code);
+            Add(command, "float", (int)AccountType.NetworkFloat);
+            Add(command, "fiat", fiat);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            await reader.ReadAsync(cancellationToken);
+            var balance = reader.IsDBNull(0) ? 0m : Amount(reader, 0, Sqlite);
+            return new OfferFacts(balance, Amount(reader, 1, Sqlite), Amount(reader, 2, Sqlite));
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private bool Sqlite => db.Provider == DatabaseProvider.Sqlite;
+
+    /// <summary>A command on the context's connection (and transaction, if one is open) with the limit's parameters.</summary>
+    private DbCommand Command(string sql, long customerId, DateTimeOffset since)
+    {
+        var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        Add(command, "customer", customerId);
+        Add(command, "since", Sqlite ? since.UtcTicks : since.ToUniversalTime());
+        Add(command, "notCounted", KycLimits.NotCounted.ToString());
+        return command;
+    }
+
+    private static decimal Amount(DbDataReader reader, int ordinal, bool sqlite) =>
+        sqlite ? DecimalUnitsConverter.FromUnits(reader.GetInt64(ordinal)) : reader.GetDecimal(ordinal);
+
+    private static void Add(DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+    }
+}
