@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Payout.Api.Features.Ledger;
 using Payout.Api.Infrastructure.Persistence;
 
 namespace Payout.Api.Features.Payouts;
@@ -66,6 +67,15 @@ public sealed class PayoutOutbox(PayoutDbContext db)
                 .SetProperty(e => e.LeaseUntil, (DateTimeOffset?)null)
                 .SetProperty(e => e.LeaseOwner, (string?)null)
                 .SetProperty(e => e.UpdatedAt, now), cancellationToken);
+
+    /// <summary>
+    /// The payout is final, as a statement for the settlement's batch: its entry has nothing left to do. With
+    /// <paramref name="attempts"/> (a dispatcher that holds the lease settles it) the attempt is counted and the lease given back.
+    /// </summary>
+    public static SqlStatement DoneStatement(long operationId, DateTimeOffset now, int? attempts) => attempts is { } counted
+        ? new("UPDATE payout_outbox SET state = 'Done', updated_at = {1}, due_at = {1}, attempts = {2}, last_error = NULL, lease_until = NULL, lease_owner = NULL WHERE operation_id = {0}",
+            [operationId, now, counted])
+        : new("UPDATE payout_outbox SET state = 'Done', updated_at = {1} WHERE operation_id = {0}", [operationId, now]);
 
     /// <summary>The payout is final: its entry has nothing left to do.</summary>
     public Task MarkDoneAsync(long operationId, DateTimeOffset now, CancellationToken cancellationToken) =>
