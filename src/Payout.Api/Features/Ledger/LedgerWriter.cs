@@ -78,6 +78,7 @@ public sealed class LedgerWriter(PayoutDbContext db, TimeProvider clock)
         // refused float shard can still look at the other shards (the lock order below).
         var guarded = entries.Where(e => !e.Account.MayGoNegative).ToList();
         var first = new List<SqlStatement>(alongside);
+        IReadOnlyList<int> alongsideRows = [];
         first.AddRange(guarded.Select(Apply));
         var rest = entries.Where(e => e.Account.MayGoNegative).ToList();
         var second = new List<SqlStatement>(rest.Select(Apply));
@@ -89,6 +90,7 @@ public sealed class LedgerWriter(PayoutDbContext db, TimeProvider clock)
         else
         {
             var rows = (await SqlBatch.ExecuteAsync(db, first, cancellationToken)).Rows;
+            alongsideRows = [.. rows.Take(alongside.Count)];
             for (var i = 0; i < guarded.Count; i++)
             {
                 var entry = guarded[i];
@@ -112,14 +114,15 @@ public sealed class LedgerWriter(PayoutDbContext db, TimeProvider clock)
         // update that lock would make every payout on the row wait on a multixact.
         posted.AddRange(rest.Select(e => (e.Account, e.Amount)));
         var header = new LedgerTransactionRecord { Kind = transaction.Kind, PayoutOperationId = payoutOperationId, CreatedAt = clock.GetUtcNow() };
-        return new PostingResult(PostingOutcome.Posted, await WriteAsync(second, header, posted, cancellationToken), null);
+        var (id, secondRows) = await WriteAsync(second, header, posted, cancellationToken);
+        return new PostingResult(PostingOutcome.Posted, id, null) { AlongsideRows = guarded.Count == 0 ? [.. secondRows.Take(alongside.Count)] : alongsideRows };
     }
 
     /// <summary>
     /// The remaining balance updates, then the transaction's header and its postings. On PostgreSQL all of it is one
     /// round trip (header and postings one statement); SQLite, in-process, inserts the header first for its id.
     /// </summary>
-    private async Task<long> WriteAsync(
+    private async Task<(long Id, IReadOnlyList<int> Rows)> WriteAsync(
         List<SqlStatement> updates, LedgerTransactionRecord header, IReadOnlyList<(AccountKey Account, decimal Amount)> postings,
         CancellationToken cancellationToken)
     {
@@ -135,13 +138,15 @@ public sealed class LedgerWriter(PayoutDbContext db, TimeProvider clock)
                 ORDER BY v.column3
                 RETURNING transaction_id
                 """, arguments, ExpectedRows: postings.Count, Returns: true));
-            return (await SqlBatch.ExecuteAsync(db, updates, cancellationToken)).Returned[0];
+            var written = await SqlBatch.ExecuteAsync(db, updates, cancellationToken);
+            return (written.Returned[0], written.Rows);
         }
 
         updates.Add(new SqlStatement(
             "INSERT INTO ledger_transactions (kind, payout_operation_id, created_at) VALUES ({0}, {1}, {2}) RETURNING id",
             arguments[..3], ExpectedRows: 1, Returns: true));
-        var id = (await SqlBatch.ExecuteAsync(db, updates, cancellationToken)).Returned[0];
+        var result = await SqlBatch.ExecuteAsync(db, updates, cancellationToken);
+        var id = result.Returned[0];
         arguments[0] = id;
         await SqlBatch.ExecuteAsync(db, [new SqlStatement($"""
             INSERT INTO ledger_postings (transaction_id, account_id, currency, amount, created_at)
@@ -149,7 +154,7 @@ public sealed class LedgerWriter(PayoutDbContext db, TimeProvider clock)
             FROM (VALUES {values}) AS v JOIN ledger_accounts a ON a.code = v.column1
             ORDER BY v.column3
             """, arguments, ExpectedRows: postings.Count)], cancellationToken);
-        return id;
+        return (id, result.Rows);
     }
 
     /// <summary>

@@ -42,7 +42,11 @@ public sealed class PayoutSettlement(
         var now = PayoutOperation.Stored(clock.GetUtcNow());
 
         await using var owned = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
-        if (!await payouts.FinishAsync(operationId, status, reason, now, cancellationToken))
+        // A payout we hold, in a transaction of our own: the status's conditional move travels in the ledger's batch, first,
+        // and when it moved nothing (someone settled it meanwhile) the whole transaction is rolled back. Otherwise it is
+        // decided before anything else is written.
+        var moveInBatch = known is not null && owned is not null;
+        if (!moveInBatch && !await payouts.FinishAsync(operationId, status, reason, now, cancellationToken))
         {
             return null;
         }
@@ -53,11 +57,17 @@ public sealed class PayoutSettlement(
             ? LedgerTransactions.PayoutSettle(payout.CurrencyFrom, payout.AmountFrom, fees, fiat, payout.LedgerShard)
             : LedgerTransactions.PayoutRefund(payout.CustomerId, payout.CurrencyFrom, payout.AmountFrom, fees, fiat, payout.LedgerShard);
         // The events and the outbox's change travel with the ledger's first round trip, before it locks the shared balance rows.
-        var posted = await ledger.PostAsync(movement, operationId, [.. Events(payout, succeeded), PayoutOutbox.DoneStatement(operationId, now, attempts), .. alongside],
-            cancellationToken);
+        SqlStatement[] statements = [.. Events(payout, succeeded), PayoutOutbox.DoneStatement(operationId, now, attempts), .. alongside];
+        var posted = await ledger.PostAsync(
+            movement, operationId, moveInBatch ? [PayoutStore.FinishStatement(operationId, status, reason, now), .. statements] : statements, cancellationToken);
         if (posted.Outcome != PostingOutcome.Posted)
         {
             throw new InvalidOperationException($"Settling payout {operationId} could not be posted: {posted.Outcome}.");
+        }
+
+        if (moveInBatch && posted.AlongsideRows is not [1, ..])
+        {
+            return null;
         }
 
         if (owned is not null)
