@@ -20,10 +20,13 @@ namespace Payout.Api.Features.Payouts;
 /// budget for the final answer and otherwise answers PENDING — nothing here assumes the network answers at once.
 /// </summary>
 public sealed class PayoutDesk(
-    PayoutDbContext db, OfferStore offers, CardStore cards, PayoutStore payouts, PayoutOutbox outbox, Quoting quoting, LedgerWriter ledger,
+    PayoutDbContext db, OfferStore offers, CardStore cards, PayoutStore payouts, Quoting quoting, LedgerWriter ledger,
     HouseShardPicker shards, SlippageRepricer slippage, DispatchWorker dispatcher, MerchantEvents events, IOptions<PayoutNetworkOptions> network,
     TimeProvider clock, PayoutMetrics metrics)
 {
+    /// <summary>The offer now names its payout; written once (the customer's lock already keeps a second execute out).</summary>
+    private const string ExecutedOfferSql = "UPDATE offers SET operation_id = {1}, updated_at = {2} WHERE id = {0} AND operation_id IS NULL";
+
     /// <summary>Every code execute can answer: an unknown offer, or the first failing check.</summary>
     public static readonly IReadOnlyList<ErrorCode> Errors = [ErrorCode.OFFER_NOT_FOUND, .. ExecutionChecks.Codes];
 
@@ -119,18 +122,17 @@ public sealed class PayoutDesk(
         // dispatches it now, and the background loop takes over only if this process dies first or the attempt gets no answer.
         var dueAt = payout.CreatedAt + TimeSpan.FromMilliseconds(network.Value.ExecuteWaitMilliseconds) + TimeSpan.FromSeconds(1);
         var leaseUntil = payout.CreatedAt + TimeSpan.FromSeconds(Math.Max(network.Value.LeaseSeconds, (dueAt - payout.CreatedAt).TotalSeconds));
-        outbox.Add(new PayoutOutboxEntry
-        {
-            OperationId = payout.Id, State = DispatchState.Queued, DueAt = dueAt, UpdatedAt = payout.CreatedAt, LeaseOwner = PayoutOutbox.Owner, LeaseUntil = leaseUntil,
-        });
-        offer.OperationId = payout.Id;
-        offer.UpdatedAt = payout.CreatedAt;
-        // The ledger saves these with its own first write, and sends the event in its first batch: both before it locks the
-        // shared balance rows, so they add nothing to how long those are held; a refused debit rolls them back with the payout.
-        var created = events.Statement(MerchantEventType.PayoutCreated, payout.CustomerId, payout.Id, HistoryItem.From(payout));
+        // The outbox entry, the offer's change and the event travel in the ledger's first batch, before it locks the shared
+        // balance rows, so they add nothing to how long those are held; a refused debit rolls them back with the payout.
+        SqlStatement[] alongside =
+        [
+            PayoutOutbox.LeasedEntryStatement(payout.Id, dueAt, leaseUntil, payout.CreatedAt),
+            new(ExecutedOfferSql, [offer.Id, payout.Id, payout.CreatedAt], ExpectedRows: 1),
+            events.Statement(MerchantEventType.PayoutCreated, payout.CustomerId, payout.Id, HistoryItem.From(payout)),
+        ];
         var debit = LedgerTransactions.PayoutDebit(
             customer.Id, offer.CurrencyFrom, offer.Amount, offer.Fees, new FiatLeg(offer.CurrencyTo, offer.AmountTo), payout.LedgerShard);
-        var posted = await ledger.PostAsync(debit, payout.Id, [created], cancellationToken);
+        var posted = await ledger.PostAsync(debit, payout.Id, alongside, cancellationToken);
         if (posted.Outcome == PostingOutcome.InsufficientFunds)
         {
             // A balance changed under us and the database refused to overdraw it: our float, which every customer's payouts

@@ -68,6 +68,11 @@ public sealed class PayoutOutbox(PayoutDbContext db)
                 .SetProperty(e => e.LeaseOwner, (string?)null)
                 .SetProperty(e => e.UpdatedAt, now), cancellationToken);
 
+    /// <summary>A new payout's entry, already leased to this process (its request sends it now), as a statement for the execute's batch.</summary>
+    public static SqlStatement LeasedEntryStatement(long operationId, DateTimeOffset dueAt, DateTimeOffset leaseUntil, DateTimeOffset now) => new(
+        "INSERT INTO payout_outbox (operation_id, state, due_at, attempts, lease_owner, lease_until, updated_at) VALUES ({0}, 'Queued', {1}, 0, {2}, {3}, {4})",
+        [operationId, dueAt, Owner, leaseUntil, now], ExpectedRows: 1);
+
     /// <summary>
     /// The payout is final, as a statement for the settlement's batch: its entry has nothing left to do. With
     /// <paramref name="attempts"/> (a dispatcher that holds the lease settles it) the attempt is counted and the lease given back.
