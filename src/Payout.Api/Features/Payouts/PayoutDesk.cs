@@ -20,7 +20,7 @@ namespace Payout.Api.Features.Payouts;
 /// budget for the final answer and otherwise answers PENDING — nothing here assumes the network answers at once.
 /// </summary>
 public sealed class PayoutDesk(
-    PayoutDbContext db, OfferStore offers, CardStore cards, PayoutStore payouts, Quoting quoting, LedgerWriter ledger,
+    PayoutDbContext db, ExecutableOffers offers, PayoutStore payouts, Quoting quoting, LedgerWriter ledger,
     HouseShardPicker shards, SlippageRepricer slippage, DispatchWorker dispatcher, MerchantEvents events, IOptions<PayoutNetworkOptions> network,
     TimeProvider clock, PayoutMetrics metrics)
 {
@@ -85,11 +85,12 @@ public sealed class PayoutDesk(
         // The KYC level comes from the row we lock, never from the sign-in cache: a downgrade counts at once.
         var kycLevel = await db.LockCustomerReadingKycAsync(customer.Id, cancellationToken);
 
-        var offer = await offers.FindAsync(customer.Id, offerId, cancellationToken);
-        if (offer is null)
+        if (await offers.FindAsync(customer.Id, offerId, cancellationToken) is not { } executable)
         {
             return new Failure(ErrorCode.OFFER_NOT_FOUND);
         }
+
+        var (offer, card) = executable;
 
         if (offer.OperationId is { } executed)
         {
@@ -97,7 +98,6 @@ public sealed class PayoutDesk(
             return new Debit(await payouts.GetAsync(executed, cancellationToken), Sent: null);
         }
 
-        var card = await cards.GetAsync(offer.CardId, cancellationToken);
         // An expired offer within its slippage band executes, re-priced at the rate the band gives.
         var expiry = await slippage.CheckExpiryAsync(offer, cancellationToken);
         var balance = await quoting.BalanceAsync(customer.Id, offer.CurrencyFrom, cancellationToken);
