@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Payout.Api.Features.Ledger;
 using Payout.Api.Infrastructure.Persistence;
 
 namespace Payout.Api.Features.Payouts;

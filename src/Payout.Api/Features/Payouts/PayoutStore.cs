@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Payout.Api.Domain.Limits;
 using Payout.Api.Domain.Payouts;
 using Payout.Api.Domain.Pricing;
-using Payout.Api.Features.Ledger;
 using Payout.Api.Features.Offers;
 using Payout.Api.Infrastructure.Persistence;
 

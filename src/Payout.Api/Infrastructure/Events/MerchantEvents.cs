@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Payout.Api.Features.Ledger;
 using Payout.Api.Infrastructure.Persistence;
 
 namespace Payout.Api.Infrastructure.Events;

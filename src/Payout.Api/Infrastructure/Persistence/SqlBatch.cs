@@ -3,9 +3,8 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
-using Payout.Api.Infrastructure.Persistence;
 
-namespace Payout.Api.Features.Ledger;
+namespace Payout.Api.Infrastructure.Persistence;
 
 /// <summary>
 /// Runs statements in order inside the context's current transaction. On PostgreSQL they travel as one

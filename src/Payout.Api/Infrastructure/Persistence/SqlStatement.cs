@@ -1,4 +1,4 @@
-namespace Payout.Api.Features.Ledger;
+namespace Payout.Api.Infrastructure.Persistence;
 
 /// <summary>
 /// One statement for a <see cref="SqlBatch"/>: SQL with <c>{0}</c>, <c>{1}</c>, … placeholders (as for
