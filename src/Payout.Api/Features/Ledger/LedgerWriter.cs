@@ -23,7 +23,15 @@ public sealed class LedgerWriter(PayoutDbContext db, TimeProvider clock)
 
     /// <param name="payoutOperationId">The payout the transaction belongs to (debit, settle, refund), for its timeline and its receipt.</param>
     public Task<PostingResult> PostAsync(LedgerTransaction transaction, long? payoutOperationId, CancellationToken cancellationToken) =>
-        PostAsync(transaction, payoutOperationId, mayUseOtherShards: true, cancellationToken);
+        PostAsync(transaction, payoutOperationId, [], mayUseOtherShards: true, cancellationToken);
+
+    /// <param name="alongside">
+    /// The caller's own statements for the same transaction (an event, an outbox change), sent in the post's first round trip,
+    /// before any balance row is locked. They must not depend on the post.
+    /// </param>
+    public Task<PostingResult> PostAsync(
+        LedgerTransaction transaction, long? payoutOperationId, IReadOnlyList<SqlStatement> alongside, CancellationToken cancellationToken) =>
+        PostAsync(transaction, payoutOperationId, alongside, mayUseOtherShards: true, cancellationToken);
 
     /// <summary>
     /// Locks every shard of a house account (<c>FOR NO KEY UPDATE</c>, in id order, after creating shards
@@ -48,51 +56,125 @@ public sealed class LedgerWriter(PayoutDbContext db, TimeProvider clock)
     }
 
     private async Task<PostingResult> PostAsync(
-        LedgerTransaction transaction, long? payoutOperationId, bool mayUseOtherShards, CancellationToken cancellationToken)
+        LedgerTransaction transaction, long? payoutOperationId, IReadOnlyList<SqlStatement> alongside, bool mayUseOtherShards,
+        CancellationToken cancellationToken)
     {
         if (db.Database.CurrentTransaction is null)
         {
             throw new InvalidOperationException("Ledger postings must be written inside the business change's transaction.");
         }
 
-        var accounts = await EnsureAccountsAsync(transaction.Entries.Select(e => e.Account).Distinct().ToList(), cancellationToken);
-        var now = clock.GetUtcNow();
-        var record = new LedgerTransactionRecord { Kind = transaction.Kind, PayoutOperationId = payoutOperationId, CreatedAt = now };
-        db.Set<LedgerTransactionRecord>().Add(record);
-        // Also saves what the caller has pending, in the same round trip, before any balance row is locked:
-        // from the first balance update to the commit, other payouts may be waiting for these rows.
-        await SaveWithoutSavepointAsync(cancellationToken);
-
-        foreach (var entry in InLockOrder(transaction.Entries, accounts))
+        // What the caller has pending goes first, in one round trip, before any balance row is locked: from the first
+        // balance update to the commit, other payouts may be waiting for these rows.
+        if (db.ChangeTracker.HasChanges())
         {
-            var account = accounts[entry.Account.Code];
-            if (!await ApplyAsync(account.Id, entry.Amount, entry.Account.MayGoNegative, cancellationToken))
-            {
-                var other = mayUseOtherShards && entry.Account.IsHouse
-                    ? await DrawFromOtherShardAsync(account, -entry.Amount, cancellationToken)
-                    : null;
-                if (other is null)
-                {
-                    return new PostingResult(PostingOutcome.InsufficientFunds, 0, entry.Account);
-                }
-
-                account = other;
-            }
-
-            // Postings go in after the balance updates: their foreign key share-locks the account row, and
-            // taken before the update that lock would make every payout on the row wait on a multixact.
-            db.Set<LedgerPosting>().Add(new LedgerPosting
-            {
-                TransactionId = record.Id,
-                AccountId = account.Id,
-                Currency = account.Currency,
-                Amount = entry.Amount,
-                CreatedAt = now,
-            });
+            await SaveWithoutSavepointAsync(cancellationToken);
         }
 
-        await SaveWithoutSavepointAsync(cancellationToken);
-        return new PostingResult(PostingOutcome.Posted, record.Id, null);
+        var entries = InLockOrder(transaction.Entries).ToList();
+        var posted = new List<(AccountKey Account, decimal Amount)>(entries.Count);
+        // Wallets and the float are held to "never below zero": each debit is a conditional update whose refusal we see
+        // on its own. They go in the first round trip, with the caller's statements; nothing later is locked yet, so a
+        // refused float shard can still look at the other shards (the lock order below).
+        var guarded = entries.Where(e => !e.Account.MayGoNegative).ToList();
+        var first = new List<SqlStatement>(alongside);
+        IReadOnlyList<int> alongsideRows = [];
+        first.AddRange(guarded.Select(Apply));
+        var rest = entries.Where(e => e.Account.MayGoNegative).ToList();
+        var second = new List<SqlStatement>(rest.Select(Apply));
+        if (guarded.Count == 0)
+        {
+            second.InsertRange(0, first);
+            first.Clear();
+        }
+        else
+        {
+            var rows = (await SqlBatch.ExecuteAsync(db, first, cancellationToken)).Rows;
+            alongsideRows = [.. rows.Take(alongside.Count)];
+            for (var i = 0; i < guarded.Count; i++)
+            {
+                var entry = guarded[i];
+                var account = entry.Account;
+                if (rows[alongside.Count + i] != 1)
+                {
+                    var other = mayUseOtherShards && account.IsHouse ? await DrawFromOtherShardAsync(account, -entry.Amount, cancellationToken) : null;
+                    if (other is null)
+                    {
+                        return new PostingResult(PostingOutcome.InsufficientFunds, 0, account);
+                    }
+
+                    account = other;
+                }
+
+                posted.Add((account, entry.Amount));
+            }
+        }
+
+        // Postings go in after the balance updates: their foreign key share-locks the account row, and taken before the
+        // update that lock would make every payout on the row wait on a multixact.
+        posted.AddRange(rest.Select(e => (e.Account, e.Amount)));
+        var header = new LedgerTransactionRecord { Kind = transaction.Kind, PayoutOperationId = payoutOperationId, CreatedAt = clock.GetUtcNow() };
+        var (id, secondRows) = await WriteAsync(second, header, posted, cancellationToken);
+        return new PostingResult(PostingOutcome.Posted, id, null) { AlongsideRows = guarded.Count == 0 ? [.. secondRows.Take(alongside.Count)] : alongsideRows };
+    }
+
+    /// <summary>
+    /// The remaining balance updates, then the transaction's header and its postings. On PostgreSQL all of it is one
+    /// round trip (header and postings one statement); SQLite, in-process, inserts the header first for its id.
+    /// </summary>
+    private async Task<(long Id, IReadOnlyList<int> Rows)> WriteAsync(
+        List<SqlStatement> updates, LedgerTransactionRecord header, IReadOnlyList<(AccountKey Account, decimal Amount)> postings,
+        CancellationToken cancellationToken)
+    {
+        var values = string.Join(", ", postings.Select((_, i) => $"({{{3 + (2 * i)}}}, {{{4 + (2 * i)}}}, {i})"));
+        object?[] arguments = [header.Kind, header.PayoutOperationId, header.CreatedAt, .. postings.SelectMany(p => new object?[] { p.Account.Code, p.Amount })];
+        if (db.Provider == DatabaseProvider.Postgres)
+        {
+            updates.Add(new SqlStatement($"""
+                WITH header AS (INSERT INTO ledger_transactions (kind, payout_operation_id, created_at) VALUES ({"{0}"}, CAST({"{1}"} AS bigint), {"{2}"}) RETURNING id)
+                INSERT INTO ledger_postings (transaction_id, account_id, currency, amount, created_at)
+                SELECT header.id, a.id, a.currency, v.column2, {"{2}"}
+                FROM header CROSS JOIN (VALUES {values}) AS v JOIN ledger_accounts a ON a.code = v.column1
+                ORDER BY v.column3
+                RETURNING transaction_id
+                """, arguments, ExpectedRows: postings.Count, Returns: true));
+            var written = await SqlBatch.ExecuteAsync(db, updates, cancellationToken);
+            return (written.Returned[0], written.Rows);
+        }
+
+        updates.Add(new SqlStatement(
+            "INSERT INTO ledger_transactions (kind, payout_operation_id, created_at) VALUES ({0}, {1}, {2}) RETURNING id",
+            arguments[..3], ExpectedRows: 1, Returns: true));
+        var result = await SqlBatch.ExecuteAsync(db, updates, cancellationToken);
+        var id = result.Returned[0];
+        arguments[0] = id;
+        await SqlBatch.ExecuteAsync(db, [new SqlStatement($"""
+            INSERT INTO ledger_postings (transaction_id, account_id, currency, amount, created_at)
+            SELECT {"{0}"}, a.id, a.currency, v.column2, {"{2}"}
+            FROM (VALUES {values}) AS v JOIN ledger_accounts a ON a.code = v.column1
+            ORDER BY v.column3
+            """, arguments, ExpectedRows: postings.Count)], cancellationToken);
+        return (id, result.Rows);
+    }
+
+    /// <summary>
+    /// One entry's balance change, by the account's unique code. A debit of an account held to "never below zero" is a
+    /// conditional UPDATE: the database itself refuses to overdraw it, for any number of writers in any number of
+    /// processes, and the refusal is seen as no row written. Everything else adds to the row, creating it if missing.
+    /// </summary>
+    private SqlStatement Apply(LedgerEntry entry)
+    {
+        var account = entry.Account;
+        if (!account.MayGoNegative && entry.Amount < 0)
+        {
+            return new SqlStatement("UPDATE ledger_accounts SET balance = balance + {0} WHERE code = {1} AND balance >= {2}", [entry.Amount, account.Code, -entry.Amount]);
+        }
+
+        // PostgreSQL resolves the existing row by the table's name, SQLite by the bare column.
+        var existing = db.Provider == DatabaseProvider.Postgres ? "ledger_accounts.balance" : "balance";
+        return new SqlStatement(
+            $"INSERT INTO ledger_accounts (code, type, currency, customer_id, shard, balance) VALUES ({{0}}, {{1}}, {{2}}, CAST({{3}} AS bigint), {{4}}, {{5}}) ON CONFLICT (code) DO UPDATE SET balance = {existing} + excluded.balance",
+            [account.Code, (int)account.Type, account.Currency, account.CustomerId, account.Shard, entry.Amount], ExpectedRows: 1);
     }
 
     /// <summary>
@@ -117,32 +199,34 @@ public sealed class LedgerWriter(PayoutDbContext db, TimeProvider clock)
     /// <summary>
     /// A fixed order, so two transactions never deadlock on accounts: wallets first (not shared), then the
     /// float's shards (the one step that may try other rows, which it can only do while holding no later row),
-    /// then every other house account, each group by id. Shared rows come last, so they are held briefly.
+    /// then every other house account, each group by code (the unique key the updates find rows by). Shared rows
+    /// come last, so they are held briefly.
     /// </summary>
-    private static IEnumerable<LedgerEntry> InLockOrder(IEnumerable<LedgerEntry> entries, Dictionary<string, LedgerAccount> accounts) =>
-        entries.OrderBy(e => !e.Account.IsHouse ? 0 : e.Account.MayGoNegative ? 2 : 1).ThenBy(e => accounts[e.Account.Code].Id);
+    private static IEnumerable<LedgerEntry> InLockOrder(IEnumerable<LedgerEntry> entries) =>
+        entries.OrderBy(e => !e.Account.IsHouse ? 0 : e.Account.MayGoNegative ? 2 : 1).ThenBy(e => e.Account.Code, StringComparer.Ordinal);
 
     /// <summary>
     /// The named shard cannot cover <paramref name="amount"/>: takes it from a shard that can (richest first),
     /// else consolidates the shards into the named one. Null when all shards together hold less.
     /// </summary>
-    private async Task<LedgerAccount?> DrawFromOtherShardAsync(LedgerAccount refused, decimal amount, CancellationToken cancellationToken)
+    private async Task<AccountKey?> DrawFromOtherShardAsync(AccountKey refused, decimal amount, CancellationToken cancellationToken)
     {
+        var code = refused.Code;
         var candidates = await db.Set<LedgerAccount>().AsNoTracking()
             .Where(a => a.CustomerId == null && a.Type == refused.Type && a.Currency == refused.Currency
-                && a.Id != refused.Id && a.Balance >= amount)
+                && a.Code != code && a.Balance >= amount)
             .OrderByDescending(a => a.Balance)
             .ToListAsync(cancellationToken);
         foreach (var candidate in candidates)
         {
             // Conditional like any debit: another payout may have taken it since we read it.
-            if (await ApplyAsync(candidate.Id, -amount, mayGoNegative: false, cancellationToken))
+            if (await DebitAsync(candidate.Key, amount, cancellationToken))
             {
-                return candidate;
+                return candidate.Key;
             }
         }
 
-        var shards = await LockShardsAsync(refused.Key, atLeast: 0, cancellationToken);
+        var shards = await LockShardsAsync(refused, atLeast: refused.Shard + 1, cancellationToken);
         var moves = HouseShards.Consolidate(shards.ToDictionary(a => a.Shard, a => a.Balance), refused.Shard, amount);
         if (moves is null)
         {
@@ -150,29 +234,20 @@ public sealed class LedgerWriter(PayoutDbContext db, TimeProvider clock)
         }
 
         if (moves.Count > 0
-            && (await PostAsync(LedgerTransactions.ShardConsolidation(refused.Key, moves), null, mayUseOtherShards: false, cancellationToken)).Outcome
+            && (await PostAsync(LedgerTransactions.ShardConsolidation(refused, moves), null, [], mayUseOtherShards: false, cancellationToken)).Outcome
                 != PostingOutcome.Posted)
         {
-            throw new InvalidOperationException($"Moving between the locked shards of {refused.Key} was refused.");
+            throw new InvalidOperationException($"Moving between the locked shards of {refused} was refused.");
         }
 
-        return await ApplyAsync(refused.Id, -amount, mayGoNegative: false, cancellationToken)
+        return await DebitAsync(refused, amount, cancellationToken)
             ? refused
             : throw new InvalidOperationException($"The consolidated shard {refused.Code} cannot cover {amount}.");
     }
 
-    /// <summary>
-    /// One conditional UPDATE: the database itself refuses to take a wallet below zero, so the rule
-    /// holds for any number of concurrent writers in any number of processes.
-    /// </summary>
-    private async Task<bool> ApplyAsync(long accountId, decimal delta, bool mayGoNegative, CancellationToken cancellationToken)
-    {
-        var floor = -delta;
-        var updated = await db.Set<LedgerAccount>()
-            .Where(a => a.Id == accountId && (mayGoNegative || a.Balance >= floor))
-            .ExecuteUpdateAsync(s => s.SetProperty(a => a.Balance, a => a.Balance + delta), cancellationToken);
-        return updated == 1;
-    }
+    /// <summary>One conditional debit of an account held to "never below zero", on its own; false when refused.</summary>
+    private async Task<bool> DebitAsync(AccountKey account, decimal amount, CancellationToken cancellationToken) =>
+        (await SqlBatch.ExecuteAsync(db, [Apply(new LedgerEntry(account, -amount))], cancellationToken)).Rows[0] == 1;
 
     /// <summary>Creates missing accounts with an insert that tolerates a concurrent creator, then loads them all.</summary>
     private async Task<Dictionary<string, LedgerAccount>> EnsureAccountsAsync(IReadOnlyList<AccountKey> keys, CancellationToken cancellationToken)

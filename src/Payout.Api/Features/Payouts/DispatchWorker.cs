@@ -17,10 +17,16 @@ public sealed class DispatchWorker(
 
     /// <summary>
     /// Starts dispatching a just-debited payout now, outside the request, so execute can wait a short budget
-    /// for the answer and the send still completes when the request has gone.
+    /// for the answer and the send still completes when the request has gone. Its outbox entry was written
+    /// leased to this process, so no other dispatcher takes it meanwhile.
     /// </summary>
-    public Task DispatchNowAsync(long operationId) => Task.Run(() =>
-        DispatchAsync(operationId, dispatcher => dispatcher.TryProcessAsync(operationId, evenIfNotDue: true, CancellationToken.None), CancellationToken.None));
+    /// <returns>The payout as it now is when the network's final answer settled it; null when it is still open.</returns>
+    public Task<PayoutOperation?> DispatchNowAsync(NewPayoutDispatch payout) => Task.Run(async () =>
+    {
+        PayoutOperation? settled = null;
+        await DispatchAsync(payout.Payout.Id, async dispatcher => settled = await dispatcher.SendNewAsync(payout, CancellationToken.None), CancellationToken.None);
+        return settled;
+    });
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

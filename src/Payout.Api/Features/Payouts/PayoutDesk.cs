@@ -20,10 +20,13 @@ namespace Payout.Api.Features.Payouts;
 /// budget for the final answer and otherwise answers PENDING — nothing here assumes the network answers at once.
 /// </summary>
 public sealed class PayoutDesk(
-    PayoutDbContext db, OfferStore offers, CardStore cards, PayoutStore payouts, PayoutOutbox outbox, Quoting quoting, LedgerWriter ledger,
+    PayoutDbContext db, ExecutableOffers offers, PayoutStore payouts, Quoting quoting, LedgerWriter ledger,
     HouseShardPicker shards, SlippageRepricer slippage, DispatchWorker dispatcher, MerchantEvents events, IOptions<PayoutNetworkOptions> network,
     TimeProvider clock, PayoutMetrics metrics)
 {
+    /// <summary>The offer now names its payout; written once (the customer's lock already keeps a second execute out).</summary>
+    private const string ExecutedOfferSql = "UPDATE offers SET operation_id = {1}, updated_at = {2} WHERE id = {0} AND operation_id IS NULL";
+
     /// <summary>Every code execute can answer: an unknown offer, or the first failing check.</summary>
     public static readonly IReadOnlyList<ErrorCode> Errors = [ErrorCode.OFFER_NOT_FOUND, .. ExecutionChecks.Codes];
 
@@ -35,18 +38,22 @@ public sealed class PayoutDesk(
             return debit.Failure;
         }
 
-        var (payout, debitedNow) = debit.Value;
-        if (!debitedNow)
+        var (payout, sent) = debit.Value;
+        if (sent is null)
         {
             return payout;
         }
 
         metrics.PayoutEntered(PayoutStatus.PENDING);
-        var dispatch = dispatcher.DispatchNowAsync(payout.Id);
+        var dispatch = dispatcher.DispatchNowAsync(sent);
         try
         {
             // A latency budget, not business time: measured on the real clock.
-            await dispatch.WaitAsync(TimeSpan.FromMilliseconds(network.Value.ExecuteWaitMilliseconds), cancellationToken);
+            if (await dispatch.WaitAsync(TimeSpan.FromMilliseconds(network.Value.ExecuteWaitMilliseconds), cancellationToken) is { } settled)
+            {
+                // Settled by this dispatch: the payout as that transaction stored it, without reading it back.
+                return settled;
+            }
         }
         catch (TimeoutException)
         {
@@ -58,23 +65,39 @@ public sealed class PayoutDesk(
 
     private async Task<Result<Debit>> DebitAsync(long offerId, CurrentCustomer customer, CancellationToken cancellationToken)
     {
+        // Inside a transaction EF wraps each save in a savepoint (two more round trips) so the transaction could go on after
+        // a failed save; this one never does: any failure rolls it back whole.
+        var savepoints = db.Database.AutoSavepointsEnabled;
+        db.Database.AutoSavepointsEnabled = false;
+        try
+        {
+            return await DebitInOneTransactionAsync(offerId, customer, cancellationToken);
+        }
+        finally
+        {
+            db.Database.AutoSavepointsEnabled = savepoints;
+        }
+    }
+
+    private async Task<Result<Debit>> DebitInOneTransactionAsync(long offerId, CurrentCustomer customer, CancellationToken cancellationToken)
+    {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // The KYC level comes from the row we lock, never from the sign-in cache: a downgrade counts at once.
         var kycLevel = await db.LockCustomerReadingKycAsync(customer.Id, cancellationToken);
 
-        var offer = await offers.FindAsync(customer.Id, offerId, cancellationToken);
-        if (offer is null)
+        if (await offers.FindAsync(customer.Id, offerId, cancellationToken) is not { } executable)
         {
             return new Failure(ErrorCode.OFFER_NOT_FOUND);
         }
 
+        var (offer, card) = executable;
+
         if (offer.OperationId is { } executed)
         {
             // Executing again answers the same operation, whatever its age: never a second debit.
-            return new Debit(await payouts.GetAsync(executed, cancellationToken), DebitedNow: false);
+            return new Debit(await payouts.GetAsync(executed, cancellationToken), Sent: null);
         }
 
-        var card = await cards.GetAsync(offer.CardId, cancellationToken);
         // An expired offer within its slippage band executes, re-priced at the rate the band gives.
         var expiry = await slippage.CheckExpiryAsync(offer, cancellationToken);
         var balance = await quoting.BalanceAsync(customer.Id, offer.CurrencyFrom, cancellationToken);
@@ -94,20 +117,22 @@ public sealed class PayoutDesk(
         var payout = NewPayout(offer, card, shards.Next());
         payouts.Add(payout);
         await db.SaveChangesAsync(cancellationToken);
-        // Before the ledger locks the shared balance rows, so the insert adds nothing to how long they are held; a refused
-        // debit rolls it back with the payout.
-        await events.AppendAsync(MerchantEventType.PayoutCreated, payout.CustomerId, payout.Id, HistoryItem.From(payout), cancellationToken);
 
-        // Due a little after the request's own wait: the request dispatches it now, and the background loop
-        // takes over only if this process dies first or the attempt gets no answer.
+        // Due a little after the request's own wait, and leased to this process until then at least: the request
+        // dispatches it now, and the background loop takes over only if this process dies first or the attempt gets no answer.
         var dueAt = payout.CreatedAt + TimeSpan.FromMilliseconds(network.Value.ExecuteWaitMilliseconds) + TimeSpan.FromSeconds(1);
-        outbox.Add(new PayoutOutboxEntry { OperationId = payout.Id, State = DispatchState.Queued, DueAt = dueAt, UpdatedAt = payout.CreatedAt });
-        offer.OperationId = payout.Id;
-        offer.UpdatedAt = payout.CreatedAt;
-        // The ledger saves these with its own first write, before it locks the shared balance rows.
+        var leaseUntil = payout.CreatedAt + TimeSpan.FromSeconds(Math.Max(network.Value.LeaseSeconds, (dueAt - payout.CreatedAt).TotalSeconds));
+        // The outbox entry, the offer's change and the event travel in the ledger's first batch, before it locks the shared
+        // balance rows, so they add nothing to how long those are held; a refused debit rolls them back with the payout.
+        SqlStatement[] alongside =
+        [
+            PayoutOutbox.LeasedEntryStatement(payout.Id, dueAt, leaseUntil, payout.CreatedAt),
+            new(ExecutedOfferSql, [offer.Id, payout.Id, payout.CreatedAt], ExpectedRows: 1),
+            events.Statement(MerchantEventType.PayoutCreated, payout.CustomerId, payout.Id, HistoryItem.From(payout)),
+        ];
         var debit = LedgerTransactions.PayoutDebit(
             customer.Id, offer.CurrencyFrom, offer.Amount, offer.Fees, new FiatLeg(offer.CurrencyTo, offer.AmountTo), payout.LedgerShard);
-        var posted = await ledger.PostAsync(debit, payout.Id, cancellationToken);
+        var posted = await ledger.PostAsync(debit, payout.Id, alongside, cancellationToken);
         if (posted.Outcome == PostingOutcome.InsufficientFunds)
         {
             // A balance changed under us and the database refused to overdraw it: our float, which every customer's payouts
@@ -119,12 +144,12 @@ public sealed class PayoutDesk(
         }
 
         await transaction.CommitAsync(cancellationToken);
-        return new Debit(payout, DebitedNow: true);
+        return new Debit(payout, new NewPayoutDispatch(payout, card, offer.Fees));
     }
 
     private PayoutOperation NewPayout(Offer offer, Card card, int ledgerShard)
     {
-        var now = clock.GetUtcNow();
+        var now = PayoutOperation.Stored(clock.GetUtcNow());
         return new PayoutOperation
         {
             OfferId = offer.Id,
@@ -147,6 +172,6 @@ public sealed class PayoutDesk(
         };
     }
 
-    /// <summary>The payout execute answers, and whether this request debited it (or an earlier one did).</summary>
-    private sealed record Debit(PayoutOperation Payout, bool DebitedNow);
+    /// <summary>The payout execute answers, and what to send when this request debited it (null: an earlier one did).</summary>
+    private sealed record Debit(PayoutOperation Payout, NewPayoutDispatch? Sent);
 }

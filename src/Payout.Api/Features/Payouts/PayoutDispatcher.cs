@@ -105,6 +105,28 @@ public sealed class PayoutDispatcher(
         return outbox.TryLeaseAsync(operationId, evenIfNotDue, now, now.AddSeconds(settings.LeaseSeconds), cancellationToken);
     }
 
+    /// <summary>
+    /// Sends a payout this process has just debited, under the lease its outbox entry was written with: nothing is read
+    /// again, and a final answer settles it in one transaction with the attempt's record and the entry's release.
+    /// </summary>
+    /// <returns>The payout as it now is when this call settled it; null when it is still open (or settled elsewhere).</returns>
+    public async Task<PayoutOperation?> SendNewAsync(NewPayoutDispatch dispatch, CancellationToken cancellationToken)
+    {
+        var payout = dispatch.Payout;
+        var answer = await network.SendAsync(new PayoutInstruction(payout.Id, vault.RevealNumber(dispatch.Card), payout.AmountTo, payout.CurrencyTo), cancellationToken);
+        if (answer.IsFinal
+            && await settlement.ApplyDispatchedAsync(new SettlingPayout(payout, dispatch.Fees), answer,
+                events.Statement(payout.Id, NetworkEventKind.Sent, answer), attempts: 1, cancellationToken) is { } settled)
+        {
+            return settled;
+        }
+
+        events.Note(payout.Id, NetworkEventKind.Sent, answer);
+        await events.SaveAsync(cancellationToken);
+        await RecordAsync(new PayoutOutboxEntry { OperationId = payout.Id, State = DispatchState.Queued }, answer, cancellationToken);
+        return null;
+    }
+
     /// <summary>Processes an entry this process has already leased (the batch claim of <see cref="DispatchWorker"/>).</summary>
     public async Task ProcessLeasedAsync(long operationId, CancellationToken cancellationToken)
     {

@@ -12,5 +12,14 @@ public sealed class PayoutNetworkEvents(PayoutDbContext db, TimeProvider clock)
     public void Note(long operationId, NetworkEventKind kind, NetworkAnswer? answer, string? actor = null) =>
         Events.Add(PayoutNetworkEvent.Of(operationId, kind, answer, clock.GetUtcNow(), actor));
 
+    /// <summary>The same entry as a statement for a batch of the caller's transaction (it commits with the change it records).</summary>
+    public SqlStatement Statement(long operationId, NetworkEventKind kind, NetworkAnswer? answer)
+    {
+        var entry = PayoutNetworkEvent.Of(operationId, kind, answer, clock.GetUtcNow());
+        return new(
+            "INSERT INTO payout_network_events (operation_id, kind, outcome, detail, actor, created_at) VALUES ({0}, {1}, {2}, {3}, NULL, {4})",
+            [entry.OperationId, entry.Kind.ToString(), entry.Outcome?.ToString(), entry.Detail, entry.CreatedAt], ExpectedRows: 1);
+    }
+
     public Task SaveAsync(CancellationToken cancellationToken) => db.SaveChangesAsync(cancellationToken);
 }

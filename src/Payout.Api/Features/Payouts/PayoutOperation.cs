@@ -57,6 +57,22 @@ public sealed class PayoutOperation
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>
+    /// An instant as the database gives it back (PostgreSQL keeps microseconds), for a payout held in memory that must
+    /// read the same as one read from its row.
+    /// </summary>
+    public static DateTimeOffset Stored(DateTimeOffset at) => at.AddTicks(-(at.Ticks % 10));
+
+    /// <summary>A copy moved to its final status, as the settlement's conditional update just stored it.</summary>
+    public PayoutOperation Finished(PayoutStatus status, string? failureReason, DateTimeOffset at)
+    {
+        var copy = (PayoutOperation)MemberwiseClone();
+        copy.Status = status;
+        copy.FailureReason = failureReason;
+        copy.UpdatedAt = at;
+        return copy;
+    }
 }
 
 internal sealed class PayoutOperationConfiguration : IEntityTypeConfiguration<PayoutOperation>

@@ -67,6 +67,20 @@ public sealed class PayoutOutbox(PayoutDbContext db)
                 .SetProperty(e => e.LeaseOwner, (string?)null)
                 .SetProperty(e => e.UpdatedAt, now), cancellationToken);
 
+    /// <summary>A new payout's entry, already leased to this process (its request sends it now), as a statement for the execute's batch.</summary>
+    public static SqlStatement LeasedEntryStatement(long operationId, DateTimeOffset dueAt, DateTimeOffset leaseUntil, DateTimeOffset now) => new(
+        "INSERT INTO payout_outbox (operation_id, state, due_at, attempts, lease_owner, lease_until, updated_at) VALUES ({0}, 'Queued', {1}, 0, {2}, {3}, {4})",
+        [operationId, dueAt, Owner, leaseUntil, now], ExpectedRows: 1);
+
+    /// <summary>
+    /// The payout is final, as a statement for the settlement's batch: its entry has nothing left to do. With
+    /// <paramref name="attempts"/> (a dispatcher that holds the lease settles it) the attempt is counted and the lease given back.
+    /// </summary>
+    public static SqlStatement DoneStatement(long operationId, DateTimeOffset now, int? attempts) => attempts is { } counted
+        ? new("UPDATE payout_outbox SET state = 'Done', updated_at = {1}, due_at = {1}, attempts = {2}, last_error = NULL, lease_until = NULL, lease_owner = NULL WHERE operation_id = {0}",
+            [operationId, now, counted])
+        : new("UPDATE payout_outbox SET state = 'Done', updated_at = {1} WHERE operation_id = {0}", [operationId, now]);
+
     /// <summary>The payout is final: its entry has nothing left to do.</summary>
     public Task MarkDoneAsync(long operationId, DateTimeOffset now, CancellationToken cancellationToken) =>
         Entries.Where(e => e.OperationId == operationId)

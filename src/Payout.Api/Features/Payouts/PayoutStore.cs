@@ -53,6 +53,11 @@ public sealed class PayoutStore(PayoutDbContext db) : IKycLimitUsage
                 .SetProperty(p => p.FailureReason, failureReason)
                 .SetProperty(p => p.UpdatedAt, now), cancellationToken) == 1;
 
+    /// <summary><see cref="FinishAsync"/> as a statement for the settlement's batch: one row written when it moved the payout.</summary>
+    public static SqlStatement FinishStatement(long operationId, PayoutStatus status, string? failureReason, DateTimeOffset now) => new(
+        "UPDATE payout_operations SET status = {1}, failure_reason = {2}, updated_at = {3} WHERE id = {0} AND status = 'PENDING'",
+        [operationId, status.ToString(), failureReason, now]);
+
     /// <inheritdoc/>
     public Task<decimal> UsedEurSinceAsync(long customerId, DateTimeOffset since, CancellationToken cancellationToken) =>
         UsedEurSince.For(db)(db, customerId, since, cancellationToken);

@@ -16,6 +16,7 @@ public static class PayoutsApi
         services.AddScoped<PayoutNetworkEvents>();
         services.AddScoped<PayoutSettlement>();
         services.AddScoped<PayoutDesk>();
+        services.AddScoped<ExecutableOffers>();
         services.AddScoped<ReceiptIssuer>();
         services.AddScoped<SlippageExposure>();
         services.AddScoped<SlippageRepricer>();

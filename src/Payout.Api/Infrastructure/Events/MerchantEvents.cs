@@ -24,6 +24,14 @@ public sealed class MerchantEvents(PayoutDbContext db, TimeProvider clock)
         FROM customers c WHERE c.id = {5}
         """;
 
+    /// <summary>
+    /// The append as a statement for a batch of the caller's (it must run in the transaction of the change): values as
+    /// the model holds them, and an error unless exactly one row is written (the customer exists).
+    /// </summary>
+    public SqlStatement Statement(MerchantEventType type, long customerId, long objectId, object payload) =>
+        new(InsertSql, [type.Name, type.ObjectType, objectId, JsonSerializer.Serialize(payload, payload.GetType(), EventJson.Options), clock.GetUtcNow(), customerId],
+            ExpectedRows: 1);
+
     /// <summary>Appends <paramref name="type"/> for object <paramref name="objectId"/> of <paramref name="customerId"/>, with the object as it is now.</summary>
     public async Task AppendAsync(MerchantEventType type, long customerId, long objectId, object payload, CancellationToken cancellationToken)
     {
