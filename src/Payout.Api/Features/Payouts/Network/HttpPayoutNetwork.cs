@@ -144,7 +144,7 @@ public sealed class HttpPayoutNetwork(HttpClient http, NetworkAddress address, I
     /// <summary>Timeouts, refused connections, an open circuit, garbage or an oversized answer — but not our own shutdown.</summary>
     private static bool IsTransport(Exception e, CancellationToken cancellationToken) =>
         !cancellationToken.IsCancellationRequested
-        && e is HttpRequestException or TaskCanceledException or TimeoutException or JsonException or InvalidDataException
+        && e is HttpRequestException or OperationCanceledException or TimeoutException or JsonException or InvalidDataException
             or Polly.Timeout.TimeoutRejectedException or Polly.CircuitBreaker.BrokenCircuitException;
 
     private sealed record CreatePayout(string PayoutId, string CardNumber, decimal Amount, string Currency, Uri? CallbackUrl)
