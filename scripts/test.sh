@@ -3,7 +3,7 @@
 #
 #   scripts/test.sh [extra dotnet test args, e.g. --filter FullyQualifiedName~Payouts]
 #
-# - builds the solution once (Release),
+# - builds the solution once (Release; one compiler server of its own, stopped when the build ends),
 # - runs every other test project (tests/*/*Tests.csproj) once,
 # - runs every tests/*/*IntegrationTests.csproj (the service against a database) once per database in
 #   PAYOUT_TEST_DATABASES (default "Sqlite Postgres"), with PAYOUT_TEST_DATABASE set;
