@@ -15,9 +15,10 @@ public sealed class TestDatabase : IAsyncDisposable
     private readonly string? postgresAdmin;
     private readonly string? postgresName;
 
-    private TestDatabase(string provider, string connectionString, string? sqliteDirectory, string? postgresAdmin, string? postgresName)
+    private TestDatabase(string provider, string connectionString, string? sqliteDirectory, string? postgresAdmin, string? postgresName, bool migrated)
     {
         Provider = provider;
+        IsMigrated = migrated;
         ConnectionString = connectionString;
         this.sqliteDirectory = sqliteDirectory;
         this.postgresAdmin = postgresAdmin;
@@ -29,6 +30,9 @@ public sealed class TestDatabase : IAsyncDisposable
     public string ConnectionString { get; }
 
     public bool IsPostgres => Provider == "Postgres";
+
+    /// <summary>A copy of the migrated template: every migration applied before any app starts on it.</summary>
+    public bool IsMigrated { get; }
 
     public static string ProviderUnderTest => Environment.GetEnvironmentVariable("PAYOUT_TEST_DATABASE") switch
     {
@@ -61,14 +65,14 @@ public sealed class TestDatabase : IAsyncDisposable
                 File.Copy(file, path);
             }
 
-            return new TestDatabase("Sqlite", $"Data Source={path}", directory, null, null);
+            return new TestDatabase("Sqlite", $"Data Source={path}", directory, null, null, migrated: template is not null);
         }
 
         var admin = PostgresAdmin();
         var name = $"payout_test_{Guid.NewGuid():N}";
         await ExecuteAsync(admin, template?.PostgresName is { } source ? $"CREATE DATABASE {name} TEMPLATE {source}" : $"CREATE DATABASE {name}");
         var connectionString = new NpgsqlConnectionStringBuilder(admin) { Database = name, MaxPoolSize = 60 }.ConnectionString;
-        return new TestDatabase("Postgres", connectionString, null, admin, name);
+        return new TestDatabase("Postgres", connectionString, null, admin, name, migrated: template is not null);
     }
 
     /// <summary>Migrates a database the way the service does at start, once; it is only ever copied afterwards.</summary>
