@@ -105,7 +105,7 @@ public sealed class CardBehaviourTests(SandboxApp app) : IClassFixture<SandboxAp
     {
         var (id, key) = (SandboxApp.NewId(), SandboxApp.NewKey());
 
-        var first = app.CreateAsync(SandboxCards.LostResponse, id, key);
+        var first = await app.StartHangingAsync(() => app.CreateAsync(SandboxCards.LostResponse, id, key));
         await EventuallyAsync(async () => await app.AdminPayoutAsync(id) is not null, TimeSpan.FromSeconds(5), $"the network recorded payout {id}");
         Assert.False(first.IsCompleted);
 
@@ -126,9 +126,8 @@ public sealed class CardBehaviourTests(SandboxApp app) : IClassFixture<SandboxAp
     {
         var id = SandboxApp.NewId();
 
-        var create = app.CreateAsync(SandboxCards.NoAnswer, id, SandboxApp.NewKey());
-        await AssertDroppedAfterHangAsync(create);
-        await AssertDroppedAfterHangAsync(app.GetAsync(id));
+        await AssertDroppedAfterHangAsync(await app.StartHangingAsync(() => app.CreateAsync(SandboxCards.NoAnswer, id, SandboxApp.NewKey())));
+        await AssertDroppedAfterHangAsync(await app.StartHangingAsync(() => app.GetAsync(id)));
 
         Assert.Null(await app.AdminPayoutAsync(id));
     }

@@ -7,7 +7,6 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Payout.Sandbox.Tests.Infrastructure;
 
@@ -27,7 +26,7 @@ public class SandboxApp : WebApplicationFactory<SandboxProgram>
 
     public SandboxApp() => Callbacks = new CallbackReceiver(Clock);
 
-    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero));
+    public TimerCountingClock Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero));
 
     public CallbackReceiver Callbacks { get; }
 
@@ -113,6 +112,21 @@ public class SandboxApp : WebApplicationFactory<SandboxProgram>
         using var client = Client();
         var list = await client.GetFromJsonAsync<AdminPayoutsBody>("/v1/admin/payouts");
         return list!.Payouts.SingleOrDefault(p => p.PayoutId == payoutId);
+    }
+
+    /// <summary>
+    /// Sends a request the sandbox hangs (the no-answer and lost-response cards) and answers it once the sandbox waits on the
+    /// clock for it, so the clock can be moved past the hang. A cold app can take longer to get there than a test takes to
+    /// move the clock.
+    /// </summary>
+    public async Task<Task<HttpResponseMessage>> StartHangingAsync(Func<Task<HttpResponseMessage>> send)
+    {
+        var hang = TimeSpan.FromSeconds(HangSeconds);
+        var hangsBefore = Clock.TimersMade(hang);
+        var request = send();
+        await EventuallyAsync(() => request.IsCompleted || Clock.TimersMade(hang) > hangsBefore, TimeSpan.FromSeconds(30),
+            "the sandbox started hanging the request on its clock");
+        return request;
     }
 
     /// <summary>
