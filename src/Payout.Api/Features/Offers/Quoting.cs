@@ -2,14 +2,12 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Payout.Api.Domain;
 using Payout.Api.Domain.Errors;
-using Payout.Api.Domain.Ledger;
 using Payout.Api.Domain.Limits;
 using Payout.Api.Domain.Money;
 using Payout.Api.Domain.Payouts;
 using Payout.Api.Domain.Pricing;
 using Payout.Api.Domain.Rates;
 using Payout.Api.Features.Cards;
-using Payout.Api.Features.Ledger;
 using Payout.Api.Features.Rates;
 using Payout.Api.Infrastructure.Persistence;
 
@@ -23,7 +21,6 @@ namespace Payout.Api.Features.Offers;
 public sealed class Quoting(
     IRateSource rates,
     CurrencyCatalog currencies,
-    LedgerReader ledger,
     IKycLimitUsage limitUsage,
     IOptions<FeeOptions> fees,
     IOptions<PayoutOptions> payout,
@@ -76,24 +73,6 @@ public sealed class Quoting(
         return new SharedConnection(db);
     }
 
-    public Task<decimal> BalanceAsync(long customerId, string currency, CancellationToken cancellationToken) =>
-        ledger.WalletBalanceAsync(customerId, currency, cancellationToken);
-
-    /// <summary>All the customer's wallets at once, by currency (absent: 0).</summary>
-    public Task<Dictionary<string, decimal>> BalancesAsync(long customerId, CancellationToken cancellationToken) =>
-        ledger.WalletBalancesAsync(customerId, cancellationToken);
-
-    /// <summary>Fiat at the payout network not yet promised to a payout.</summary>
-    public Task<decimal> FloatAvailableAsync(string fiat, CancellationToken cancellationToken) =>
-        ledger.HouseBalanceAsync(AccountType.NetworkFloat, fiat, cancellationToken);
-
-    /// <summary>
-    /// The KYC limit left in the rolling window: payouts that succeeded or are still in flight count;
-    /// failed ones gave their share back.
-    /// </summary>
-    public async Task<decimal> RemainingLimitEurAsync(long customerId, KycLevel level, CancellationToken cancellationToken) =>
-        KycLimits.RemainingEur(level, await UsedLimitEurAsync(customerId, cancellationToken), Payout);
-
     /// <summary>What the customer's payouts in the rolling window hold of the KYC limit, in EUR.</summary>
     public Task<decimal> UsedLimitEurAsync(long customerId, CancellationToken cancellationToken) =>
         limitUsage.UsedEurSinceAsync(customerId, LimitWindowStart(), cancellationToken);
@@ -101,7 +80,10 @@ public sealed class Quoting(
     /// <summary>Where the rolling window of the KYC limit starts now: payouts created since then count.</summary>
     public DateTimeOffset LimitWindowStart() => KycLimits.WindowStart(clock.GetUtcNow(), Payout);
 
-    /// <summary>The KYC limit left, from what the window's payouts hold (<see cref="UsedLimitEurAsync"/>).</summary>
+    /// <summary>
+    /// The KYC limit left, from what the window's payouts hold (<see cref="UsedLimitEurAsync"/>): payouts that succeeded or
+    /// are still in flight count; failed ones gave their share back.
+    /// </summary>
     public decimal RemainingLimitEur(KycLevel level, decimal usedEur) => KycLimits.RemainingEur(level, usedEur, Payout);
 
     /// <summary>

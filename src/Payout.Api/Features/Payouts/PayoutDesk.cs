@@ -20,7 +20,7 @@ namespace Payout.Api.Features.Payouts;
 /// budget for the final answer and otherwise answers PENDING — nothing here assumes the network answers at once.
 /// </summary>
 public sealed class PayoutDesk(
-    PayoutDbContext db, ExecutableOffers offers, PayoutStore payouts, Quoting quoting, LedgerWriter ledger,
+    PayoutDbContext db, ExecutableOffers offers, PayoutStore payouts, Quoting quoting, QuoteReads reads, LedgerWriter ledger,
     HouseShardPicker shards, SlippageRepricer slippage, DispatchWorker dispatcher, MerchantEvents events, IOptions<PayoutNetworkOptions> network,
     TimeProvider clock, PayoutMetrics metrics)
 {
@@ -100,10 +100,10 @@ public sealed class PayoutDesk(
 
         // An expired offer within its slippage band executes, re-priced at the rate the band gives.
         var expiry = await slippage.CheckExpiryAsync(offer, cancellationToken);
-        var balance = await quoting.BalanceAsync(customer.Id, offer.CurrencyFrom, cancellationToken);
-        var remaining = await quoting.RemainingLimitEurAsync(customer.Id, kycLevel, cancellationToken);
-        var floatAvailable = await quoting.FloatAvailableAsync(offer.CurrencyTo, cancellationToken);
-        var facts = quoting.Facts(offer, card, kycLevel, balance, remaining, floatAvailable) with { OfferExpired = expiry.Expired };
+        // The wallet, the KYC limit used and the float in one round trip, under the customer's lock.
+        var read = await reads.OfferAsync(customer.Id, offer.CurrencyFrom, offer.CurrencyTo, quoting.LimitWindowStart(), cancellationToken);
+        var remaining = quoting.RemainingLimitEur(kycLevel, read.UsedLimitEur);
+        var facts = quoting.Facts(offer, card, kycLevel, read.Balance, remaining, read.FloatAvailable) with { OfferExpired = expiry.Expired };
         if (ExecutionChecks.FailingReasons(facts) is [var first, ..])
         {
             // A band's re-pricing (the offer's new figures, its exposure row) must not outlive a refusal.
