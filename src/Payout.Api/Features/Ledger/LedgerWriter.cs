@@ -85,7 +85,6 @@ public sealed class LedgerWriter(PayoutDbContext db, TimeProvider clock)
         if (guarded.Count == 0)
         {
             second.InsertRange(0, first);
-            first.Clear();
         }
         else
         {
