@@ -80,9 +80,4 @@ public sealed class PayoutOutbox(PayoutDbContext db)
         ? new("UPDATE payout_outbox SET state = 'Done', updated_at = {1}, due_at = {1}, attempts = {2}, last_error = NULL, lease_until = NULL, lease_owner = NULL WHERE operation_id = {0}",
             [operationId, now, counted])
         : new("UPDATE payout_outbox SET state = 'Done', updated_at = {1} WHERE operation_id = {0}", [operationId, now]);
-
-    /// <summary>The payout is final: its entry has nothing left to do.</summary>
-    public Task MarkDoneAsync(long operationId, DateTimeOffset now, CancellationToken cancellationToken) =>
-        Entries.Where(e => e.OperationId == operationId)
-            .ExecuteUpdateAsync(s => s.SetProperty(e => e.State, DispatchState.Done).SetProperty(e => e.UpdatedAt, now), cancellationToken);
 }

@@ -46,12 +46,7 @@ public sealed class PayoutStore(PayoutDbContext db) : IKycLimitUsage
 
     /// <summary>Moves a PENDING payout to its final status; false when it was no longer PENDING (someone else moved it).</summary>
     public async Task<bool> FinishAsync(long operationId, PayoutStatus status, string? failureReason, DateTimeOffset now, CancellationToken cancellationToken) =>
-        await Payouts
-            .Where(p => p.Id == operationId && p.Status == PayoutStatus.PENDING)
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(p => p.Status, status)
-                .SetProperty(p => p.FailureReason, failureReason)
-                .SetProperty(p => p.UpdatedAt, now), cancellationToken) == 1;
+        (await SqlBatch.ExecuteAsync(db, [FinishStatement(operationId, status, failureReason, now)], cancellationToken)).Rows[0] == 1;
 
     /// <summary><see cref="FinishAsync"/> as a statement for the settlement's batch: one row written when it moved the payout.</summary>
     public static SqlStatement FinishStatement(long operationId, PayoutStatus status, string? failureReason, DateTimeOffset now) => new(

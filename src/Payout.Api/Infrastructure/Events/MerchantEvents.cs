@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using Payout.Api.Infrastructure.Persistence;
 
 namespace Payout.Api.Infrastructure.Events;
@@ -12,11 +11,8 @@ namespace Payout.Api.Infrastructure.Events;
 /// </summary>
 public sealed class MerchantEvents(PayoutDbContext db, TimeProvider clock)
 {
-    /// <summary>
-    /// The statement, for a caller that writes its own SQL: {0} type, {1} object type, {2} object id, {3} payload JSON,
-    /// {4} created at (UTC ticks on SQLite), {5} customer id. It must run in the transaction of the change.
-    /// </summary>
-    public const string InsertSql = """
+    /// <summary>{0} type, {1} object type, {2} object id, {3} payload JSON, {4} created at, {5} customer id.</summary>
+    private const string InsertSql = """
         INSERT INTO merchant_events (merchant_id, customer_id, type, object_type, object_id, version, payload, created_at)
         SELECT c.merchant_id, c.id, {0}, {1}, {2},
             COALESCE((SELECT MAX(e.version) FROM merchant_events e WHERE e.object_type = {1} AND e.object_id = {2}), 0) + 1,
@@ -29,8 +25,7 @@ public sealed class MerchantEvents(PayoutDbContext db, TimeProvider clock)
     /// the model holds them, and an error unless exactly one row is written (the customer exists).
     /// </summary>
     public SqlStatement Statement(MerchantEventType type, long customerId, long objectId, object payload) =>
-        new(InsertSql, [type.Name, type.ObjectType, objectId, JsonSerializer.Serialize(payload, payload.GetType(), EventJson.Options), clock.GetUtcNow(), customerId],
-            ExpectedRows: 1);
+        Insert(type, customerId, objectId, payload) with { ExpectedRows = 1 };
 
     /// <summary>Appends <paramref name="type"/> for object <paramref name="objectId"/> of <paramref name="customerId"/>, with the object as it is now.</summary>
     public async Task AppendAsync(MerchantEventType type, long customerId, long objectId, object payload, CancellationToken cancellationToken)
@@ -40,14 +35,13 @@ public sealed class MerchantEvents(PayoutDbContext db, TimeProvider clock)
             throw new InvalidOperationException($"A {type.Name} event must be written in the transaction of its change.");
         }
 
-        var now = clock.GetUtcNow();
-        object createdAt = db.Provider == DatabaseProvider.Postgres ? now : now.UtcTicks;
-        var json = JsonSerializer.Serialize(payload, payload.GetType(), EventJson.Options);
-        var written = await db.Database.ExecuteSqlRawAsync(
-            InsertSql, [type.Name, type.ObjectType, objectId, json, createdAt, customerId], cancellationToken);
-        if (written != 1)
+        var written = await SqlBatch.ExecuteAsync(db, [Insert(type, customerId, objectId, payload)], cancellationToken);
+        if (written.Rows[0] != 1)
         {
             throw new InvalidOperationException($"No customer {customerId} for a {type.Name} event.");
         }
     }
+
+    private SqlStatement Insert(MerchantEventType type, long customerId, long objectId, object payload) =>
+        new(InsertSql, [type.Name, type.ObjectType, objectId, JsonSerializer.Serialize(payload, payload.GetType(), EventJson.Options), clock.GetUtcNow(), customerId]);
 }
