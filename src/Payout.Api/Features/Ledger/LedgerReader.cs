@@ -14,14 +14,14 @@ public sealed class LedgerReader(PayoutDbContext db)
                 .Where(a => a.CustomerId == customerId && a.Type == AccountType.CustomerWallet)
                 .Select(a => new KeyValuePair<string, decimal>(a.Currency, a.Balance))));
 
-    /// <summary>Compiled once: every offer reads the float it would pay from (see <see cref="HouseBalanceAsync"/>).</summary>
+    /// <summary>Compiled once: the float is read by every top-up and withdrawal check (see <see cref="HouseBalanceAsync"/>).</summary>
     private static readonly CompiledPerProvider<Func<PayoutDbContext, AccountType, string, CancellationToken, Task<decimal>>> HouseBalance = new(() =>
         EF.CompileAsyncQuery((PayoutDbContext db, AccountType type, string currency, CancellationToken cancellationToken) =>
             db.Set<LedgerAccount>()
                 .Where(a => a.CustomerId == null && a.Type == type && a.Currency == currency)
                 .Sum(a => a.Balance)));
 
-    /// <summary>Compiled once: every offer reads the wallet it would debit (see <see cref="BalanceAsync"/>).</summary>
+    /// <summary>Compiled once: a wallet is read by every deposit and withdrawal (see <see cref="BalanceAsync"/>).</summary>
     private static readonly CompiledPerProvider<Func<PayoutDbContext, string, CancellationToken, Task<decimal?>>> BalanceByCode = new(() =>
         EF.CompileAsyncQuery((PayoutDbContext db, string code, CancellationToken cancellationToken) =>
             db.Set<LedgerAccount>().Where(a => a.Code == code).Select(a => (decimal?)a.Balance).SingleOrDefault()));

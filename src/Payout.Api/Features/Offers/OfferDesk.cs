@@ -12,8 +12,7 @@ namespace Payout.Api.Features.Offers;
 
 /// <summary>Creates and re-quotes offers: input checks, pricing at the current rate, and the answer with its reasons.</summary>
 public sealed class OfferDesk(
-    PayoutDbContext db, OfferStore offers, CardVault cards, CardStore cardStore, Quoting quoting, QuoteReads reads, PayoutMetrics metrics,
-    TimeProvider clock)
+    PayoutDbContext db, OfferStore offers, CardVault cards, CardStore cardStore, Quoting quoting, PayoutMetrics metrics, TimeProvider clock)
 {
     public async Task<Result<OfferResponse>> CreateAsync(
         CurrentCustomer customer, decimal? amount, string? fromCurrency, string? toCurrency, long? cardId, decimal? maxSlippage,
@@ -150,11 +149,9 @@ public sealed class OfferDesk(
     /// <summary>The answer, with whether execute would pass right now and, if not, why.</summary>
     private async Task<OfferResponse> DescribeAsync(Offer offer, Card card, CurrentCustomer customer, CancellationToken cancellationToken)
     {
-        var read = await reads.OfferAsync(customer.Id, offer.CurrencyFrom, offer.CurrencyTo, quoting.LimitWindowStart(), cancellationToken);
-        var remaining = quoting.RemainingLimitEur(customer.KycLevel, read.UsedLimitEur);
-        var facts = quoting.Facts(offer, card, customer.KycLevel, read.Balance, remaining, read.FloatAvailable) with { OfferExpired = false };
+        var facts = await quoting.FactsAsync(offer, card, customer.Id, customer.KycLevel, cancellationToken) with { OfferExpired = false };
         var failing = await quoting.ExplainAsync(ExecutionChecks.FailingReasons(facts), facts, offer, customer.Id, cancellationToken);
         var from = quoting.Currency(offer.CurrencyFrom);
-        return OfferResponse.From(offer, quoting.Payout.OfferValidSeconds, failing, remaining, from);
+        return OfferResponse.From(offer, quoting.Payout.OfferValidSeconds, failing, facts.RemainingLimitEur, from);
     }
 }

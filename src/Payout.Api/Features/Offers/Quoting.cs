@@ -26,6 +26,7 @@ public sealed class Quoting(
     IOptions<PayoutOptions> payout,
     IOptions<RatesOptions> rateOptions,
     LimitReferenceRate limitReference,
+    QuoteReads reads,
     PayoutDbContext db,
     TimeProvider clock)
 {
@@ -110,8 +111,17 @@ public sealed class Quoting(
         return [.. failing.Select(code => ExecutionRemedies.Explain(code, facts, refusal))];
     }
 
-    /// <summary>Everything execute checks, as facts for <see cref="ExecutionChecks"/>.</summary>
-    public ExecutionFacts Facts(Offer offer, Card card, KycLevel level, decimal balance, decimal remainingLimitEur, decimal floatAvailable)
+    /// <summary>
+    /// Everything execute checks, as facts for <see cref="ExecutionChecks"/>: the wallet, the KYC limit used and the float
+    /// read now, in one round trip (inside the caller's transaction when there is one).
+    /// </summary>
+    public async Task<ExecutionFacts> FactsAsync(Offer offer, Card card, long customerId, KycLevel level, CancellationToken cancellationToken)
+    {
+        var read = await reads.OfferAsync(customerId, offer.CurrencyFrom, offer.CurrencyTo, LimitWindowStart(), cancellationToken);
+        return Facts(offer, card, level, read.Balance, RemainingLimitEur(level, read.UsedLimitEur), read.FloatAvailable);
+    }
+
+    private ExecutionFacts Facts(Offer offer, Card card, KycLevel level, decimal balance, decimal remainingLimitEur, decimal floatAvailable)
     {
         var now = clock.GetUtcNow();
         var standing = card.Standing;

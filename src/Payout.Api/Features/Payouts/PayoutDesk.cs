@@ -20,7 +20,7 @@ namespace Payout.Api.Features.Payouts;
 /// budget for the final answer and otherwise answers PENDING — nothing here assumes the network answers at once.
 /// </summary>
 public sealed class PayoutDesk(
-    PayoutDbContext db, ExecutableOffers offers, PayoutStore payouts, Quoting quoting, QuoteReads reads, LedgerWriter ledger,
+    PayoutDbContext db, ExecutableOffers offers, PayoutStore payouts, Quoting quoting, LedgerWriter ledger,
     HouseShardPicker shards, SlippageRepricer slippage, DispatchWorker dispatcher, MerchantEvents events, IOptions<PayoutNetworkOptions> network,
     TimeProvider clock, PayoutMetrics metrics)
 {
@@ -100,10 +100,8 @@ public sealed class PayoutDesk(
 
         // An expired offer within its slippage band executes, re-priced at the rate the band gives.
         var expiry = await slippage.CheckExpiryAsync(offer, cancellationToken);
-        // The wallet, the KYC limit used and the float in one round trip, under the customer's lock.
-        var read = await reads.OfferAsync(customer.Id, offer.CurrencyFrom, offer.CurrencyTo, quoting.LimitWindowStart(), cancellationToken);
-        var remaining = quoting.RemainingLimitEur(kycLevel, read.UsedLimitEur);
-        var facts = quoting.Facts(offer, card, kycLevel, read.Balance, remaining, read.FloatAvailable) with { OfferExpired = expiry.Expired };
+        // Read under the customer's lock, so nothing of this customer's moves before the debit.
+        var facts = await quoting.FactsAsync(offer, card, customer.Id, kycLevel, cancellationToken) with { OfferExpired = expiry.Expired };
         if (ExecutionChecks.FailingReasons(facts) is [var first, ..])
         {
             // A band's re-pricing (the offer's new figures, its exposure row) must not outlive a refusal.
