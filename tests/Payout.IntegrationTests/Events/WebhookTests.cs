@@ -62,6 +62,13 @@ public sealed class WebhookTests(WebhookApp app) : IClassFixture<WebhookApp>
 
         Assert.All(operations, id => Assert.DoesNotContain(app.Receiver.Accepted, r => r.ObjectKey == $"payout:{id}"));
         app.Receiver.Mode = ReceiverMode.Accept;
+        // An attempt still in flight when the receiver came back may yet record a failure, due the longest backoff after it:
+        // every payout's first event must be at rest before the clock moves past that backoff.
+        foreach (var id in operations)
+        {
+            await Eventually.EventuallyAsync(() => RecordedAttemptsAsync(id), n => n >= 0, TimeSpan.FromSeconds(20), $"no attempt in flight for payout {id}");
+        }
+
         app.Clock.Advance(TimeSpan.FromMinutes(5));
 
         foreach (var id in operations)
