@@ -52,8 +52,7 @@ public sealed class OfferDesk(
             return unpriced;
         }
 
-        offers.Add(offer);
-        await offers.SaveAsync(cancellationToken);
+        await offers.InsertAsync(offer, cancellationToken);
         metrics.OfferCreated();
         return await DescribeAsync(offer, card, customer, cancellationToken);
     }

@@ -83,7 +83,7 @@ public sealed class PayoutDesk(
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // The KYC level comes from the row we lock, never from the sign-in cache: a downgrade counts at once.
-        var kycLevel = await db.LockCustomerReadingKycAsync(customer.Id, cancellationToken);
+        var (kycLevel, drawnPayoutId) = await payouts.LockCustomerForExecuteAsync(customer.Id, cancellationToken);
 
         if (await offers.FindAsync(customer.Id, offerId, cancellationToken) is not { } executable)
         {
@@ -113,17 +113,18 @@ public sealed class PayoutDesk(
         }
 
         var payout = NewPayout(offer, card, shards.Next());
-        payouts.Add(payout);
-        await db.SaveChangesAsync(cancellationToken);
+        var insert = await payouts.InsertAsync(payout, drawnPayoutId, cancellationToken);
 
         // Due a little after the request's own wait, and leased to this process until then at least: the request
         // dispatches it now, and the background loop takes over only if this process dies first or the attempt gets no answer.
         var dueAt = payout.CreatedAt + TimeSpan.FromMilliseconds(network.Value.ExecuteWaitMilliseconds) + TimeSpan.FromSeconds(1);
         var leaseUntil = payout.CreatedAt + TimeSpan.FromSeconds(Math.Max(network.Value.LeaseSeconds, (dueAt - payout.CreatedAt).TotalSeconds));
-        // The outbox entry, the offer's change and the event travel in the ledger's first batch, before it locks the shared
-        // balance rows, so they add nothing to how long those are held; a refused debit rolls them back with the payout.
+        // The payout's insert (on PostgreSQL), the outbox entry, the offer's change and the event travel in the ledger's first
+        // batch, before it locks the shared balance rows, so they add nothing to how long those are held; a refused debit rolls
+        // them back with the payout.
         SqlStatement[] alongside =
         [
+            .. insert,
             PayoutOutbox.LeasedEntryStatement(payout.Id, dueAt, leaseUntil, payout.CreatedAt),
             new(ExecutedOfferSql, [offer.Id, payout.Id, payout.CreatedAt], ExpectedRows: 1),
             events.Statement(MerchantEventType.PayoutCreated, payout.CustomerId, payout.Id, HistoryItem.From(payout)),

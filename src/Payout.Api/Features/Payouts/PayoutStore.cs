@@ -1,4 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+using Payout.Api.Domain;
 using Payout.Api.Domain.Limits;
 using Payout.Api.Domain.Payouts;
 using Payout.Api.Domain.Pricing;
@@ -17,9 +20,75 @@ public sealed class PayoutStore(PayoutDbContext db) : IKycLimitUsage
                 .Where(p => p.CustomerId == customerId && p.CreatedAt >= since && p.Status != KycLimits.NotCounted)
                 .Sum(p => p.AmountToEur)));
 
+    /// <summary>
+    /// Execute's first statement on PostgreSQL: the customer's row lock and its KYC level (as <see cref="Locks.LockCustomerReadingKycAsync"/>),
+    /// and the id the new payout will have, drawn from the table's identity sequence in the same round trip.
+    /// </summary>
+    private const string LockCustomerDrawingIdSql =
+        "SELECT kyc_level, nextval('payout_operations_id_seq') FROM customers WHERE id = $1 FOR UPDATE";
+
+    /// <summary>Every column of a new payout but its failure reason (none: it starts PENDING).</summary>
+    private const string InsertColumns = """
+        offer_id, customer_id, card_id, status, amount_from, currency_from, amount_to, currency_to, rate, fee, partner_fee,
+            total_debited, amount_to_eur, masked_pan, ledger_shard, created_at, updated_at
+        """;
+
+    private const string InsertValues = "{0}, {1}, {2}, {3}, {4}, {5}, {6}, {7}, {8}, {9}, {10}, {11}, {12}, {13}, {14}, {15}, {16}";
+
+    private const string InsertWithIdSql = $"INSERT INTO payout_operations (id, {InsertColumns}) VALUES ({{17}}, {InsertValues})";
+
+    private const string InsertReturningIdSql = $"INSERT INTO payout_operations ({InsertColumns}) VALUES ({InsertValues}) RETURNING id";
+
     private DbSet<PayoutOperation> Payouts => db.Set<PayoutOperation>();
 
-    public void Add(PayoutOperation payout) => Payouts.Add(payout);
+    /// <summary>
+    /// Locks the customer for execute and answers its KYC level as the locked row holds it (<see cref="Locks.LockCustomerReadingKycAsync"/>),
+    /// with, on PostgreSQL, an id drawn for the payout execute may write: its insert can then travel in the ledger's first
+    /// batch instead of a round trip of its own. A drawn id that is not used (a refusal, an execute answered again) is a
+    /// gap in the ids, as a rolled-back insert leaves; ids mean nothing else. SQLite answers no id (see <see cref="InsertAsync"/>).
+    /// </summary>
+    public async Task<(KycLevel Level, long? PayoutId)> LockCustomerForExecuteAsync(long customerId, CancellationToken cancellationToken)
+    {
+        if (db.Provider != DatabaseProvider.Postgres)
+        {
+            return (await db.LockCustomerReadingKycAsync(customerId, cancellationToken), null);
+        }
+
+        var transaction = (NpgsqlTransaction)(db.Database.CurrentTransaction?.GetDbTransaction()
+            ?? throw new InvalidOperationException("The customer's lock is taken inside the caller's transaction."));
+        await using var command = new NpgsqlCommand(LockCustomerDrawingIdSql, transaction.Connection, transaction);
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = customerId });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken)
+            ? (Enum.Parse<KycLevel>(reader.GetString(0)), reader.GetInt64(1))
+            : throw new InvalidOperationException($"Customer {customerId} does not exist.");
+    }
+
+    /// <summary>
+    /// Writes a new payout, not tracked, inside the caller's transaction. With an id drawn by <see cref="LockCustomerForExecuteAsync"/>
+    /// it answers the insert as a statement for the caller's next batch; without (SQLite, in-process: a statement costs no round
+    /// trip) it inserts now, sets the id the database gave, and answers no statement.
+    /// </summary>
+    public async Task<IReadOnlyList<SqlStatement>> InsertAsync(PayoutOperation payout, long? drawnId, CancellationToken cancellationToken)
+    {
+        object?[] values =
+        [
+            payout.OfferId, payout.CustomerId, payout.CardId, payout.Status.ToString(), payout.AmountFrom, payout.CurrencyFrom, payout.AmountTo,
+            payout.CurrencyTo, payout.Rate, payout.Fee, payout.PartnerFee, payout.TotalDebited, payout.AmountToEur, payout.MaskedPan,
+            payout.LedgerShard, payout.CreatedAt, payout.UpdatedAt,
+        ];
+        if (drawnId is { } id)
+        {
+            payout.Id = id;
+            return [new SqlStatement(InsertWithIdSql, [.. values, id], ExpectedRows: 1)];
+        }
+
+        var inserted = await SqlBatch.ExecuteAsync(
+            db, [new SqlStatement(InsertReturningIdSql, values, ExpectedRows: 1, Returns: true)],
+            cancellationToken);
+        payout.Id = inserted.Returned[0];
+        return [];
+    }
 
     public Task<PayoutOperation> GetAsync(long operationId, CancellationToken cancellationToken) =>
         Payouts.AsNoTracking().SingleAsync(p => p.Id == operationId, cancellationToken);

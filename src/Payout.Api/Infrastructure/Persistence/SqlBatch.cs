@@ -38,6 +38,20 @@ public static partial class SqlBatch
         return result;
     }
 
+    /// <summary>
+    /// One <c>INSERT … RETURNING id AS "Value"</c> outside any transaction (a single statement commits on its own), through EF's
+    /// raw query so the context's interceptors see it (on SQLite the write gate takes its turn for it), without the change
+    /// tracker. Inside a transaction use <see cref="ExecuteAsync"/>.
+    /// </summary>
+    public static async Task<long> InsertReturningIdAsync(PayoutDbContext db, SqlStatement statement, CancellationToken cancellationToken)
+    {
+        object[] arguments = db.Provider == DatabaseProvider.Postgres
+            ? [.. statement.Arguments.Select(a => a ?? DBNull.Value)]
+            : [.. statement.Arguments.Select(ForSqlite)];
+        var ids = await db.Database.SqlQueryRaw<long>(statement.Sql, arguments).ToListAsync(cancellationToken);
+        return ids is [var id] ? id : throw new InvalidOperationException($"An insert answered {ids.Count} ids, not 1: {statement.Sql}");
+    }
+
     private static async Task<SqlBatchResult> ExecutePostgresAsync(
         PayoutDbContext db, NpgsqlTransaction transaction, IReadOnlyList<SqlStatement> statements, CancellationToken cancellationToken)
     {
