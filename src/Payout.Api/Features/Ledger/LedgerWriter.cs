@@ -81,7 +81,7 @@ public sealed class LedgerWriter(PayoutDbContext db, TimeProvider clock)
         IReadOnlyList<int> alongsideRows = [];
         first.AddRange(guarded.Select(Apply));
         var rest = entries.Where(e => e.Account.MayGoNegative).ToList();
-        var second = new List<SqlStatement>(rest.Select(Apply));
+        var second = rest.Count == 0 ? new List<SqlStatement>() : [AddToAll(rest)];
         if (guarded.Count == 0)
         {
             second.InsertRange(0, first);
@@ -174,6 +174,36 @@ public sealed class LedgerWriter(PayoutDbContext db, TimeProvider clock)
         return new SqlStatement(
             $"INSERT INTO ledger_accounts (code, type, currency, customer_id, shard, balance) VALUES ({{0}}, {{1}}, {{2}}, CAST({{3}} AS bigint), {{4}}, {{5}}) ON CONFLICT (code) DO UPDATE SET balance = {existing} + excluded.balance",
             [account.Code, (int)account.Type, account.Currency, account.CustomerId, account.Shard, entry.Amount], ExpectedRows: 1);
+    }
+
+    /// <summary>
+    /// The balance changes of accounts that may go negative, as one statement: an upsert of one row per account (entries of
+    /// one account summed: a row may change only once in a statement), in the order given, which is the lock order. Each
+    /// row is written, so the statement writes as many rows as there are accounts.
+    /// </summary>
+    private SqlStatement AddToAll(IReadOnlyList<LedgerEntry> entries)
+    {
+        var changes = new List<(AccountKey Account, decimal Amount)>(entries.Count);
+        foreach (var entry in entries)
+        {
+            if (changes.Count > 0 && changes[^1].Account == entry.Account)
+            {
+                changes[^1] = (entry.Account, changes[^1].Amount + entry.Amount);
+            }
+            else
+            {
+                changes.Add((entry.Account, entry.Amount));
+            }
+        }
+
+        var rows = string.Join(", ", changes.Select((_, i) =>
+            $"({{{6 * i}}}, {{{(6 * i) + 1}}}, {{{(6 * i) + 2}}}, CAST({{{(6 * i) + 3}}} AS bigint), {{{(6 * i) + 4}}}, {{{(6 * i) + 5}}})"));
+        // PostgreSQL resolves the existing row by the table's name, SQLite by the bare column.
+        var existing = db.Provider == DatabaseProvider.Postgres ? "ledger_accounts.balance" : "balance";
+        return new SqlStatement(
+            $"INSERT INTO ledger_accounts (code, type, currency, customer_id, shard, balance) VALUES {rows} ON CONFLICT (code) DO UPDATE SET balance = {existing} + excluded.balance",
+            [.. changes.SelectMany(c => new object?[] { c.Account.Code, (int)c.Account.Type, c.Account.Currency, c.Account.CustomerId, c.Account.Shard, c.Amount })],
+            ExpectedRows: changes.Count);
     }
 
     /// <summary>
