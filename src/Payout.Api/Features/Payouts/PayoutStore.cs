@@ -56,7 +56,10 @@ public sealed class PayoutStore(PayoutDbContext db) : IKycLimitUsage
 
         var transaction = (NpgsqlTransaction)(db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("The customer's lock is taken inside the caller's transaction."));
-        await using var command = new NpgsqlCommand(LockCustomerDrawingIdSql, transaction.Connection, transaction);
+        await using var command = new NpgsqlCommand(LockCustomerDrawingIdSql, transaction.Connection, transaction)
+        {
+            CommandTimeout = db.Database.GetCommandTimeout() ?? 30,
+        };
         command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = customerId });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken)
