@@ -88,12 +88,28 @@ public sealed class PayoutOptions : ISelfValidatingOptions
         return errors;
     }
 
-    private PairBoundsOptions? FindPair(string from, string to) =>
-        PairBounds.Where(entry => string.Equals(entry.Key, from, StringComparison.OrdinalIgnoreCase))
-            .SelectMany(entry => entry.Value)
-            .Where(entry => string.Equals(entry.Key, to, StringComparison.OrdinalIgnoreCase))
-            .Select(entry => entry.Value)
-            .FirstOrDefault();
+    /// <summary>Loops, not LINQ: every quote asks this once per pair, and the iterators and closures were a sixth of what
+    /// <c>GET /v4/payout/data</c> allocated.</summary>
+    private PairBoundsOptions? FindPair(string from, string to)
+    {
+        foreach (var (fromCode, quotes) in PairBounds)
+        {
+            if (!string.Equals(fromCode, from, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            foreach (var (toCode, bounds) in quotes)
+            {
+                if (string.Equals(toCode, to, StringComparison.OrdinalIgnoreCase))
+                {
+                    return bounds;
+                }
+            }
+        }
+
+        return null;
+    }
 
     private static void CheckPositive(List<string> errors, string name, int value)
     {

@@ -45,10 +45,10 @@ public static class AuthSetup
 
     /// <summary>The customer gate of spec §3: NONE may use no payout endpoint.</summary>
     public static RouteGroupBuilder RequireKycAtLeast(this RouteGroupBuilder group, KycLevel minimum) =>
-        group.AddEndpointFilter(async (context, next) =>
+        group.AddEndpointFilter((context, next) =>
             CurrentCustomer.Of(context.HttpContext) is { } customer && customer.KycLevel >= minimum
-                ? await next(context)
-                : new ApiError(KycLevels.TooLow(minimum)))
+                ? next(context)
+                : ValueTask.FromResult<object?>(new ApiError(KycLevels.TooLow(minimum))))
             .ProducesErrors(ErrorCode.KYC_LEVEL_TOO_LOW);
 
     private static void ConfigureJwt(

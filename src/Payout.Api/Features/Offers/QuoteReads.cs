@@ -61,7 +61,7 @@ public sealed class QuoteReads(PayoutDbContext db)
         try
         {
             await using var command = Command(DataSql, customerId, since);
-            Add(command, "wallet", (int)AccountType.CustomerWallet);
+            Add(command, "@wallet", (int)AccountType.CustomerWallet);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
 
             await reader.ReadAsync(cancellationToken);
@@ -97,9 +97,9 @@ public sealed class QuoteReads(PayoutDbContext db)
         try
         {
             await using var command = Command(OfferSql, customerId, since);
-            Add(command, "walletCode", AccountKey.Wallet(customerId, currencyFrom).Code);
-            Add(command, "float", (int)AccountType.NetworkFloat);
-            Add(command, "fiat", fiat);
+            Add(command, "@walletCode", AccountKey.Wallet(customerId, currencyFrom).Code);
+            Add(command, "@float", (int)AccountType.NetworkFloat);
+            Add(command, "@fiat", fiat);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             await reader.ReadAsync(cancellationToken);
             var balance = reader.IsDBNull(0) ? 0m : Amount(reader, 0, Sqlite);
@@ -119,15 +119,17 @@ public sealed class QuoteReads(PayoutDbContext db)
         var command = db.Database.GetDbConnection().CreateCommand();
         command.CommandText = sql;
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        Add(command, "customer", customerId);
-        Add(command, "since", Sqlite ? since.UtcTicks : since.ToUniversalTime());
-        Add(command, "notCounted", KycLimits.NotCounted.ToString());
+        Add(command, "@customer", customerId);
+        Add(command, "@since", Sqlite ? since.UtcTicks : since.ToUniversalTime());
+        Add(command, "@notCounted", KycLimits.NotCounted.ToString());
         return command;
     }
 
     private static decimal Amount(DbDataReader reader, int ordinal, bool sqlite) =>
         sqlite ? DecimalUnitsConverter.FromUnits(reader.GetInt64(ordinal)) : reader.GetDecimal(ordinal);
 
+    /// <param name="name">As the SQL writes it, "@" included: Microsoft.Data.Sqlite binds that at once, where a bare name
+    /// made it try each prefix (a string per prefix, per parameter, per statement); Npgsql takes either.</param>
     private static void Add(DbCommand command, string name, object value)
     {
         var parameter = command.CreateParameter();

@@ -34,7 +34,7 @@ public static class ErrorHandling
         return app;
     }
 
-    private static Task RejectOversizedBodies(HttpContext context, Func<Task> next)
+    private static Task RejectOversizedBodies(HttpContext context, RequestDelegate next)
     {
         if (context.Request.ContentLength > MaxBodyBytes)
         {
@@ -47,7 +47,7 @@ public static class ErrorHandling
             limit.MaxRequestBodySize = MaxBodyBytes;
         }
 
-        return next();
+        return next(context);
     }
 
     private static Task WriteBodyForBareStatus(StatusCodeContext context)

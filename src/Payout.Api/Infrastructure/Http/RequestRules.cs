@@ -26,30 +26,39 @@ public static class RequestRules
 
     public static WebApplication UseRequestRules(this WebApplication app)
     {
-        app.Use(CheckAsync);
+        app.Use(Check);
         return app;
     }
 
-    private static async Task CheckAsync(HttpContext http, Func<Task> next)
+    /// <summary>Synchronous unless there is a body to read: most calls (GETs) pass without an await of their own.</summary>
+    private static Task Check(HttpContext http, RequestDelegate next)
     {
         // Only this service's own endpoints (the console's too): unknown routes answer 404 or 405, and the embedded sandbox
         // network speaks its own protocol.
         if (http.GetEndpoint() is not RouteEndpoint endpoint || endpoint.Metadata.GetMetadata<OtherProtocol>() is not null)
         {
-            await next();
-            return;
+            return next(http);
         }
 
-        var refusal = (CheckRouteValues(http.Request.RouteValues) ?? CheckQuery(http.Request.QueryString)) is { } text ? new ApiError(text)
-            : endpoint.Metadata.GetMetadata<IAcceptsMetadata>() is { } accepts ? await CheckBodyAsync(http.Request, accepts)
-            : null;
-        if (refusal is not null)
+        if ((CheckRouteValues(http.Request.RouteValues) ?? CheckQuery(http.Request.QueryString)) is { } text)
+        {
+            return new ApiError(text).ExecuteAsync(http);
+        }
+
+        return endpoint.Metadata.GetMetadata<IAcceptsMetadata>() is { } accepts
+            ? CheckBodyThenAsync(http, accepts, next)
+            : next(http);
+    }
+
+    private static async Task CheckBodyThenAsync(HttpContext http, IAcceptsMetadata accepts, RequestDelegate next)
+    {
+        if (await CheckBodyAsync(http.Request, accepts) is { } refusal)
         {
             await refusal.ExecuteAsync(http);
             return;
         }
 
-        await next();
+        await next(http);
     }
 
     /// <summary>A path segment that reaches a handler as text (a currency code) obeys the same rule as a query value.</summary>

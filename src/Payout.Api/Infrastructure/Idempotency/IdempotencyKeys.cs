@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.Extensions.Primitives;
 using Payout.Api.Domain.Errors;
 using Payout.Api.Infrastructure.Errors;
 using Payout.Api.Infrastructure.Housekeeping;
@@ -33,20 +34,25 @@ public static class IdempotencyKeys
     /// <summary>Runs after authentication, around the endpoint (filters and handler included).</summary>
     public static WebApplication UseIdempotencyKeys(this WebApplication app)
     {
-        app.Use(HandleAsync);
+        app.Use(Handle);
         return app;
     }
 
-    private static async Task HandleAsync(HttpContext http, Func<Task> next)
+    /// <summary>A call without the header, or to an endpoint that does not honour it, passes straight through.</summary>
+    private static Task Handle(HttpContext http, RequestDelegate next)
     {
         var endpoint = http.GetEndpoint()?.Metadata.GetMetadata<IdempotentEndpoint>();
-        var keys = http.Request.Headers[Header];
-        if (endpoint is null || keys.Count == 0)
+        if (endpoint is null)
         {
-            await next();
-            return;
+            return next(http);
         }
 
+        var keys = http.Request.Headers[Header];
+        return keys.Count == 0 ? next(http) : HandleAsync(http, keys, endpoint, () => next(http));
+    }
+
+    private static async Task HandleAsync(HttpContext http, StringValues keys, IdempotentEndpoint endpoint, Func<Task> next)
+    {
         // Sent, the header must name one key: an empty or repeated one is a client bug, not "no key".
         if (keys is not [{ Length: > 0 and <= MaxKeyLength } key] || key.Any(c => c < 0x21 || c > 0x7e))
         {
