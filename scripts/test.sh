@@ -41,6 +41,13 @@ export DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 export MSBUILDDISABLENODEREUSE=1
 export DOTNET_CLI_USE_MSBUILD_SERVER=0
 COMPILER_SERVER="payout-test-$$-$RANDOM"
+# Runtime settings for what this script starts (the build, the test processes and the service processes they start),
+# never the service's defaults: each process is short-lived and spends much of its CPU in the JIT. Without tiered PGO a
+# hot method is compiled twice instead of three times (no instrumented tier between the quick and the optimised code):
+# about a fifth less CPU for the tests and the build. Workstation GC for the test runs: the service processes the tests
+# start would otherwise run server GC (a heap and a GC thread per core). See docs/decisions.md.
+export DOTNET_TieredPGO=0
+TEST_RUNTIME_SETTINGS=(DOTNET_gcServer=0)
 
 RESULTS_DIR="artifacts/test-results"
 EXTRA_ARGS=("$@")
@@ -286,7 +293,7 @@ run_tests() {
     local -n args="${test_args:-EXTRA_ARGS}"
     log "dotnet test $proj${*:+ ($*)}"
     local rc=0
-    env -u PAYOUT_TEST_DATABASE "$@" dotnet test "$proj" -c Release --no-build \
+    env -u PAYOUT_TEST_DATABASE "${TEST_RUNTIME_SETTINGS[@]}" "$@" dotnet test "$proj" -c Release --no-build \
         --logger "trx;LogFileName=$trx_name.trx" \
         --results-directory "$RESULTS_DIR" \
         "${hang_args[@]+"${hang_args[@]}"}" \

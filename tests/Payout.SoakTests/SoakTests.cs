@@ -4,18 +4,18 @@ using Xunit.Abstractions;
 namespace Payout.SoakTests;
 
 /// <summary>
-/// The 30-second bank test under faults (scripts/soak.sh runs the 10-minute one): API processes on a PostgreSQL cluster
+/// The 20-second bank test under faults (scripts/soak.sh runs the 10-minute one): API processes on a PostgreSQL cluster
 /// of its own — stopped with <c>pg_ctl -m immediate</c> — so it runs once, on PostgreSQL only, whatever the suite's database.
 /// </summary>
 public sealed class SoakTests(ITestOutputHelper output)
 {
     [Fact]
     [Trait("Category", "Slow")]
-    public async Task Thirty_seconds_of_kills_and_a_database_crash_lose_nothing_and_pay_nothing_twice()
+    public async Task Twenty_seconds_of_kills_and_a_database_crash_lose_nothing_and_pay_nothing_twice()
     {
         var options = new SoakOptions
         {
-            Seconds = 30,
+            Seconds = 20,
             Apis = 2,
             Clients = 32,
             Kills = 2,

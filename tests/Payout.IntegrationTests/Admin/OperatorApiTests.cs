@@ -5,7 +5,8 @@ using Payout.IntegrationTests.Infrastructure;
 
 namespace Payout.IntegrationTests.Admin;
 
-public sealed class OperatorApiTests(PayoutApp app) : IClassFixture<PayoutApp>
+[Collection(SharedAppCollection.Name)]
+public sealed class OperatorApiTests(PayoutApp app)
 {
     [Fact]
     public async Task Create_customer_answers_201_with_the_customer()

@@ -5,7 +5,8 @@ using Payout.IntegrationTests.Infrastructure;
 
 namespace Payout.IntegrationTests.Auth;
 
-public sealed class SignInTests(PayoutApp app) : IClassFixture<PayoutApp>
+[Collection(SharedAppCollection.Name)]
+public sealed class SignInTests(PayoutApp app)
 {
     private static Dictionary<string, string> PasswordGrant(string number, string password) => new()
     {

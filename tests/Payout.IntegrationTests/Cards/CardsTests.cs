@@ -6,7 +6,8 @@ using Payout.IntegrationTests.Infrastructure;
 
 namespace Payout.IntegrationTests.Cards;
 
-public sealed class CardsTests(PayoutApp app) : IClassFixture<PayoutApp>
+[Collection(SharedAppCollection.Name)]
+public sealed class CardsTests(PayoutApp app)
 {
     private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
 

@@ -5,7 +5,8 @@ using Payout.IntegrationTests.Infrastructure;
 namespace Payout.IntegrationTests.Client;
 
 /// <summary>The typed client against the real service: the whole flow, history, errors and token refresh.</summary>
-public sealed class ClientFlowTests(PayoutApp app) : IClassFixture<PayoutApp>
+[Collection(SharedAppCollection.Name)]
+public sealed class ClientFlowTests(PayoutApp app)
 {
     private PayoutClient NewClient() =>
         new(app.CreateClient(), new PayoutClientOptions { MerchantId = Guid.Parse(TestCustomer.MerchantId) });

@@ -5,7 +5,8 @@ using Payout.IntegrationTests.Infrastructure;
 namespace Payout.IntegrationTests.Conventions;
 
 /// <summary>Bad input of any kind is a 4xx with the error body, never a 5xx (spec §2).</summary>
-public sealed class MalformedRequestTests(PayoutApp app) : IClassFixture<PayoutApp>
+[Collection(SharedAppCollection.Name)]
+public sealed class MalformedRequestTests(PayoutApp app)
 {
     private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
 

@@ -5,7 +5,8 @@ using Payout.IntegrationTests.Infrastructure;
 namespace Payout.IntegrationTests.Conventions;
 
 /// <summary>Spec §2: authentication (401), then X-Sdk-Version (400), then the KYC gate (403), then the body.</summary>
-public sealed class PayoutGateOrderTests(PayoutApp app) : IClassFixture<PayoutApp>
+[Collection(SharedAppCollection.Name)]
+public sealed class PayoutGateOrderTests(PayoutApp app)
 {
     private static readonly object InvalidCard = new { cardNumber = "123", cardHolder = "", cardExpirationYear = 1, cardExpirationMonth = 99 };
 

@@ -13,8 +13,9 @@ using Payout.Sandbox;
 namespace Payout.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// The whole service, in process, on a fresh database of the provider under test. One per test class
-/// (it is an xunit class fixture); tests create their own customers so they never share data.
+/// The whole service, in process, on a fresh database of the provider under test. One per test class (an xunit class
+/// fixture), or one for the classes of <see cref="SharedAppCollection"/>; tests create their own customers so they never
+/// share data.
 /// </summary>
 public class PayoutApp : WebApplicationFactory<Program>, IAsyncLifetime, ICheckedAfterEachTest
 {

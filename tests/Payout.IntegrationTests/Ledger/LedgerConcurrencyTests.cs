@@ -8,7 +8,8 @@ namespace Payout.IntegrationTests.Ledger;
 /// "Never below zero" and exact balances must come from the database, so they hold under concurrent
 /// writers (on PostgreSQL: truly parallel transactions; on SQLite: the single-writer lock).
 /// </summary>
-public sealed class LedgerConcurrencyTests(PayoutApp app) : IClassFixture<PayoutApp>
+[Collection(SharedAppCollection.Name)]
+public sealed class LedgerConcurrencyTests(PayoutApp app)
 {
     [Fact]
     public async Task Fifty_parallel_deposits_and_fifty_parallel_withdrawals_leave_an_exact_balance()

@@ -9,7 +9,8 @@ using Payout.Sandbox;
 namespace Payout.IntegrationTests.Network;
 
 /// <summary>A forged, tampered, stale or replayed callback is a 401 and changes nothing; a genuine one is applied once.</summary>
-public sealed class CallbackSecurityTests(PayoutApp app) : IClassFixture<PayoutApp>
+[Collection(SharedAppCollection.Name)]
+public sealed class CallbackSecurityTests(PayoutApp app)
 {
     private const string PendingThenPaid = "4000000000000010";
 

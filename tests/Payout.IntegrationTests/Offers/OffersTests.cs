@@ -6,7 +6,8 @@ using Payout.IntegrationTests.Infrastructure;
 
 namespace Payout.IntegrationTests.Offers;
 
-public sealed class OffersTests(PayoutApp app) : IClassFixture<PayoutApp>
+[Collection(SharedAppCollection.Name)]
+public sealed class OffersTests(PayoutApp app)
 {
     private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
 

@@ -4,7 +4,8 @@ using Payout.IntegrationTests.Infrastructure;
 
 namespace Payout.IntegrationTests.Offers;
 
-public sealed class PayoutDataTests(PayoutApp app) : IClassFixture<PayoutApp>
+[Collection(SharedAppCollection.Name)]
+public sealed class PayoutDataTests(PayoutApp app)
 {
     [Fact]
     public async Task Data_lists_fees_pairs_and_the_customers_cards_with_limits()

@@ -14,7 +14,8 @@ namespace Payout.IntegrationTests.OpenApi;
 /// really sends matches the schemas. <c>docs/openapi.json</c> is the document, committed so API changes show in
 /// diffs: when it differs, run <c>PAYOUT_UPDATE_OPENAPI=1 dotnet test tests/Payout.IntegrationTests --filter OpenApi</c>.
 /// </summary>
-public sealed class OpenApiDocumentTests(PayoutApp app) : IClassFixture<PayoutApp>
+[Collection(SharedAppCollection.Name)]
+public sealed class OpenApiDocumentTests(PayoutApp app)
 {
     /// <summary>Not PayOut's API: documents, probes, and the embedded sandbox network (its protocol is in src/Payout.Sandbox/README.md).</summary>
     private static readonly string[] Plumbing = ["/openapi", "/docs", "/metrics", "/health", "/sandbox-network", "/console"];

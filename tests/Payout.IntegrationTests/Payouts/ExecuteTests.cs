@@ -5,7 +5,8 @@ using Payout.IntegrationTests.Infrastructure;
 
 namespace Payout.IntegrationTests.Payouts;
 
-public sealed class ExecuteTests(PayoutApp app) : IClassFixture<PayoutApp>
+[Collection(SharedAppCollection.Name)]
+public sealed class ExecuteTests(PayoutApp app)
 {
     [Fact]
     public async Task Execute_debits_amount_plus_fees_once_and_answers_the_operation()
