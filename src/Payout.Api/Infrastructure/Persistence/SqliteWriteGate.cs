@@ -83,9 +83,9 @@ public sealed class SqliteWriteGate
         while (!free.Wait(CheckEvery))
         {
             ReclaimIfEnded();
-            if (Stopwatch.GetElapsedTime(started) >= Bound)
+            if (Stopwatch.GetElapsedTime(started) is var waited && waited >= Bound)
             {
-                Overrun();
+                Overrun(waited);
                 return null;
             }
         }
@@ -99,6 +99,7 @@ public sealed class SqliteWriteGate
     /// </summary>
     private async Task<SqliteWriteTurn?> WaitAsync(CancellationToken cancellationToken)
     {
+        var started = Stopwatch.GetTimestamp();
         var granted = free.WaitAsync(Bound, cancellationToken);
         while (await Task.WhenAny(granted, Task.Delay(CheckEvery, CancellationToken.None)) != granted)
         {
@@ -110,7 +111,7 @@ public sealed class SqliteWriteGate
             return Grant();
         }
 
-        Overrun();
+        Overrun(Stopwatch.GetElapsedTime(started));
         return null;
     }
 
@@ -122,10 +123,14 @@ public sealed class SqliteWriteGate
         }
     }
 
-    /// <summary>The bound passed: the writer goes ahead without a turn, and a turn held that long is taken back.</summary>
-    private void Overrun()
+    /// <summary>
+    /// The bound passed: the writer goes ahead without a turn, and a turn held at least as long as it waited is taken
+    /// back. Measured against the wait itself, not the bound: the semaphore's timer may end a wait a fraction of a
+    /// millisecond before the stopwatch reaches the bound, while the turn it waited on is older still.
+    /// </summary>
+    private void Overrun(TimeSpan waited)
     {
-        if (Volatile.Read(ref holder) is { } current && current.HeldFor >= Bound)
+        if (Volatile.Read(ref holder) is { } current && current.HeldFor >= waited)
         {
             Reclaim(current, "held_too_long");
         }
