@@ -48,10 +48,10 @@ public static class IdempotencyKeys
         }
 
         var keys = http.Request.Headers[Header];
-        return keys.Count == 0 ? next(http) : HandleAsync(http, keys, endpoint, () => next(http));
+        return keys.Count == 0 ? next(http) : HandleAsync(http, keys, endpoint, next);
     }
 
-    private static async Task HandleAsync(HttpContext http, StringValues keys, IdempotentEndpoint endpoint, Func<Task> next)
+    private static async Task HandleAsync(HttpContext http, StringValues keys, IdempotentEndpoint endpoint, RequestDelegate next)
     {
         // Sent, the header must name one key: an empty or repeated one is a client bug, not "no key".
         if (keys is not [{ Length: > 0 and <= MaxKeyLength } key] || key.Any(c => c < 0x21 || c > 0x7e))
@@ -63,7 +63,7 @@ public static class IdempotencyKeys
         var scope = ScopeOf(http);
         if (scope is null)
         {
-            await next(); // unauthenticated: the endpoint answers 401 and nothing is stored
+            await next(http); // unauthenticated: the endpoint answers 401 and nothing is stored
             return;
         }
 
@@ -79,7 +79,7 @@ public static class IdempotencyKeys
         await RunAndStoreAsync(http, store, scope, key, next);
     }
 
-    private static async Task AnswerEarlierAsync(HttpContext http, IdempotencyRecord earlier, string hash, IdempotentEndpoint endpoint, Func<Task> next)
+    private static async Task AnswerEarlierAsync(HttpContext http, IdempotencyRecord earlier, string hash, IdempotentEndpoint endpoint, RequestDelegate next)
     {
         if (earlier.RequestHash != hash)
         {
@@ -92,7 +92,7 @@ public static class IdempotencyKeys
         else if (endpoint.ReplayByRunningAgain && status is >= 200 and < 300)
         {
             http.Response.Headers["Idempotent-Replayed"] = "true";
-            await next();
+            await next(http);
         }
         else
         {
@@ -103,14 +103,14 @@ public static class IdempotencyKeys
         }
     }
 
-    private static async Task RunAndStoreAsync(HttpContext http, IdempotencyStore store, string scope, string key, Func<Task> next)
+    private static async Task RunAndStoreAsync(HttpContext http, IdempotencyStore store, string scope, string key, RequestDelegate next)
     {
         var original = http.Response.Body;
         await using var captured = new MemoryStream();
         http.Response.Body = captured;
         try
         {
-            await next();
+            await next(http);
         }
         catch
         {
