@@ -56,6 +56,15 @@ public sealed class ServiceHost : IDisposable
         await WaitReadyAsync(within);
     }
 
+    /// <summary>The last <paramref name="count"/> lines it wrote, for a failure message.</summary>
+    public IReadOnlyList<string> LastLines(int count)
+    {
+        lock (Tail)
+        {
+            return [.. Tail.TakeLast(count)];
+        }
+    }
+
     /// <summary>SIGKILL: no shutdown, no flush — a crash.</summary>
     public void Kill()
     {

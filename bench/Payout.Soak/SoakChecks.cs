@@ -70,7 +70,11 @@ public sealed class SoakChecks(SoakEnvironment environment, Tally tally, Action<
                     break;
                 default:
                     Stuck++;
-                    Expect(there.ValueKind == JsonValueKind.Undefined, $"payout {id} is still {status} though the network answered it");
+                    if (there.ValueKind != JsonValueKind.Undefined)
+                    {
+                        tally.Violation($"payout {id} is still {status} though the network answered it ({await OutboxStateAsync(id)})");
+                    }
+
                     break;
             }
         }
@@ -141,6 +145,20 @@ public sealed class SoakChecks(SoakEnvironment environment, Tally tally, Action<
         }
 
         return payouts;
+    }
+
+    /// <summary>Why a payout may still be pending, for the failure message: its outbox entry as the dispatchers left it.</summary>
+    private async Task<string> OutboxStateAsync(long id)
+    {
+        await using var command = environment.Data.CreateCommand(
+            "SELECT state, attempts, due_at - now(), lease_owner, lease_until - now(), last_error, now() - updated_at FROM payout_outbox WHERE operation_id = $1");
+        command.Parameters.AddWithValue(id);
+        await using var reader = await command.ExecuteReaderAsync();
+        return await reader.ReadAsync()
+            ? $"outbox: {reader.GetString(0)}, attempts {reader.GetInt32(1)}, due in {reader.GetFieldValue<TimeSpan>(2)}, "
+                + $"lease {(reader.IsDBNull(3) ? "none" : $"{reader.GetString(3)} for {reader.GetFieldValue<TimeSpan>(4)}")}, "
+                + $"last error {(reader.IsDBNull(5) ? "none" : reader.GetString(5))}, updated {reader.GetFieldValue<TimeSpan>(6)} ago"
+            : "no outbox entry";
     }
 
     private async Task<Dictionary<string, JsonElement>> NetworkPayoutsAsync()

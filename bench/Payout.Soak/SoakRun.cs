@@ -29,6 +29,14 @@ public static class SoakRun
 
         var checks = new SoakChecks(environment, tally, log);
         await checks.RunAsync();
+        if (!tally.Violations.IsEmpty)
+        {
+            // What the API processes warned about last (their log level is Warning): the dispatchers' view of a failure.
+            foreach (var api in environment.Apis)
+            {
+                log($"last lines of {api.BaseAddress}:\n" + string.Join('\n', api.LastLines(40)));
+            }
+        }
         return new SoakResult(options, tally.Requests, tally.Unavailable, tally.ConnectionErrors, checks.Total, checks.Success,
             checks.Failed, checks.Stuck, chaos.Kills, chaos.DatabaseRestarts, [.. tally.Violations], took.Elapsed);
     }

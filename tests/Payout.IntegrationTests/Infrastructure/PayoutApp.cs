@@ -172,10 +172,12 @@ public class PayoutApp : WebApplicationFactory<Program>, IAsyncLifetime, IChecke
         {
             services.AddSingleton<TimeProvider>(Clock);
             services.AddSingleton<IStartupFilter>(AnsweredErrors);
-            services.AddHttpClient(NetworkSetup.ClientName).ConfigurePrimaryHttpMessageHandler(sp =>
-                networkHost?.Server.CreateHandler() ?? ((TestServer)sp.GetRequiredService<IServer>()).CreateHandler());
-            services.AddHttpClient(SettlementFileClient.ClientName).ConfigurePrimaryHttpMessageHandler(sp =>
-                networkHost?.Server.CreateHandler() ?? ((TestServer)sp.GetRequiredService<IServer>()).CreateHandler());
+            foreach (var name in (string[])[NetworkSetup.ClientName, NetworkSetup.UnansweredClientName, SettlementFileClient.ClientName])
+            {
+                services.AddHttpClient(name).ConfigurePrimaryHttpMessageHandler(sp =>
+                    networkHost?.Server.CreateHandler() ?? ((TestServer)sp.GetRequiredService<IServer>()).CreateHandler());
+            }
+
             services.AddHttpClient(SandboxSetup.CallbackClientName).ConfigurePrimaryHttpMessageHandler(sp =>
                 ((TestServer)sp.GetRequiredService<IServer>()).CreateHandler());
 

@@ -16,6 +16,9 @@ public sealed class SecurityApp : PayoutApp
         ["RateLimits:PerCustomerPerMinute"] = PerCustomerPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 
-    protected override void ConfigureServices(IServiceCollection services) =>
+    protected override void ConfigureServices(IServiceCollection services)
+    {
         services.AddHttpClient(NetworkSetup.ClientName).AddHttpMessageHandler(Network.NewHandler);
+        services.AddHttpClient(NetworkSetup.UnansweredClientName).AddHttpMessageHandler(Network.NewHandler);
+    }
 }

@@ -13,9 +13,12 @@ namespace Payout.Api.Features.Payouts;
 /// a payout that may already have reached the network is never sent blind — its status is asked first;
 /// a payout is failed only when the network says so or confirms it never received it;
 /// without an answer nothing changes but the time of the next try.
+/// A payout whose last attempt went unanswered is asked again through a lane of its own, without the circuit breaker: one
+/// the network never answers would otherwise keep the circuit open on every other payout (the soak found it).
 /// </summary>
 public sealed class PayoutDispatcher(
     PayoutStore payouts, PayoutOutbox outbox, PayoutNetworkEvents events, CardStore cards, CardVault vault, IPayoutNetwork network,
+    [FromKeyedServices(NetworkSetup.UnansweredLane)] IPayoutNetwork unansweredLane,
     PayoutSettlement settlement, PayoutDbContext db, AuditTrail audit, IOptions<PayoutNetworkOptions> options, TimeProvider clock,
     ILogger<PayoutDispatcher> logger)
 {
@@ -68,7 +71,7 @@ public sealed class PayoutDispatcher(
         }
 
         var entry = await outbox.GetAsync(operationId, cancellationToken);
-        var answer = await network.GetStatusAsync(operationId, await ExpectedFiatAsync(operationId, cancellationToken), cancellationToken);
+        var answer = await NetworkFor(entry).GetStatusAsync(operationId, await ExpectedFiatAsync(operationId, cancellationToken), cancellationToken);
         events.Note(operationId, NetworkEventKind.OperatorFailRequested, answer, actor);
         await events.SaveAsync(cancellationToken);
         if (answer.Outcome == NetworkOutcome.NotFound)
@@ -131,13 +134,14 @@ public sealed class PayoutDispatcher(
     public async Task ProcessLeasedAsync(long operationId, CancellationToken cancellationToken)
     {
         var entry = await outbox.GetAsync(operationId, cancellationToken);
+        var lane = NetworkFor(entry);
         var answer = entry.State == DispatchState.AwaitingResult || entry.Attempts > 0
-            ? await AskStatusAsync(operationId, cancellationToken)
+            ? await AskStatusAsync(lane, operationId, cancellationToken)
             : new NetworkAnswer(NetworkOutcome.NotFound);
         if (answer.Outcome == NetworkOutcome.NotFound && entry.State == DispatchState.Queued)
         {
             // Never received (or never sent): sending is safe — the network deduplicates by our id anyway.
-            answer = await network.SendAsync(await InstructionAsync(operationId, cancellationToken), cancellationToken);
+            answer = await lane.SendAsync(await InstructionAsync(operationId, cancellationToken), cancellationToken);
             events.Note(operationId, NetworkEventKind.Sent, answer);
         }
 
@@ -145,9 +149,12 @@ public sealed class PayoutDispatcher(
         await RecordAsync(entry, answer, cancellationToken);
     }
 
-    private async Task<NetworkAnswer> AskStatusAsync(long operationId, CancellationToken cancellationToken)
+    /// <summary>The unanswered lane once an attempt went unanswered (its error is kept until an answer comes).</summary>
+    private IPayoutNetwork NetworkFor(PayoutOutboxEntry entry) => entry.Attempts > 0 && entry.LastError is not null ? unansweredLane : network;
+
+    private async Task<NetworkAnswer> AskStatusAsync(IPayoutNetwork lane, long operationId, CancellationToken cancellationToken)
     {
-        var answer = await network.GetStatusAsync(operationId, await ExpectedFiatAsync(operationId, cancellationToken), cancellationToken);
+        var answer = await lane.GetStatusAsync(operationId, await ExpectedFiatAsync(operationId, cancellationToken), cancellationToken);
         events.Note(operationId, NetworkEventKind.StatusAsked, answer);
         return answer;
     }
@@ -161,6 +168,15 @@ public sealed class PayoutDispatcher(
             var final = answer.Outcome == NetworkOutcome.NotFound ? new NetworkAnswer(NetworkOutcome.Declined, NotReceivedByNetwork) : answer;
             await settlement.ApplyAsync(entry.OperationId, final, cancellationToken);
             await UpdateAsync(entry.OperationId, DispatchState.Done, now, entry.Attempts + 1, null, cancellationToken);
+            return;
+        }
+
+        if (!answer.WasAsked)
+        {
+            // Our circuit breaker held the call back: nothing was tried, so the payout keeps its attempts and backoff and is
+            // tried again when the circuit lets a call through.
+            logger.LogDebug("Payout {OperationId}: not sent, the network's circuit is open", entry.OperationId);
+            await UpdateAsync(entry.OperationId, entry.State, now + NetworkSetup.CircuitBreakDuration, entry.Attempts, entry.LastError, cancellationToken);
             return;
         }
 

@@ -5,6 +5,8 @@ using System.Text.Json.Serialization;
 using Payout.Api.Domain.Cards;
 using Payout.Api.Domain.Ledger;
 using Payout.Api.Features.Cards;
+using Polly.CircuitBreaker;
+using Polly.Timeout;
 
 namespace Payout.Api.Features.Payouts.Network;
 
@@ -114,6 +116,10 @@ public sealed class HttpPayoutNetwork(HttpClient http, NetworkAddress address, I
             var payout = await ReadAsync<NetworkPayout>(response, cancellationToken);
             return Read(payout, payoutId, expected);
         }
+        catch (BrokenCircuitException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            return NetworkAnswer.NotAsked(e.GetType().Name);
+        }
         catch (Exception e) when (IsTransport(e, cancellationToken))
         {
             logger.LogWarning("No answer from the network for {PayoutId}: {Error}", payoutId, e.GetType().Name);
@@ -145,7 +151,7 @@ public sealed class HttpPayoutNetwork(HttpClient http, NetworkAddress address, I
     private static bool IsTransport(Exception e, CancellationToken cancellationToken) =>
         !cancellationToken.IsCancellationRequested
         && e is HttpRequestException or OperationCanceledException or TimeoutException or JsonException or InvalidDataException
-            or Polly.Timeout.TimeoutRejectedException or Polly.CircuitBreaker.BrokenCircuitException;
+            or TimeoutRejectedException or BrokenCircuitException;
 
     private sealed record CreatePayout(string PayoutId, string CardNumber, decimal Amount, string Currency, Uri? CallbackUrl)
     {
