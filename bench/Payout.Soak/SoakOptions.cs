@@ -21,7 +21,7 @@ public sealed record SoakOptions
 
     /// <summary>
     /// After the faults, how long payouts may take to become final (or stuck): a payout that met no answer (a killed
-    /// process, an open circuit) is asked again with a backoff of up to 5 minutes.
+    /// process, a timeout) is asked again with a backoff of up to 5 minutes.
     /// </summary>
     public int SettleSeconds { get; init; } = 420;
 
