@@ -35,7 +35,7 @@ public sealed class OfferDesk(
         }
 
         await using var connection = await quoting.ShareConnectionAsync(cancellationToken);
-        var card = await cards.FindActiveAsync(customer.Id, id, cancellationToken);
+        var card = await cards.FindActiveToQuoteAsync(customer.Id, id, cancellationToken);
         if (card is null)
         {
             return new Failure(ErrorCode.CARD_NOT_FOUND);

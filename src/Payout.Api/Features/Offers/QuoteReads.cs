@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 using Payout.Api.Domain.Cards;
 using Payout.Api.Domain.Ledger;
 using Payout.Api.Domain.Limits;
@@ -40,6 +41,14 @@ public sealed class QuoteReads(PayoutDbContext db)
             (SELECT COALESCE(SUM(balance), 0) FROM ledger_accounts WHERE customer_id IS NULL AND type = @float AND currency = @fiat)
         """;
 
+    /// <summary>
+    /// The same statements for PostgreSQL with positional parameters (<c>$1</c> …), sent as one <see cref="NpgsqlBatch"/>: with named
+    /// parameters Npgsql parses every command's text to rewrite them and to split it into statements, on every request.
+    /// </summary>
+    private static readonly string[] DataPostgres = PositionalStatements(DataSql, ["@customer", "@since", "@notCounted"], ["@customer", "@wallet"], ["@customer"]);
+
+    private static readonly string OfferPostgres = Positional(OfferSql, ["@customer", "@since", "@notCounted", "@walletCode", "@float", "@fiat"]);
+
     public sealed record DataFacts(decimal UsedLimitEur, Dictionary<string, decimal> Balances, IReadOnlyList<ListedCard> Cards);
 
     /// <param name="Balance">The wallet the offer debits (0 when it was never used).</param>
@@ -60,9 +69,20 @@ public sealed class QuoteReads(PayoutDbContext db)
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            await using var command = Command(DataSql, customerId, since);
-            Add(command, "@wallet", (int)AccountType.CustomerWallet);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            await using var command = Sqlite ? Command(DataSql, customerId, since) : null;
+            await using var batch = Sqlite ? null : PostgresBatch(DataPostgres, customerId, since);
+            if (command is not null)
+            {
+                Add(command, "@wallet", (int)AccountType.CustomerWallet);
+            }
+            else
+            {
+                batch!.BatchCommands[1].Parameters.Add(new NpgsqlParameter<int> { TypedValue = (int)AccountType.CustomerWallet });
+            }
+
+            await using var reader = command is not null
+                ? await command.ExecuteReaderAsync(cancellationToken)
+                : await batch!.ExecuteReaderAsync(cancellationToken);
 
             await reader.ReadAsync(cancellationToken);
             var used = Amount(reader, 0, Sqlite);
@@ -96,10 +116,22 @@ public sealed class QuoteReads(PayoutDbContext db)
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            await using var command = Command(OfferSql, customerId, since);
-            Add(command, "@walletCode", AccountKey.Wallet(customerId, currencyFrom).Code);
-            Add(command, "@float", (int)AccountType.NetworkFloat);
-            Add(command, "@fiat", fiat);
+            var walletCode = AccountKey.Wallet(customerId, currencyFrom).Code;
+            await using var command = Sqlite ? Command(OfferSql, customerId, since) : PostgresCommand(OfferPostgres, customerId, since);
+            if (Sqlite)
+            {
+                Add(command, "@walletCode", walletCode);
+                Add(command, "@float", (int)AccountType.NetworkFloat);
+                Add(command, "@fiat", fiat);
+            }
+            else
+            {
+                var parameters = ((NpgsqlCommand)command).Parameters;
+                parameters.Add(new NpgsqlParameter<string> { TypedValue = walletCode });
+                parameters.Add(new NpgsqlParameter<int> { TypedValue = (int)AccountType.NetworkFloat });
+                parameters.Add(new NpgsqlParameter<string> { TypedValue = fiat });
+            }
+
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             await reader.ReadAsync(cancellationToken);
             var balance = reader.IsDBNull(0) ? 0m : Amount(reader, 0, Sqlite);
@@ -123,6 +155,57 @@ public sealed class QuoteReads(PayoutDbContext db)
         Add(command, "@since", Sqlite ? since.UtcTicks : since.ToUniversalTime());
         Add(command, "@notCounted", KycLimits.NotCounted.ToString());
         return command;
+    }
+
+    /// <summary>A batch of <paramref name="statements"/> on the context's connection; the first carries the limit's parameters.</summary>
+    private NpgsqlBatch PostgresBatch(string[] statements, long customerId, DateTimeOffset since)
+    {
+        var batch = new NpgsqlBatch((NpgsqlConnection)db.Database.GetDbConnection(), (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction());
+        foreach (var statement in statements)
+        {
+            var command = new NpgsqlBatchCommand(statement);
+            command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = customerId });
+            batch.BatchCommands.Add(command);
+        }
+
+        AddLimitParameters(batch.BatchCommands[0].Parameters, since);
+        return batch;
+    }
+
+    /// <summary>A command with positional parameters on the context's connection (and transaction), with the limit's parameters.</summary>
+    private NpgsqlCommand PostgresCommand(string sql, long customerId, DateTimeOffset since)
+    {
+        var command = new NpgsqlCommand(sql, (NpgsqlConnection)db.Database.GetDbConnection(), (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction());
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = customerId });
+        AddLimitParameters(command.Parameters, since);
+        return command;
+    }
+
+    /// <summary>Parameters 2 and 3 of the limit's statement (the customer is the first).</summary>
+    private static void AddLimitParameters(NpgsqlParameterCollection parameters, DateTimeOffset since)
+    {
+        parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = since.ToUniversalTime() });
+        parameters.Add(new NpgsqlParameter<string> { TypedValue = KycLimits.NotCounted.ToString() });
+    }
+
+    /// <summary>The statements of <paramref name="sql"/>, each numbering its own parameters (a batch's commands have their own).</summary>
+    private static string[] PositionalStatements(string sql, params string[][] names)
+    {
+        var statements = sql.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return statements.Length == names.Length
+            ? [.. statements.Select((statement, i) => Positional(statement, names[i]))]
+            : throw new InvalidOperationException("Each statement needs its parameters' names.");
+    }
+
+    /// <summary><paramref name="sql"/> with each of <paramref name="names"/> replaced by its position (<c>$1</c> for the first).</summary>
+    private static string Positional(string sql, string[] names)
+    {
+        for (var i = 0; i < names.Length; i++)
+        {
+            sql = sql.Replace(names[i], "$" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        }
+
+        return sql;
     }
 
     private static decimal Amount(DbDataReader reader, int ordinal, bool sqlite) =>
