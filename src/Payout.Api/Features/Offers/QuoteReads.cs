@@ -111,36 +111,67 @@ public sealed class QuoteReads(PayoutDbContext db)
     }
 
     /// <param name="since">Where the KYC limit's window starts.</param>
-    public async Task<OfferFacts> OfferAsync(long customerId, string currencyFrom, string fiat, DateTimeOffset since, CancellationToken cancellationToken)
+    public async Task<OfferFacts> OfferAsync(long customerId, string currencyFrom, string fiat, DateTimeOffset since, CancellationToken cancellationToken) =>
+        (await InsertThenReadOfferAsync(null, customerId, currencyFrom, fiat, since, cancellationToken)).Facts;
+
+    /// <summary>
+    /// <paramref name="insert"/> (a new offer's <c>INSERT … RETURNING id</c>, outside any transaction), then the offer's facts as
+    /// <see cref="OfferAsync"/> reads them. On PostgreSQL both travel in one batch, one round trip (one implicit transaction:
+    /// the offer is stored only if the read succeeds too); on SQLite (in-process) the insert goes first through EF, for the
+    /// write gate.
+    /// </summary>
+    /// <returns>The new offer's id (0 without an insert) and the facts.</returns>
+    public async Task<(long Id, OfferFacts Facts)> InsertThenReadOfferAsync(
+        SqlStatement? insert, long customerId, string currencyFrom, string fiat, DateTimeOffset since, CancellationToken cancellationToken)
     {
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
             var walletCode = AccountKey.Wallet(customerId, currencyFrom).Code;
-            await using var command = Sqlite ? Command(OfferSql, customerId, since) : PostgresCommand(OfferPostgres, customerId, since);
             if (Sqlite)
             {
+                var id = insert is null ? 0 : await SqlBatch.InsertReturningIdAsync(db, insert, cancellationToken);
+                await using var command = Command(OfferSql, customerId, since);
                 Add(command, "@walletCode", walletCode);
                 Add(command, "@float", (int)AccountType.NetworkFloat);
                 Add(command, "@fiat", fiat);
-            }
-            else
-            {
-                var parameters = ((NpgsqlCommand)command).Parameters;
-                parameters.Add(new NpgsqlParameter<string> { TypedValue = walletCode });
-                parameters.Add(new NpgsqlParameter<int> { TypedValue = (int)AccountType.NetworkFloat });
-                parameters.Add(new NpgsqlParameter<string> { TypedValue = fiat });
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                return (id, await ReadOfferFactsAsync(reader, cancellationToken));
             }
 
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            await reader.ReadAsync(cancellationToken);
-            var balance = reader.IsDBNull(0) ? 0m : Amount(reader, 0, Sqlite);
-            return new OfferFacts(balance, Amount(reader, 1, Sqlite), Amount(reader, 2, Sqlite));
+            await using var batch = PostgresBatch([OfferPostgres], customerId, since);
+            var parameters = batch.BatchCommands[0].Parameters;
+            parameters.Add(new NpgsqlParameter<string> { TypedValue = walletCode });
+            parameters.Add(new NpgsqlParameter<int> { TypedValue = (int)AccountType.NetworkFloat });
+            parameters.Add(new NpgsqlParameter<string> { TypedValue = fiat });
+            if (insert is not null)
+            {
+                batch.BatchCommands.Insert(0, SqlBatch.PostgresCommand(insert));
+            }
+
+            await using (var reader = await batch.ExecuteReaderAsync(cancellationToken))
+            {
+                long id = 0;
+                if (insert is not null)
+                {
+                    id = await reader.ReadAsync(cancellationToken) ? reader.GetInt64(0) : throw new InvalidOperationException("The offer's insert answered no id.");
+                    await reader.NextResultAsync(cancellationToken);
+                }
+
+                return (id, await ReadOfferFactsAsync(reader, cancellationToken));
+            }
         }
         finally
         {
             await db.Database.CloseConnectionAsync();
         }
+    }
+
+    private async Task<OfferFacts> ReadOfferFactsAsync(DbDataReader reader, CancellationToken cancellationToken)
+    {
+        await reader.ReadAsync(cancellationToken);
+        var balance = reader.IsDBNull(0) ? 0m : Amount(reader, 0, Sqlite);
+        return new OfferFacts(balance, Amount(reader, 1, Sqlite), Amount(reader, 2, Sqlite));
     }
 
     private bool Sqlite => db.Provider == DatabaseProvider.Sqlite;
@@ -170,15 +201,6 @@ public sealed class QuoteReads(PayoutDbContext db)
 
         AddLimitParameters(batch.BatchCommands[0].Parameters, since);
         return batch;
-    }
-
-    /// <summary>A command with positional parameters on the context's connection (and transaction), with the limit's parameters.</summary>
-    private NpgsqlCommand PostgresCommand(string sql, long customerId, DateTimeOffset since)
-    {
-        var command = new NpgsqlCommand(sql, (NpgsqlConnection)db.Database.GetDbConnection(), (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction());
-        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = customerId });
-        AddLimitParameters(command.Parameters, since);
-        return command;
     }
 
     /// <summary>Parameters 2 and 3 of the limit's statement (the customer is the first).</summary>

@@ -39,55 +39,17 @@ public static partial class SqlBatch
     }
 
     /// <summary>
-    /// One <c>INSERT … RETURNING id AS "Value"</c> outside any transaction (a single statement commits on its own), without the
-    /// change tracker. On SQLite through EF's raw query, so the context's interceptors see it (the write gate takes its turn for
-    /// it); PostgreSQL has no interceptor, so there it is a plain command on the context's connection, without EF's query
-    /// pipeline (the raw query's expression, its cache lookup and shaper, on every offer). Inside a transaction use
-    /// <see cref="ExecuteAsync"/>.
+    /// One <c>INSERT … RETURNING id AS "Value"</c> outside any transaction (a single statement commits on its own), through EF's
+    /// raw query so the context's interceptors see it (on SQLite the write gate takes its turn for it), without the change
+    /// tracker. Inside a transaction use <see cref="ExecuteAsync"/>.
     /// </summary>
     public static async Task<long> InsertReturningIdAsync(PayoutDbContext db, SqlStatement statement, CancellationToken cancellationToken)
     {
-        if (db.Provider == DatabaseProvider.Postgres)
-        {
-            return await InsertReturningIdPostgresAsync(db, statement, cancellationToken);
-        }
-
-        object[] arguments = [.. statement.Arguments.Select(ForSqlite)];
+        object[] arguments = db.Provider == DatabaseProvider.Postgres
+            ? [.. statement.Arguments.Select(a => a ?? DBNull.Value)]
+            : [.. statement.Arguments.Select(ForSqlite)];
         var ids = await db.Database.SqlQueryRaw<long>(statement.Sql, arguments).ToListAsync(cancellationToken);
         return ids is [var id] ? id : throw new InvalidOperationException($"An insert answered {ids.Count} ids, not 1: {statement.Sql}");
-    }
-
-    private static async Task<long> InsertReturningIdPostgresAsync(PayoutDbContext db, SqlStatement statement, CancellationToken cancellationToken)
-    {
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-            await using var command = new NpgsqlCommand(Positional(statement.Sql), connection)
-            {
-                CommandTimeout = db.Database.GetCommandTimeout() ?? 30,
-                Transaction = (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction(),
-            };
-            foreach (var argument in statement.Arguments)
-            {
-                command.Parameters.Add(new NpgsqlParameter { Value = argument ?? DBNull.Value });
-            }
-
-            var ids = new List<long>(1);
-            await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
-            {
-                while (await reader.ReadAsync(cancellationToken))
-                {
-                    ids.Add(reader.GetInt64(0));
-                }
-            }
-
-            return ids is [var id] ? id : throw new InvalidOperationException($"An insert answered {ids.Count} ids, not 1: {statement.Sql}");
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
     }
 
     private static async Task<SqlBatchResult> ExecutePostgresAsync(
@@ -96,13 +58,7 @@ public static partial class SqlBatch
         await using var batch = new NpgsqlBatch(transaction.Connection, transaction) { Timeout = db.Database.GetCommandTimeout() ?? 30 };
         foreach (var statement in statements)
         {
-            var command = new NpgsqlBatchCommand(Positional(statement.Sql));
-            foreach (var argument in statement.Arguments)
-            {
-                command.Parameters.Add(new NpgsqlParameter { Value = argument ?? DBNull.Value });
-            }
-
-            batch.BatchCommands.Add(command);
+            batch.BatchCommands.Add(PostgresCommand(statement));
         }
 
         var returned = new List<long>();
@@ -126,6 +82,18 @@ public static partial class SqlBatch
         }
 
         return new SqlBatchResult(rows, returned);
+    }
+
+    /// <summary><paramref name="statement"/> as a command of an <see cref="NpgsqlBatch"/>, with positional parameters.</summary>
+    public static NpgsqlBatchCommand PostgresCommand(SqlStatement statement)
+    {
+        var command = new NpgsqlBatchCommand(Positional(statement.Sql));
+        foreach (var argument in statement.Arguments)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = argument ?? DBNull.Value });
+        }
+
+        return command;
     }
 
     private static async Task<SqlBatchResult> ExecuteOneByOneAsync(
