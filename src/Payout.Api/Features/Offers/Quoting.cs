@@ -121,6 +121,10 @@ public sealed class Quoting(
         return Facts(offer, card, level, read.Balance, RemainingLimitEur(level, read.UsedLimitEur), read.FloatAvailable);
     }
 
+    /// <summary>The facts of <see cref="FactsAsync"/> from values already read (execute reads them with its lock on PostgreSQL).</summary>
+    public ExecutionFacts Facts(Offer offer, Card card, KycLevel level, QuoteReads.OfferFacts read) =>
+        Facts(offer, card, level, read.Balance, RemainingLimitEur(level, read.UsedLimitEur), read.FloatAvailable);
+
     /// <summary>
     /// Stores the new <paramref name="offer"/> (<paramref name="insert"/>, its id set from the answer), then its facts as
     /// <see cref="FactsAsync"/> reads them: on PostgreSQL in one round trip.
