@@ -16,11 +16,23 @@ public sealed class CardStore(PayoutDbContext db)
         EF.CompileAsyncQuery((PayoutDbContext db, long customerId, long cardId, CancellationToken cancellationToken) =>
             db.Set<Card>().SingleOrDefault(c => c.Id == cardId && c.CustomerId == customerId && c.DeletedAt == null)));
 
+    /// <summary>Compiled once: every offer asks it (see <see cref="FindActiveToQuoteAsync"/>); untracked, as an offer only reads it.</summary>
+    private static readonly CompiledPerProvider<Func<PayoutDbContext, long, long, CancellationToken, Task<Card?>>> ActiveCardToQuote = new(() =>
+        EF.CompileAsyncQuery((PayoutDbContext db, long customerId, long cardId, CancellationToken cancellationToken) =>
+            db.Set<Card>().AsNoTracking().SingleOrDefault(c => c.Id == cardId && c.CustomerId == customerId && c.DeletedAt == null)));
+
     private DbSet<Card> Cards => db.Set<Card>();
 
     /// <summary>The customer's own, not deleted card — or null, for someone else's as for a missing one.</summary>
     public Task<Card?> FindActiveAsync(long customerId, long cardId, CancellationToken cancellationToken) =>
         ActiveCard.For(db)(db, customerId, cardId, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="FindActiveAsync"/>, not tracked: what an offer reads (no snapshot of the card kept for a change that almost
+    /// never follows; the rare one attaches it, see <c>CardVault.RecheckIfPendingAsync</c>).
+    /// </summary>
+    public Task<Card?> FindActiveToQuoteAsync(long customerId, long cardId, CancellationToken cancellationToken) =>
+        ActiveCardToQuote.For(db)(db, customerId, cardId, cancellationToken);
 
     /// <summary>A card by id, deleted or not (an offer or payout keeps referring to its card), read-only.</summary>
     public Task<Card> GetAsync(long cardId, CancellationToken cancellationToken) =>

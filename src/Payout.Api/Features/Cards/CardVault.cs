@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Payout.Api.Domain.Cards;
 using Payout.Api.Domain.Errors;
@@ -92,6 +93,10 @@ public sealed class CardVault(
     public Task<Card?> FindActiveAsync(long customerId, long cardId, CancellationToken cancellationToken) =>
         cards.FindActiveAsync(customerId, cardId, cancellationToken);
 
+    /// <inheritdoc cref="CardStore.FindActiveToQuoteAsync"/>
+    public Task<Card?> FindActiveToQuoteAsync(long customerId, long cardId, CancellationToken cancellationToken) =>
+        cards.FindActiveToQuoteAsync(customerId, cardId, cancellationToken);
+
     /// <summary>
     /// SENSITIVE: the card's clear number, for the payout network only (a payout, an eligibility check).
     /// Never log, return or store it.
@@ -118,6 +123,12 @@ public sealed class CardVault(
         // Two quotes may recheck at once: only the one that finds the card still PENDING under the lock changes it.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.LockCustomerAsync(card.CustomerId, cancellationToken);
+        if (db.Entry(card).State == EntityState.Detached)
+        {
+            // An offer reads its card untracked (CardStore.FindActiveToQuoteAsync); this change is the rare exception.
+            db.Attach(card);
+        }
+
         await db.Entry(card).ReloadAsync(cancellationToken);
         if (card.ValidationStatus != CardValidationStatus.PENDING)
         {

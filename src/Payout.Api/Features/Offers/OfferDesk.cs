@@ -35,7 +35,7 @@ public sealed class OfferDesk(
         }
 
         await using var connection = await quoting.ShareConnectionAsync(cancellationToken);
-        var card = await cards.FindActiveAsync(customer.Id, id, cancellationToken);
+        var card = await cards.FindActiveToQuoteAsync(customer.Id, id, cancellationToken);
         if (card is null)
         {
             return new Failure(ErrorCode.CARD_NOT_FOUND);
@@ -52,9 +52,10 @@ public sealed class OfferDesk(
             return unpriced;
         }
 
-        await offers.InsertAsync(offer, cancellationToken);
+        // Stored and its facts read in one round trip (PostgreSQL): the answer needs the offer's id and those facts.
+        var facts = await quoting.InsertThenFactsAsync(offer, OfferStore.InsertStatement(offer), card, customer.Id, customer.KycLevel, cancellationToken);
         metrics.OfferCreated();
-        return await DescribeAsync(offer, card, customer, cancellationToken);
+        return await DescribeAsync(offer, facts, customer, cancellationToken);
     }
 
     /// <summary>Re-quotes at the current rate: same offer, same card, new validity.</summary>
@@ -146,9 +147,13 @@ public sealed class OfferDesk(
     }
 
     /// <summary>The answer, with whether execute would pass right now and, if not, why.</summary>
-    private async Task<OfferResponse> DescribeAsync(Offer offer, Card card, CurrentCustomer customer, CancellationToken cancellationToken)
+    private async Task<OfferResponse> DescribeAsync(Offer offer, Card card, CurrentCustomer customer, CancellationToken cancellationToken) =>
+        await DescribeAsync(offer, await quoting.FactsAsync(offer, card, customer.Id, customer.KycLevel, cancellationToken), customer, cancellationToken);
+
+    /// <summary>The answer from facts already read (<see cref="Quoting.FactsAsync"/>).</summary>
+    private async Task<OfferResponse> DescribeAsync(Offer offer, ExecutionFacts read, CurrentCustomer customer, CancellationToken cancellationToken)
     {
-        var facts = await quoting.FactsAsync(offer, card, customer.Id, customer.KycLevel, cancellationToken) with { OfferExpired = false };
+        var facts = read with { OfferExpired = false };
         var failing = await quoting.ExplainAsync(ExecutionChecks.FailingReasons(facts), facts, offer, customer.Id, cancellationToken);
         var from = quoting.Currency(offer.CurrencyFrom);
         return OfferResponse.From(offer, quoting.Payout.OfferValidSeconds, failing, facts.RemainingLimitEur, from);

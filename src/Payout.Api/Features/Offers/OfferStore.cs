@@ -19,15 +19,14 @@ public sealed class OfferStore(PayoutDbContext db)
         db.Set<Offer>().SingleOrDefaultAsync(o => o.Id == offerId && o.CustomerId == customerId, cancellationToken);
 
     /// <summary>
-    /// Stores a new offer and sets its id: one plain statement (it commits on its own), not tracked, because nothing in the
-    /// request changes it again.
+    /// A new offer's insert, answering its id: one plain statement (it commits on its own), not tracked, because nothing in the
+    /// request changes the offer again. The caller sends it with the answer's read (<see cref="QuoteReads.InsertThenReadOfferAsync"/>).
     /// </summary>
-    public async Task InsertAsync(Offer offer, CancellationToken cancellationToken) =>
-        offer.Id = await SqlBatch.InsertReturningIdAsync(db, new SqlStatement(InsertSql, [
-            offer.CustomerId, offer.CardId, offer.Amount, offer.CurrencyFrom, offer.CurrencyTo, offer.Rate, offer.AmountTo, offer.AmountToEur,
-            offer.TransactionFee, offer.NetworkFee, offer.AdditionalFee, offer.PartnerFee, offer.MinAmountFrom, offer.MaxAmountFrom,
-            offer.ExpiresAt, offer.MaxSlippage, offer.CreatedAt, offer.UpdatedAt,
-        ]), cancellationToken);
+    public static SqlStatement InsertStatement(Offer offer) => new(InsertSql, [
+        offer.CustomerId, offer.CardId, offer.Amount, offer.CurrencyFrom, offer.CurrencyTo, offer.Rate, offer.AmountTo, offer.AmountToEur,
+        offer.TransactionFee, offer.NetworkFee, offer.AdditionalFee, offer.PartnerFee, offer.MinAmountFrom, offer.MaxAmountFrom,
+        offer.ExpiresAt, offer.MaxSlippage, offer.CreatedAt, offer.UpdatedAt,
+    ], ExpectedRows: 1, Returns: true);
 
     public Task SaveAsync(CancellationToken cancellationToken) => db.SaveChangesAsync(cancellationToken);
 }

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 using Payout.Api.Domain.Cards;
 using Payout.Api.Domain.Ledger;
 using Payout.Api.Domain.Limits;
@@ -40,6 +41,14 @@ public sealed class QuoteReads(PayoutDbContext db)
             (SELECT COALESCE(SUM(balance), 0) FROM ledger_accounts WHERE customer_id IS NULL AND type = @float AND currency = @fiat)
         """;
 
+    /// <summary>
+    /// The same statements for PostgreSQL with positional parameters (<c>$1</c> …), sent as one <see cref="NpgsqlBatch"/>: with named
+    /// parameters Npgsql parses every command's text to rewrite them and to split it into statements, on every request.
+    /// </summary>
+    private static readonly string[] DataPostgres = PositionalStatements(DataSql, ["@customer", "@since", "@notCounted"], ["@customer", "@wallet"], ["@customer"]);
+
+    private static readonly string OfferPostgres = Positional(OfferSql, ["@customer", "@since", "@notCounted", "@walletCode", "@float", "@fiat"]);
+
     public sealed record DataFacts(decimal UsedLimitEur, Dictionary<string, decimal> Balances, IReadOnlyList<ListedCard> Cards);
 
     /// <param name="Balance">The wallet the offer debits (0 when it was never used).</param>
@@ -60,9 +69,20 @@ public sealed class QuoteReads(PayoutDbContext db)
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            await using var command = Command(DataSql, customerId, since);
-            Add(command, "@wallet", (int)AccountType.CustomerWallet);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            await using var command = Sqlite ? Command(DataSql, customerId, since) : null;
+            await using var batch = Sqlite ? null : PostgresBatch(DataPostgres, customerId, since);
+            if (command is not null)
+            {
+                Add(command, "@wallet", (int)AccountType.CustomerWallet);
+            }
+            else
+            {
+                batch!.BatchCommands[1].Parameters.Add(new NpgsqlParameter<int> { TypedValue = (int)AccountType.CustomerWallet });
+            }
+
+            await using var reader = command is not null
+                ? await command.ExecuteReaderAsync(cancellationToken)
+                : await batch!.ExecuteReaderAsync(cancellationToken);
 
             await reader.ReadAsync(cancellationToken);
             var used = Amount(reader, 0, Sqlite);
@@ -91,24 +111,67 @@ public sealed class QuoteReads(PayoutDbContext db)
     }
 
     /// <param name="since">Where the KYC limit's window starts.</param>
-    public async Task<OfferFacts> OfferAsync(long customerId, string currencyFrom, string fiat, DateTimeOffset since, CancellationToken cancellationToken)
+    public async Task<OfferFacts> OfferAsync(long customerId, string currencyFrom, string fiat, DateTimeOffset since, CancellationToken cancellationToken) =>
+        (await InsertThenReadOfferAsync(null, customerId, currencyFrom, fiat, since, cancellationToken)).Facts;
+
+    /// <summary>
+    /// <paramref name="insert"/> (a new offer's <c>INSERT … RETURNING id</c>, outside any transaction), then the offer's facts as
+    /// <see cref="OfferAsync"/> reads them. On PostgreSQL both travel in one batch, one round trip (one implicit transaction:
+    /// the offer is stored only if the read succeeds too); on SQLite (in-process) the insert goes first through EF, for the
+    /// write gate.
+    /// </summary>
+    /// <returns>The new offer's id (0 without an insert) and the facts.</returns>
+    public async Task<(long Id, OfferFacts Facts)> InsertThenReadOfferAsync(
+        SqlStatement? insert, long customerId, string currencyFrom, string fiat, DateTimeOffset since, CancellationToken cancellationToken)
     {
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            await using var command = Command(OfferSql, customerId, since);
-            Add(command, "@walletCode", AccountKey.Wallet(customerId, currencyFrom).Code);
-            Add(command, "@float", (int)AccountType.NetworkFloat);
-            Add(command, "@fiat", fiat);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            await reader.ReadAsync(cancellationToken);
-            var balance = reader.IsDBNull(0) ? 0m : Amount(reader, 0, Sqlite);
-            return new OfferFacts(balance, Amount(reader, 1, Sqlite), Amount(reader, 2, Sqlite));
+            var walletCode = AccountKey.Wallet(customerId, currencyFrom).Code;
+            if (Sqlite)
+            {
+                var id = insert is null ? 0 : await SqlBatch.InsertReturningIdAsync(db, insert, cancellationToken);
+                await using var command = Command(OfferSql, customerId, since);
+                Add(command, "@walletCode", walletCode);
+                Add(command, "@float", (int)AccountType.NetworkFloat);
+                Add(command, "@fiat", fiat);
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                return (id, await ReadOfferFactsAsync(reader, cancellationToken));
+            }
+
+            await using var batch = PostgresBatch([OfferPostgres], customerId, since);
+            var parameters = batch.BatchCommands[0].Parameters;
+            parameters.Add(new NpgsqlParameter<string> { TypedValue = walletCode });
+            parameters.Add(new NpgsqlParameter<int> { TypedValue = (int)AccountType.NetworkFloat });
+            parameters.Add(new NpgsqlParameter<string> { TypedValue = fiat });
+            if (insert is not null)
+            {
+                batch.BatchCommands.Insert(0, SqlBatch.PostgresCommand(insert));
+            }
+
+            await using (var reader = await batch.ExecuteReaderAsync(cancellationToken))
+            {
+                long id = 0;
+                if (insert is not null)
+                {
+                    id = await reader.ReadAsync(cancellationToken) ? reader.GetInt64(0) : throw new InvalidOperationException("The offer's insert answered no id.");
+                    await reader.NextResultAsync(cancellationToken);
+                }
+
+                return (id, await ReadOfferFactsAsync(reader, cancellationToken));
+            }
         }
         finally
         {
             await db.Database.CloseConnectionAsync();
         }
+    }
+
+    private async Task<OfferFacts> ReadOfferFactsAsync(DbDataReader reader, CancellationToken cancellationToken)
+    {
+        await reader.ReadAsync(cancellationToken);
+        var balance = reader.IsDBNull(0) ? 0m : Amount(reader, 0, Sqlite);
+        return new OfferFacts(balance, Amount(reader, 1, Sqlite), Amount(reader, 2, Sqlite));
     }
 
     private bool Sqlite => db.Provider == DatabaseProvider.Sqlite;
@@ -123,6 +186,48 @@ public sealed class QuoteReads(PayoutDbContext db)
         Add(command, "@since", Sqlite ? since.UtcTicks : since.ToUniversalTime());
         Add(command, "@notCounted", KycLimits.NotCounted.ToString());
         return command;
+    }
+
+    /// <summary>A batch of <paramref name="statements"/> on the context's connection; the first carries the limit's parameters.</summary>
+    private NpgsqlBatch PostgresBatch(string[] statements, long customerId, DateTimeOffset since)
+    {
+        var batch = new NpgsqlBatch((NpgsqlConnection)db.Database.GetDbConnection(), (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction());
+        foreach (var statement in statements)
+        {
+            var command = new NpgsqlBatchCommand(statement);
+            command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = customerId });
+            batch.BatchCommands.Add(command);
+        }
+
+        AddLimitParameters(batch.BatchCommands[0].Parameters, since);
+        return batch;
+    }
+
+    /// <summary>Parameters 2 and 3 of the limit's statement (the customer is the first).</summary>
+    private static void AddLimitParameters(NpgsqlParameterCollection parameters, DateTimeOffset since)
+    {
+        parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = since.ToUniversalTime() });
+        parameters.Add(new NpgsqlParameter<string> { TypedValue = KycLimits.NotCounted.ToString() });
+    }
+
+    /// <summary>The statements of <paramref name="sql"/>, each numbering its own parameters (a batch's commands have their own).</summary>
+    private static string[] PositionalStatements(string sql, params string[][] names)
+    {
+        var statements = sql.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return statements.Length == names.Length
+            ? [.. statements.Select((statement, i) => Positional(statement, names[i]))]
+            : throw new InvalidOperationException("Each statement needs its parameters' names.");
+    }
+
+    /// <summary><paramref name="sql"/> with each of <paramref name="names"/> replaced by its position (<c>$1</c> for the first).</summary>
+    private static string Positional(string sql, string[] names)
+    {
+        for (var i = 0; i < names.Length; i++)
+        {
+            sql = sql.Replace(names[i], "$" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        }
+
+        return sql;
     }
 
     private static decimal Amount(DbDataReader reader, int ordinal, bool sqlite) =>

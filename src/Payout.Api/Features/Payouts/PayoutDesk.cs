@@ -83,9 +83,8 @@ public sealed class PayoutDesk(
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // The KYC level comes from the row we lock, never from the sign-in cache: a downgrade counts at once.
-        var (kycLevel, drawnPayoutId) = await payouts.LockCustomerForExecuteAsync(customer.Id, cancellationToken);
-
-        if (await offers.FindAsync(customer.Id, offerId, cancellationToken) is not { } executable)
+        var (kycLevel, drawnPayoutId, found, read) = await offers.LockAndFindAsync(customer.Id, offerId, quoting.LimitWindowStart(), cancellationToken);
+        if (found is not { } executable)
         {
             return new Failure(ErrorCode.OFFER_NOT_FOUND);
         }
@@ -100,8 +99,9 @@ public sealed class PayoutDesk(
 
         // An expired offer within its slippage band executes, re-priced at the rate the band gives.
         var expiry = await slippage.CheckExpiryAsync(offer, cancellationToken);
-        // Read under the customer's lock, so nothing of this customer's moves before the debit.
-        var facts = await quoting.FactsAsync(offer, card, customer.Id, kycLevel, cancellationToken) with { OfferExpired = expiry.Expired };
+        // Read under the customer's lock, so nothing of this customer's moves before the debit (on PostgreSQL with the lock).
+        var facts = (read is not null ? quoting.Facts(offer, card, kycLevel, read) : await quoting.FactsAsync(offer, card, customer.Id, kycLevel, cancellationToken))
+            with { OfferExpired = expiry.Expired };
         if (ExecutionChecks.FailingReasons(facts) is [var first, ..])
         {
             // A band's re-pricing (the offer's new figures, its exposure row) must not outlive a refusal.

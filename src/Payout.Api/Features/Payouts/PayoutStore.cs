@@ -67,6 +67,14 @@ public sealed class PayoutStore(PayoutDbContext db) : IKycLimitUsage
             : throw new InvalidOperationException($"Customer {customerId} does not exist.");
     }
 
+    /// <summary>The customer's lock of <see cref="LockCustomerForExecuteAsync"/> on PostgreSQL, as the first command of a caller's batch.</summary>
+    public static NpgsqlBatchCommand LockCustomerDrawingIdCommand(long customerId)
+    {
+        var command = new NpgsqlBatchCommand(LockCustomerDrawingIdSql);
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = customerId });
+        return command;
+    }
+
     /// <summary>
     /// Writes a new payout, not tracked, inside the caller's transaction. With an id drawn by <see cref="LockCustomerForExecuteAsync"/>
     /// it answers the insert as a statement for the caller's next batch; without (SQLite, in-process: a statement costs no round

@@ -3,6 +3,7 @@ using Payout.Api.Domain.Limits;
 using Payout.Api.Domain.Pricing;
 using Payout.Api.Features.Offers;
 using Payout.Api.Infrastructure.Observability;
+using Payout.Api.Infrastructure.Persistence;
 
 namespace Payout.Api.Features.Payouts;
 
@@ -13,7 +14,7 @@ namespace Payout.Api.Features.Payouts;
 /// rate now.
 /// </summary>
 public sealed class SlippageRepricer(
-    Quoting quoting, SlippageExposure exposure, IOptions<SlippageOptions> options, TimeProvider clock, PayoutMetrics metrics)
+    PayoutDbContext db, Quoting quoting, SlippageExposure exposure, IOptions<SlippageOptions> options, TimeProvider clock, PayoutMetrics metrics)
 {
     public async Task<OfferExpiry> CheckExpiryAsync(Offer offer, CancellationToken cancellationToken)
     {
@@ -47,6 +48,9 @@ public sealed class SlippageRepricer(
 
         var priced = OfferPricing.Price(offer.Amount, from, to, rateUsed, quoting.Fees);
         var bounds = OfferPricing.Bounds(quoting.Payout.BoundsFor(from.Code, to.Code), from, rateUsed);
+        // Execute reads the offer untracked (nothing else changes it through the context): tracked from here, its new figures
+        // are saved with the debit, and a refusal's clearing of the context drops them.
+        db.Attach(offer);
         offer.Reprice(priced, bounds, KycLimits.ToEur(priced.AmountTo, to, quote.EurPerTarget), now);
         exposure.Add(new SlippageExecution
         {

@@ -58,13 +58,7 @@ public static partial class SqlBatch
         await using var batch = new NpgsqlBatch(transaction.Connection, transaction) { Timeout = db.Database.GetCommandTimeout() ?? 30 };
         foreach (var statement in statements)
         {
-            var command = new NpgsqlBatchCommand(Positional(statement.Sql));
-            foreach (var argument in statement.Arguments)
-            {
-                command.Parameters.Add(new NpgsqlParameter { Value = argument ?? DBNull.Value });
-            }
-
-            batch.BatchCommands.Add(command);
+            batch.BatchCommands.Add(PostgresCommand(statement));
         }
 
         var returned = new List<long>();
@@ -88,6 +82,18 @@ public static partial class SqlBatch
         }
 
         return new SqlBatchResult(rows, returned);
+    }
+
+    /// <summary><paramref name="statement"/> as a command of an <see cref="NpgsqlBatch"/>, with positional parameters.</summary>
+    public static NpgsqlBatchCommand PostgresCommand(SqlStatement statement)
+    {
+        var command = new NpgsqlBatchCommand(Positional(statement.Sql));
+        foreach (var argument in statement.Arguments)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = argument ?? DBNull.Value });
+        }
+
+        return command;
     }
 
     private static async Task<SqlBatchResult> ExecuteOneByOneAsync(
