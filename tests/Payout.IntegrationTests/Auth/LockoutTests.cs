@@ -3,8 +3,9 @@ using Payout.IntegrationTests.Infrastructure;
 
 namespace Payout.IntegrationTests.Auth;
 
-/// <summary>Moves the shared clock, so it has an app of its own.</summary>
-public sealed class LockoutTests(PayoutApp app) : IClassFixture<PayoutApp>
+/// <summary>Moves the clock, so it shares the app of the classes that do (<see cref="SharedClockAppCollection"/>).</summary>
+[Collection(SharedClockAppCollection.Name)]
+public sealed class LockoutTests(PayoutApp app)
 {
     private static Dictionary<string, string> PasswordGrant(string number, string password) => new()
     {

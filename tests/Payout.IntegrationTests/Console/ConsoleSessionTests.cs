@@ -7,7 +7,8 @@ using Payout.IntegrationTests.Infrastructure;
 namespace Payout.IntegrationTests.Console;
 
 /// <summary>The console's session over HTTP, on both databases (the session rows live in the database).</summary>
-public sealed class ConsoleSessionTests(PayoutApp app) : IClassFixture<PayoutApp>
+[Collection(SharedClockAppCollection.Name)]
+public sealed class ConsoleSessionTests(PayoutApp app)
 {
     [Fact]
     public async Task The_operator_key_opens_a_session_whose_cookie_is_http_only_and_same_site_strict()

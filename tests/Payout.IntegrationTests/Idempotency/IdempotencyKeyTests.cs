@@ -8,7 +8,8 @@ using Payout.IntegrationTests.Infrastructure;
 namespace Payout.IntegrationTests.Idempotency;
 
 /// <summary><c>Idempotency-Key</c> on card, offer, pay and operator deposits: safe retries for app developers.</summary>
-public sealed class IdempotencyKeyTests(PayoutApp app) : IClassFixture<PayoutApp>
+[Collection(SharedClockAppCollection.Name)]
+public sealed class IdempotencyKeyTests(PayoutApp app)
 {
     private static HttpRequestMessage Post(string path, object body, string key)
     {

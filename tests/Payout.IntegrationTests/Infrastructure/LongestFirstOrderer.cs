@@ -15,7 +15,7 @@ public sealed class LongestFirstOrderer : ITestCollectionOrderer
 {
     private static readonly string[] Longest =
     [
-        "CrashSafetyTests", "HostileInputTests", SharedAppCollection.Name, "OwaspApiTop10Tests", "TestCardPathTests",
+        "CrashSafetyTests", "HostileInputTests", SharedAppCollection.Name, SharedClockAppCollection.Name, "OwaspApiTop10Tests",
         "ReconciliationTests", "SharedDispatchTests", "PayoutOperationsTests", "ExecuteConcurrencyTests",
     ];
 

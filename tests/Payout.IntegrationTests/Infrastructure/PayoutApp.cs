@@ -3,11 +3,13 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Payout.Api.Features.Payouts.Network;
 using Payout.Api.Features.Reconciliation;
+using Payout.Api.Infrastructure.Persistence;
 using Payout.Sandbox;
 
 namespace Payout.IntegrationTests.Infrastructure;
@@ -71,6 +73,11 @@ public class PayoutApp : WebApplicationFactory<Program>, IAsyncLifetime, IChecke
     {
         database ??= await TestDatabase.CreateAsync();
         StartHost();
+        await using (var scope = Services.CreateAsyncScope())
+        {
+            database.UsedWith(scope.ServiceProvider.GetRequiredService<PayoutDbContext>().Database.GetConnectionString()!);
+        }
+
         await FundNetworkFloatAsync();
     }
 

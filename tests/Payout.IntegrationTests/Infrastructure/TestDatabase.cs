@@ -14,6 +14,7 @@ public sealed class TestDatabase : IAsyncDisposable
     private readonly string? sqliteDirectory;
     private readonly string? postgresAdmin;
     private readonly string? postgresName;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> usedWith = new();
 
     private TestDatabase(string provider, string connectionString, string? sqliteDirectory, string? postgresAdmin, string? postgresName, bool migrated)
     {
@@ -120,17 +121,34 @@ public sealed class TestDatabase : IAsyncDisposable
         await command.ExecuteNonQueryAsync();
     }
 
+    /// <summary>
+    /// Remembers a connection string an app opened this database with (the service adds its own settings to the one it
+    /// is given), so that only this database's connection pool is emptied when it is dropped.
+    /// </summary>
+    public void UsedWith(string connectionString) => usedWith[connectionString] = true;
+
     public async ValueTask DisposeAsync()
     {
+        // Only this database's pools: emptying every pool of the process (ClearAllPools) made every other app running at
+        // the time open its connections again — on PostgreSQL a new server process each, with its caches to fill.
         if (sqliteDirectory is not null)
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (var connectionString in usedWith.Keys.Append(ConnectionString))
+            {
+                Microsoft.Data.Sqlite.SqliteConnection.ClearPool(new Microsoft.Data.Sqlite.SqliteConnection(connectionString));
+            }
+
             TryDelete(sqliteDirectory);
         }
 
         if (postgresAdmin is not null)
         {
-            NpgsqlConnection.ClearAllPools();
+            foreach (var connectionString in usedWith.Keys.Append(ConnectionString))
+            {
+                NpgsqlConnection.ClearPool(new NpgsqlConnection(connectionString));
+            }
+
+            // WITH (FORCE) ends any connection still open on it.
             await using var connection = new NpgsqlConnection(postgresAdmin);
             await connection.OpenAsync();
             await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {postgresName} WITH (FORCE)", connection);

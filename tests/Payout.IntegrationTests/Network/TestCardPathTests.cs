@@ -9,7 +9,8 @@ namespace Payout.IntegrationTests.Network;
 /// Every behaviour of the sandbox network's test cards (src/Payout.Sandbox/README.md), end to end through
 /// the API. The sandbox's delays follow the app's fake clock; the dispatcher polls in real time.
 /// </summary>
-public sealed class TestCardPathTests(PayoutApp app) : IClassFixture<PayoutApp>
+[Collection(SharedClockAppCollection.Name)]
+public sealed class TestCardPathTests(PayoutApp app)
 {
     private const string PendingThenPaid = "4000000000000010";
     private const string PendingThenDeclined = "4000000000000028";

@@ -24,7 +24,8 @@ public sealed class StaleRatesApp : PayoutApp
     }
 }
 
-public sealed class HealthTests(PayoutApp app) : IClassFixture<PayoutApp>
+[Collection(SharedAppCollection.Name)]
+public sealed class HealthTests(PayoutApp app)
 {
     [Fact]
     public async Task Live_answers_healthy_json_without_asking_any_dependency()

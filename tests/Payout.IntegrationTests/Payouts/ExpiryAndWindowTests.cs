@@ -6,7 +6,8 @@ using Payout.IntegrationTests.Infrastructure;
 namespace Payout.IntegrationTests.Payouts;
 
 /// <summary>Moves the app's clock: offers expire, cards expire, the 30-day window rolls.</summary>
-public sealed class ExpiryAndWindowTests(PayoutApp app) : IClassFixture<PayoutApp>
+[Collection(SharedClockAppCollection.Name)]
+public sealed class ExpiryAndWindowTests(PayoutApp app)
 {
     [Fact]
     public async Task An_expired_offer_can_be_neither_executed_nor_updated()
