@@ -354,13 +354,17 @@ public class PayoutApp : WebApplicationFactory<Program>, IAsyncLifetime, IChecke
         return client;
     }
 
-    /// <summary>Waits (in real time, bounded) until the operation leaves PENDING; the dispatcher works in the background.</summary>
-    public Task<System.Text.Json.JsonElement> WaitForFinalAsync(HttpClient customer, long operationId, TimeSpan? within = null) =>
+    /// <summary>
+    /// Waits (in real time, bounded) until the operation leaves PENDING; the dispatcher works in the background.
+    /// <paramref name="nudge"/> runs about once a second meanwhile (see <see cref="Eventually"/>).
+    /// </summary>
+    public Task<System.Text.Json.JsonElement> WaitForFinalAsync(HttpClient customer, long operationId, TimeSpan? within = null, Action? nudge = null) =>
         EventuallyAsync(
             () => customer.GetFromJsonAsync<System.Text.Json.JsonElement>($"/v4/payout/operations/{operationId}"),
             operation => operation.GetProperty("status").GetString() != "PENDING",
             within ?? TimeSpan.FromSeconds(15),
-            $"operation {operationId} left PENDING");
+            $"operation {operationId} left PENDING",
+            nudge);
 
     /// <summary>Call after anything that moves money: the ledger's invariant must hold.</summary>
     public async Task AssertLedgerHoldsAsync() => Assert.Empty(await LedgerViolationsAsync());
