@@ -69,40 +69,20 @@ public sealed class QuoteReads(PayoutDbContext db)
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            await using var command = Sqlite ? Command(DataSql, customerId, since) : null;
-            await using var batch = Sqlite ? null : PostgresBatch(DataPostgres, customerId, since);
-            if (command is not null)
+            if (Sqlite)
             {
+                await using var command = Command(DataSql, customerId, since);
                 Add(command, "@wallet", (int)AccountType.CustomerWallet);
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                return await ReadDataFactsAsync(reader, cancellationToken);
             }
-            else
+
+            await using var batch = PostgresBatch(DataPostgres, customerId, since);
+            batch.BatchCommands[1].Parameters.Add(new NpgsqlParameter<int> { TypedValue = (int)AccountType.CustomerWallet });
+            await using (var reader = await batch.ExecuteReaderAsync(cancellationToken))
             {
-                batch!.BatchCommands[1].Parameters.Add(new NpgsqlParameter<int> { TypedValue = (int)AccountType.CustomerWallet });
+                return await ReadDataFactsAsync(reader, cancellationToken);
             }
-
-            await using var reader = command is not null
-                ? await command.ExecuteReaderAsync(cancellationToken)
-                : await batch!.ExecuteReaderAsync(cancellationToken);
-
-            await reader.ReadAsync(cancellationToken);
-            var used = Amount(reader, 0, Sqlite);
-            await reader.NextResultAsync(cancellationToken);
-            var balances = new Dictionary<string, decimal>(StringComparer.Ordinal);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                balances.Add(reader.GetString(0), Amount(reader, 1, Sqlite));
-            }
-
-            await reader.NextResultAsync(cancellationToken);
-            var cards = new List<ListedCard>();
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                cards.Add(new ListedCard(
-                    reader.GetInt64(0), Enum.Parse<CardBrand>(reader.GetString(1)), reader.GetString(2),
-                    Enum.Parse<CardValidationStatus>(reader.GetString(3)), reader.GetInt32(4), reader.GetInt32(5)));
-            }
-
-            return new DataFacts(used, balances, cards);
         }
         finally
         {
@@ -167,6 +147,29 @@ public sealed class QuoteReads(PayoutDbContext db)
         }
     }
 
+    private async Task<DataFacts> ReadDataFactsAsync(DbDataReader reader, CancellationToken cancellationToken)
+    {
+        await reader.ReadAsync(cancellationToken);
+        var used = Amount(reader, 0, Sqlite);
+        await reader.NextResultAsync(cancellationToken);
+        var balances = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            balances.Add(reader.GetString(0), Amount(reader, 1, Sqlite));
+        }
+
+        await reader.NextResultAsync(cancellationToken);
+        var cards = new List<ListedCard>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            cards.Add(new ListedCard(
+                reader.GetInt64(0), Enum.Parse<CardBrand>(reader.GetString(1)), reader.GetString(2),
+                Enum.Parse<CardValidationStatus>(reader.GetString(3)), reader.GetInt32(4), reader.GetInt32(5)));
+        }
+
+        return new DataFacts(used, balances, cards);
+    }
+
     private async Task<OfferFacts> ReadOfferFactsAsync(DbDataReader reader, CancellationToken cancellationToken)
     {
         await reader.ReadAsync(cancellationToken);
@@ -203,8 +206,8 @@ public sealed class QuoteReads(PayoutDbContext db)
         return batch;
     }
 
-    /// <summary>Parameters 2 and 3 of the limit's statement (the customer is the first).</summary>
-    private static void AddLimitParameters(NpgsqlParameterCollection parameters, DateTimeOffset since)
+    /// <summary>The limit window's start and the status that does not count, as the next two positional parameters.</summary>
+    internal static void AddLimitParameters(NpgsqlParameterCollection parameters, DateTimeOffset since)
     {
         parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = since.ToUniversalTime() });
         parameters.Add(new NpgsqlParameter<string> { TypedValue = KycLimits.NotCounted.ToString() });

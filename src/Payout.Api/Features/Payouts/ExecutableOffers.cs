@@ -4,7 +4,6 @@ using Npgsql;
 using Payout.Api.Domain;
 using Payout.Api.Domain.Cards;
 using Payout.Api.Domain.Ledger;
-using Payout.Api.Domain.Limits;
 using Payout.Api.Features.Cards;
 using Payout.Api.Features.Offers;
 using Payout.Api.Infrastructure.Persistence;
@@ -69,8 +68,7 @@ public sealed class ExecutableOffers(PayoutDbContext db, PayoutStore payouts)
         read.Parameters.Add(new NpgsqlParameter<long> { TypedValue = offerId });
         read.Parameters.Add(new NpgsqlParameter<long> { TypedValue = customerId });
         read.Parameters.Add(new NpgsqlParameter<int> { TypedValue = (int)AccountType.CustomerWallet });
-        read.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = since.ToUniversalTime() });
-        read.Parameters.Add(new NpgsqlParameter<string> { TypedValue = KycLimits.NotCounted.ToString() });
+        QuoteReads.AddLimitParameters(read.Parameters, since);
         read.Parameters.Add(new NpgsqlParameter<int> { TypedValue = (int)AccountType.NetworkFloat });
         batch.BatchCommands.Add(read);
 
