@@ -9,7 +9,7 @@
 #   PAYOUT_TEST_DATABASES (default "Sqlite Postgres"), with PAYOUT_TEST_DATABASE set;
 #   tests tagged [Trait("Category", "Slow")] (the crash-safety test) run once per suite, on PostgreSQL only
 #   (on SQLite too when PostgreSQL is not among the databases),
-# - for tests/*BrowserTests (Playwright), finds Debian's chromium, installing it when run as root
+# - for tests/*BrowserTests (Playwright), finds Debian's chromium-headless-shell, installing it when run as root
 #   without it; a missing browser fails the run,
 # - for Postgres, starts a throwaway cluster on a free 127.0.0.1 port (installing
 #   Debian's postgresql package first when run as root without it) and exports

@@ -72,6 +72,11 @@ public sealed class SoakClient(int number, SoakEnvironment environment, Tally ta
             {
                 await PayOutAsync(cancellationToken);
             }
+
+            if (environment.Options.PauseMilliseconds > 0)
+            {
+                await Task.Delay(environment.Options.PauseMilliseconds, cancellationToken);
+            }
         }
     }
 

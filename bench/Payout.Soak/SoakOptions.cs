@@ -11,6 +11,12 @@ public sealed record SoakOptions
 
     public int Clients { get; init; } = 32;
 
+    /// <summary>
+    /// Each client's pause between two steps; 0 (the default) is a closed loop as fast as the service answers. The
+    /// suite's soak paces its clients: the faults need payouts in flight, not a saturated machine.
+    /// </summary>
+    public int PauseMilliseconds { get; init; }
+
     /// <summary>kill -9 of a random API process, each restarted.</summary>
     public int Kills { get; init; } = 10;
 
@@ -46,11 +52,12 @@ public sealed record SoakOptions
                 "--seconds" => options with { Seconds = value },
                 "--apis" => options with { Apis = value },
                 "--clients" => options with { Clients = value },
+                "--pause-ms" => options with { PauseMilliseconds = value },
                 "--kills" => options with { Kills = value },
                 "--db-restarts" => options with { DatabaseRestarts = value },
                 "--seed" => options with { Seed = value },
                 "--settle-seconds" => options with { SettleSeconds = value },
-                _ => throw new ArgumentException($"Unknown option {args[i]} (use --seconds, --apis, --clients, --kills, --db-restarts, --seed, --settle-seconds)."),
+                _ => throw new ArgumentException($"Unknown option {args[i]} (use --seconds, --apis, --clients, --pause-ms, --kills, --db-restarts, --seed, --settle-seconds)."),
             };
         }
 

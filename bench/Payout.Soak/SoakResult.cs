@@ -8,7 +8,7 @@ public sealed record SoakResult(
 {
     /// <summary>The one line the run prints (and docs/soak.md keeps).</summary>
     public string Line =>
-        $"soak: {Options.Seconds} s, {Options.Apis} API processes, {Options.Clients} clients, seed {Options.Seed}: "
+        $"soak: {Options.Seconds} s, {Options.Apis} API processes, {Options.Clients} clients{(Options.PauseMilliseconds > 0 ? $" pausing {Options.PauseMilliseconds} ms" : "")}, seed {Options.Seed}: "
         + $"requests={Requests} (503={Unavailable}, dropped connections={ConnectionErrors}), "
         + $"payouts={Payouts} (success={Success}, failed={Failed}, stuck={Stuck}), "
         + $"kills={Kills}, database restarts={DatabaseRestarts}, violations={Violations.Count} (took {Took.TotalSeconds:F0} s)";
