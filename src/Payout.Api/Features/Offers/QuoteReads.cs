@@ -20,25 +20,18 @@ namespace Payout.Api.Features.Offers;
 /// </summary>
 public sealed class QuoteReads(PayoutDbContext db)
 {
-    private const string UsedLimit = """
-        SELECT COALESCE(SUM(amount_to_eur), 0) FROM payout_operations
-        WHERE customer_id = @customer AND created_at >= @since AND status <> @notCounted
-        """;
-
-    private const string DataSql = UsedLimit + """
+    private static readonly string DataSql = UsedLimitSql("@customer", "@since", "@notCounted") + """
         ;
         SELECT currency, balance FROM ledger_accounts WHERE customer_id = @customer AND type = @wallet;
         SELECT id, brand, masked_pan, validation_status, expiry_year, expiry_month FROM cards
         WHERE customer_id = @customer AND deleted_at IS NULL ORDER BY id;
         """;
 
-    private const string OfferSql = """
+    private static readonly string OfferSql = $"""
         SELECT
             (SELECT balance FROM ledger_accounts WHERE code = @walletCode),
-            (
-        """ + UsedLimit + """
-        ),
-            (SELECT COALESCE(SUM(balance), 0) FROM ledger_accounts WHERE customer_id IS NULL AND type = @float AND currency = @fiat)
+            ({UsedLimitSql("@customer", "@since", "@notCounted")}),
+            ({FloatAvailableSql("@float", "@fiat")})
         """;
 
     /// <summary>
@@ -48,6 +41,24 @@ public sealed class QuoteReads(PayoutDbContext db)
     private static readonly string[] DataPostgres = PositionalStatements(DataSql, ["@customer", "@since", "@notCounted"], ["@customer", "@wallet"], ["@customer"]);
 
     private static readonly string OfferPostgres = Positional(OfferSql, ["@customer", "@since", "@notCounted", "@walletCode", "@float", "@fiat"]);
+
+    /// <summary>
+    /// The KYC limit used in the window, in SQL: the predicate of <see cref="IKycLimitUsage.UsedEurSinceAsync"/> (payouts
+    /// since the window's start, but not <see cref="KycLimits.NotCounted"/>), the one text every SQL read of it uses.
+    /// </summary>
+    /// <param name="customer">The customer: a parameter, or an outer query's column.</param>
+    /// <param name="since">The window's start, a parameter.</param>
+    /// <param name="notCounted">The status that does not count, a parameter (<see cref="AddLimitParameters"/>).</param>
+    internal static string UsedLimitSql(string customer, string since, string notCounted) => $"""
+        SELECT COALESCE(SUM(amount_to_eur), 0) FROM payout_operations
+        WHERE customer_id = {customer} AND created_at >= {since} AND status <> {notCounted}
+        """;
+
+    /// <summary>Fiat at the payout network not yet promised to a payout: every shard of the float of a currency, in SQL.</summary>
+    /// <param name="floatType">The float's account type, a parameter.</param>
+    /// <param name="fiat">The currency: a parameter, or an outer query's column.</param>
+    internal static string FloatAvailableSql(string floatType, string fiat) =>
+        $"SELECT COALESCE(SUM(balance), 0) FROM ledger_accounts WHERE customer_id IS NULL AND type = {floatType} AND currency = {fiat}";
 
     public sealed record DataFacts(decimal UsedLimitEur, Dictionary<string, decimal> Balances, IReadOnlyList<ListedCard> Cards);
 

@@ -32,7 +32,7 @@ public sealed class ExecutableOffers(PayoutDbContext db, PayoutStore payouts)
     /// row its code names), the KYC limit used in the window, the float of its fiat. A schema change to these columns must
     /// change it too; the execute tests on PostgreSQL catch a difference.
     /// </summary>
-    private const string OfferWithCardAndFactsSql = """
+    private static readonly string OfferWithCardAndFactsSql = $"""
         SELECT o.id, o.customer_id, o.card_id, o.amount, o.currency_from, o.currency_to, o.rate, o.amount_to, o.amount_to_eur,
             o.transaction_fee, o.network_fee, o.additional_fee, o.partner_fee, o.min_amount_from, o.max_amount_from, o.expires_at,
             o.max_slippage, o.created_at, o.updated_at, o.operation_id,
@@ -40,8 +40,8 @@ public sealed class ExecutableOffers(PayoutDbContext db, PayoutStore payouts)
             c.holder_name, c.expiry_year, c.expiry_month, c.validation_status, c.created_at, c.updated_at, c.deleted_at,
             c.billing_address_address, c.billing_address_city, c.billing_address_country_code, c.billing_address_zip, c.billing_address_state,
             (SELECT w.balance FROM ledger_accounts w WHERE w.customer_id = o.customer_id AND w.type = $3 AND w.currency = o.currency_from),
-            (SELECT COALESCE(SUM(p.amount_to_eur), 0) FROM payout_operations p WHERE p.customer_id = o.customer_id AND p.created_at >= $4 AND p.status <> $5),
-            (SELECT COALESCE(SUM(f.balance), 0) FROM ledger_accounts f WHERE f.customer_id IS NULL AND f.type = $6 AND f.currency = o.currency_to)
+            ({QuoteReads.UsedLimitSql("o.customer_id", "$4", "$5")}),
+            ({QuoteReads.FloatAvailableSql("$6", "o.currency_to")})
         FROM offers o JOIN cards c ON c.id = o.card_id
         WHERE o.id = $1 AND o.customer_id = $2
         """;
