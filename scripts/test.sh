@@ -282,9 +282,9 @@ fi
 
 # ------------------------------------------------------------------ tests --
 # The runs share nothing (each integration run has its own databases, temp folders and ports), so they run side by
-# side in lanes: each integration run in its own lane, the soak test in a third, the other projects one after another
-# in a fourth. Most of a run is waiting (on the database, the browser, a fake network), so lanes fill each other's
-# gaps. A lane's output is printed when it ends. PAYOUT_TEST_LANES=1 runs everything in one lane, in order, printing as it goes.
+# side in lanes: each integration run in its own lane, the other projects one after another in a third. Most of a
+# run is waiting (on the database, the browser, a fake network), so lanes fill each other's gaps. A lane's output is
+# printed when it ends. PAYOUT_TEST_LANES=1 runs everything in one lane, in order, printing as it goes.
 FAILED_RUNS="$RESULTS_DIR/failed-runs.txt"
 : > "$FAILED_RUNS"
 
@@ -312,17 +312,12 @@ run_tests() {
     fi
 }
 
-# The soak test (processes, kills, its own cluster, paced clients) has a lane of its own: it is mostly waiting —
-# on its clients' pauses, restarts and the payouts settling — so it fills the other lanes' gaps.
+# The soak test (processes, kills, its own cluster) last: by then the integration runs are nearly done.
 other_projects_lane() {
     local proj
     for proj in "${unit_projects[@]+"${unit_projects[@]}"}"; do
         [[ "$proj" == *SoakTests.csproj ]] || run_tests "$(basename "$proj" .csproj)" "$proj"
     done
-}
-
-soak_lane() {
-    local proj
     for proj in "${unit_projects[@]+"${unit_projects[@]}"}"; do
         [[ "$proj" != *SoakTests.csproj ]] || run_tests "$(basename "$proj" .csproj)" "$proj"
     done
@@ -374,7 +369,6 @@ for db in Postgres Sqlite; do
     done
 done
 start_lane other_projects_lane
-start_lane soak_lane
 
 for i in "${!lane_pids[@]}"; do
     wait "${lane_pids[$i]}" || true
