@@ -118,7 +118,7 @@ public sealed class Quoting(
     public async Task<ExecutionFacts> FactsAsync(Offer offer, Card card, long customerId, KycLevel level, CancellationToken cancellationToken)
     {
         var read = await reads.OfferAsync(customerId, offer.CurrencyFrom, offer.CurrencyTo, LimitWindowStart(), cancellationToken);
-        return Facts(offer, card, level, read.Balance, RemainingLimitEur(level, read.UsedLimitEur), read.FloatAvailable);
+        return Facts(offer, card, level, read);
     }
 
     /// <summary>The facts of <see cref="FactsAsync"/> from values already read (execute reads them with its lock on PostgreSQL).</summary>
@@ -134,7 +134,7 @@ public sealed class Quoting(
     {
         var (id, read) = await reads.InsertThenReadOfferAsync(insert, customerId, offer.CurrencyFrom, offer.CurrencyTo, LimitWindowStart(), cancellationToken);
         offer.Id = id;
-        return Facts(offer, card, level, read.Balance, RemainingLimitEur(level, read.UsedLimitEur), read.FloatAvailable);
+        return Facts(offer, card, level, read);
     }
 
     private ExecutionFacts Facts(Offer offer, Card card, KycLevel level, decimal balance, decimal remainingLimitEur, decimal floatAvailable)
