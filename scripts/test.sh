@@ -48,8 +48,14 @@ COMPILER_SERVER="payout-test-$$-$RANDOM"
 # start would otherwise run server GC (a heap and a GC thread per core). See docs/decisions.md.
 export DOTNET_TieredPGO=0
 # Idle thread-pool threads do not spin before they sleep (ThreadPool_UnfairSemaphoreSpinLimit=0): on two busy cores the
-# spinning was CPU taken from the other lanes (about a tenth of an integration run's).
-TEST_RUNTIME_SETTINGS=(DOTNET_gcServer=0 DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=0)
+# spinning was CPU taken from the other lanes (about a tenth of an integration run's). Hot methods are recompiled
+# optimised only after 2 s without new methods being compiled (TC_CallCountingDelayMs, default 100 ms): a test process
+# meets new code all the time, and recompiling what it ran a few dozen times cost a third of its JIT work and more than
+# the faster code gave back (not for the build: the compiler server is slower with it). Without W^X
+# (EnableWriteXorExecute=0) the JIT writes code without remapping pages each time: a hardening a short test process
+# does not need, about 5 % of its CPU.
+TEST_RUNTIME_SETTINGS=(DOTNET_gcServer=0 DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=0 DOTNET_TC_CallCountingDelayMs=2000
+    DOTNET_EnableWriteXorExecute=0)
 
 RESULTS_DIR="artifacts/test-results"
 EXTRA_ARGS=("$@")
