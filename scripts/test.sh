@@ -270,15 +270,11 @@ for proj in "${unit_projects[@]+"${unit_projects[@]}"}"; do
 done
 
 # ------------------------------------------------------------------ build --
-log "dotnet restore $SOLUTION"
-if ! dotnet restore "$SOLUTION" --disable-build-servers; then
-    FAILURES+=("dotnet restore $SOLUTION")
-    summarize_and_exit
-fi
+# Restore and build in one MSBuild run (one start-up and evaluation fewer than a separate restore).
 log "dotnet build $SOLUTION -c Release"
 build_ok=1
 compiler_server_running=1
-dotnet build "$SOLUTION" -c Release --no-restore -nodeReuse:false -p:UseRazorBuildServer=false \
+dotnet build "$SOLUTION" -c Release -nodeReuse:false -p:UseRazorBuildServer=false \
     -p:UseSharedCompilation=true -p:SharedCompilationId="$COMPILER_SERVER" || build_ok=0
 stop_compiler_server
 if (( ! build_ok )); then
@@ -288,9 +284,10 @@ fi
 
 # ------------------------------------------------------------------ tests --
 # The runs share nothing (each integration run has its own databases, temp folders and ports), so they run side by
-# side in lanes: each integration run in its own lane, the other projects one after another in a third. Most of a
-# run is waiting (on the database, the browser, a fake network), so lanes fill each other's gaps. A lane's output is
-# printed when it ends. PAYOUT_TEST_LANES=1 runs everything in one lane, in order, printing as it goes.
+# side in lanes: each integration run in its own lane, the browser tests in a third, and the other projects from a
+# queue the lanes share. Most of a run is waiting (on the database, the browser, a fake network), so lanes fill each
+# other's gaps. A lane's output is printed when it ends. PAYOUT_TEST_LANES=1 runs everything in one lane, in turn,
+# printing as it goes.
 FAILED_RUNS="$RESULTS_DIR/failed-runs.txt"
 : > "$FAILED_RUNS"
 
@@ -318,15 +315,45 @@ run_tests() {
     fi
 }
 
-# The soak test (processes, kills, its own cluster) last: by then the integration runs are nearly done.
-other_projects_lane() {
+# The other projects wait in a queue that every lane takes from when its first run ends, so the lanes end together
+# whichever runs longest on this machine: the soak test first (the longest of them), then the rest. The browser tests
+# start the third lane.
+QUEUE="$RESULTS_DIR/queue.txt"
+browser_projects=()
+: > "$QUEUE"
+for proj in "${unit_projects[@]+"${unit_projects[@]}"}"; do
+    [[ "$proj" != *SoakTests.csproj ]] || echo "$proj" >> "$QUEUE"
+done
+for proj in "${unit_projects[@]+"${unit_projects[@]}"}"; do
+    case "$proj" in
+        *SoakTests.csproj) ;;
+        *BrowserTests.csproj) browser_projects+=("$proj") ;;
+        *) echo "$proj" >> "$QUEUE" ;;
+    esac
+done
+
+# Prints the next queued project and removes it from the queue; nothing when it is empty.
+take_queued() {
+    {
+        flock 9
+        head -n 1 "$QUEUE"
+        sed -i '1d' "$QUEUE"
+    } 9>"$QUEUE.lock"
+}
+
+run_queued() {
     local proj
-    for proj in "${unit_projects[@]+"${unit_projects[@]}"}"; do
-        [[ "$proj" == *SoakTests.csproj ]] || run_tests "$(basename "$proj" .csproj)" "$proj"
+    while proj="$(take_queued)" && [[ -n "$proj" ]]; do
+        run_tests "$(basename "$proj" .csproj)" "$proj"
     done
-    for proj in "${unit_projects[@]+"${unit_projects[@]}"}"; do
-        [[ "$proj" != *SoakTests.csproj ]] || run_tests "$(basename "$proj" .csproj)" "$proj"
+}
+
+browser_lane() {
+    local proj
+    for proj in "${browser_projects[@]+"${browser_projects[@]}"}"; do
+        run_tests "$(basename "$proj" .csproj)" "$proj"
     done
+    run_queued
 }
 
 # Side by side, two integration runs share the machine: each gets half the runner threads xunit.runner.json gives
@@ -347,6 +374,7 @@ integration_lane() {
     else
         test_args=without_slow_args run_tests "$name.$db" "$proj" "PAYOUT_TEST_DATABASE=$db"
     fi
+    run_queued
 }
 
 lane_pids=()
@@ -374,7 +402,7 @@ for db in Postgres Sqlite; do
         start_lane integration_lane "$proj" "$db"
     done
 done
-start_lane other_projects_lane
+start_lane browser_lane
 
 for i in "${!lane_pids[@]}"; do
     wait "${lane_pids[$i]}" || true
