@@ -7,7 +7,7 @@
 # - runs every other test project (tests/*/*Tests.csproj) once,
 # - runs every tests/*/*IntegrationTests.csproj (the service against a database) once per database in
 #   PAYOUT_TEST_DATABASES (default "Sqlite Postgres"), with PAYOUT_TEST_DATABASE set;
-#   tests tagged [Trait("Category", "Slow")] (the crash-safety test) run once per suite, on PostgreSQL, in a run of their own
+#   tests tagged [Trait("Category", "Slow")] (the crash-safety test) run once per suite, on PostgreSQL only
 #   (on SQLite too when PostgreSQL is not among the databases),
 # - for tests/*BrowserTests (Playwright), finds Debian's chromium-headless-shell, installing it when run as root
 #   without it; a missing browser fails the run,
@@ -124,31 +124,24 @@ for arg in "${EXTRA_ARGS[@]+"${EXTRA_ARGS[@]}"}"; do
 done
 run_settings=(xUnit.LongRunningTestSeconds=120 xUnit.DiagnosticMessages=true "${caller_settings[@]+"${caller_settings[@]}"}")
 
-# The same options with the slow tests left out, and with only them: the slow tests run once, on PostgreSQL, in a
-# run of their own. A --filter the caller gave is kept and narrowed.
+# The same options with the slow tests left out: for every integration run but PostgreSQL's. A --filter the
+# caller gave is kept and narrowed.
 without_slow_options=()
-slow_only_options=()
 filter_given=0
 for ((i = 0; i < ${#test_options[@]}; i++)); do
     arg="${test_options[$i]}"
     if [[ "$arg" == --filter ]] && (( i + 1 < ${#test_options[@]} )); then
         i=$((i + 1))
         without_slow_options+=(--filter "(${test_options[$i]})&Category!=Slow")
-        slow_only_options+=(--filter "(${test_options[$i]})&Category=Slow")
         filter_given=1
     elif [[ "$arg" == --filter=* ]]; then
         without_slow_options+=("--filter=(${arg#--filter=})&Category!=Slow")
-        slow_only_options+=("--filter=(${arg#--filter=})&Category=Slow")
         filter_given=1
     else
         without_slow_options+=("$arg")
-        slow_only_options+=("$arg")
     fi
 done
-if (( ! filter_given )); then
-    without_slow_options+=(--filter "Category!=Slow")
-    slow_only_options+=(--filter "Category=Slow")
-fi
+(( filter_given )) || without_slow_options+=(--filter "Category!=Slow")
 
 # ------------------------------------------------------------ discovery ----
 if [[ -f Payout.sln ]]; then
@@ -391,25 +384,15 @@ if [[ "${PAYOUT_TEST_LANES:-}" != 1 ]] && (( ! separator_seen )); then
     integration_settings+=(xUnit.MaxParallelThreads=2)
 fi
 
-# integration_lane <project> <database>: without the slow tests, which slow_lane runs on PostgreSQL (on SQLite, the
-# SQLite run has them when PostgreSQL is not there)
+# integration_lane <project> <database>
 integration_lane() {
     local proj="$1" db="$2" name
     name="$(basename "$proj" .csproj)"
-    if [[ "$db" == Sqlite ]] && (( ! postgres_ok )); then
+    if [[ "$db" == Postgres ]] || (( ! postgres_ok )); then
         settings=integration_settings run_tests "$name.$db" "$proj" "PAYOUT_TEST_DATABASE=$db"
     else
         options=without_slow_options settings=integration_settings run_tests "$name.$db" "$proj" "PAYOUT_TEST_DATABASE=$db"
     fi
-    run_queued
-}
-
-# slow_lane <project>: the slow tests (the crash-safety test), from the start beside the integration runs, so the
-# PostgreSQL run is no longer the one lane that ends last
-slow_lane() {
-    local proj="$1"
-    options=slow_only_options settings=integration_settings run_tests "$(basename "$proj" .csproj).Postgres.Slow" "$proj" \
-        "PAYOUT_TEST_DATABASE=Postgres"
     run_queued
 }
 
@@ -428,6 +411,7 @@ start_lane() {
 }
 
 log "Running the tests (lanes side by side unless PAYOUT_TEST_LANES=1)"
+# The longest first: PostgreSQL's integration run (it has the crash-safety test).
 for db in Postgres Sqlite; do
     [[ " ${databases[*]+"${databases[*]}"} " == *" $db "* ]] || continue
     if [[ "$db" == Postgres ]] && (( ! postgres_ok )); then
@@ -437,11 +421,6 @@ for db in Postgres Sqlite; do
         start_lane integration_lane "$proj" "$db"
     done
 done
-if (( postgres_ok )); then
-    for proj in "${integration_projects[@]+"${integration_projects[@]}"}"; do
-        start_lane slow_lane "$proj"
-    done
-fi
 start_lane browser_lane
 
 for i in "${!lane_pids[@]}"; do
