@@ -122,22 +122,7 @@ public sealed class Quoting(
     }
 
     /// <summary>The facts of <see cref="FactsAsync"/> from values already read (execute reads them with its lock on PostgreSQL).</summary>
-    public ExecutionFacts Facts(Offer offer, Card card, KycLevel level, QuoteReads.OfferFacts read) =>
-        Facts(offer, card, level, read.Balance, RemainingLimitEur(level, read.UsedLimitEur), read.FloatAvailable);
-
-    /// <summary>
-    /// Stores the new <paramref name="offer"/> (<paramref name="insert"/>, its id set from the answer), then its facts as
-    /// <see cref="FactsAsync"/> reads them: on PostgreSQL in one round trip.
-    /// </summary>
-    public async Task<ExecutionFacts> InsertThenFactsAsync(
-        Offer offer, SqlStatement insert, Card card, long customerId, KycLevel level, CancellationToken cancellationToken)
-    {
-        var (id, read) = await reads.InsertThenReadOfferAsync(insert, customerId, offer.CurrencyFrom, offer.CurrencyTo, LimitWindowStart(), cancellationToken);
-        offer.Id = id;
-        return Facts(offer, card, level, read);
-    }
-
-    private ExecutionFacts Facts(Offer offer, Card card, KycLevel level, decimal balance, decimal remainingLimitEur, decimal floatAvailable)
+    public ExecutionFacts Facts(Offer offer, Card card, KycLevel level, QuoteReads.OfferFacts read)
     {
         var now = clock.GetUtcNow();
         var standing = card.Standing;
@@ -149,11 +134,23 @@ public sealed class Quoting(
             card.BillingAddress is not null,
             offer.Amount,
             new CryptoBounds(offer.MinAmountFrom, offer.MaxAmountFrom),
-            balance,
+            read.Balance,
             offer.TotalDebited,
             offer.AmountToEur,
-            remainingLimitEur,
-            floatAvailable >= offer.AmountTo);
+            RemainingLimitEur(level, read.UsedLimitEur),
+            read.FloatAvailable >= offer.AmountTo);
+    }
+
+    /// <summary>
+    /// Stores the new <paramref name="offer"/> (<paramref name="insert"/>, its id set from the answer), then its facts as
+    /// <see cref="FactsAsync"/> reads them: on PostgreSQL in one round trip.
+    /// </summary>
+    public async Task<ExecutionFacts> InsertThenFactsAsync(
+        Offer offer, SqlStatement insert, Card card, long customerId, KycLevel level, CancellationToken cancellationToken)
+    {
+        var (id, read) = await reads.InsertThenReadOfferAsync(insert, customerId, offer.CurrencyFrom, offer.CurrencyTo, LimitWindowStart(), cancellationToken);
+        offer.Id = id;
+        return Facts(offer, card, level, read);
     }
 
     private sealed class SharedConnection(PayoutDbContext db) : IAsyncDisposable
