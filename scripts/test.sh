@@ -58,6 +58,11 @@ TEST_RUNTIME_SETTINGS=(DOTNET_gcServer=0 DOTNET_ThreadPool_UnfairSemaphoreSpinLi
     DOTNET_EnableWriteXorExecute=0)
 
 RESULTS_DIR="artifacts/test-results"
+# The test processes' temporary files (SQLite databases, key folders, the services' scratch) go to a folder of this
+# run's own, removed when the run ends, so nothing a test leaves behind outlives the run. It is in memory when there
+# is room: creating and deleting files on ext4 is kernel CPU the lanes compete for (docs/decisions.md, "The suite's
+# CPU, sixth step").
+TEST_TMPDIR=""
 EXTRA_ARGS=("$@")
 FAILURES=()            # human-readable list of runs/steps that failed
 
@@ -71,6 +76,7 @@ cleanup() {
     done
     pg_stop_throwaway >/dev/null 2>&1 || true
     stop_compiler_server
+    [[ -z "$TEST_TMPDIR" ]] || rm -rf "$TEST_TMPDIR"
 }
 
 # Stops this run's compiler server, once; a server on another pipe (another build's) is left alone.
@@ -166,6 +172,10 @@ shopt -u nullglob
 
 rm -rf "$RESULTS_DIR"
 mkdir -p "$RESULTS_DIR"
+temp_base="${TMPDIR:-/tmp}"
+if pg_memory_dir_fits /dev/shm; then temp_base=/dev/shm; fi
+TEST_TMPDIR="$(mktemp -d "$temp_base/payout-tests.XXXXXXXX")"
+TEST_RUNTIME_SETTINGS+=("TMPDIR=$TEST_TMPDIR")
 
 # ---------------------------------------------------------------- summary --
 # Prints one line per TRX file and the totals line last; sets the exit status.

@@ -3,7 +3,8 @@
 #
 # Source this file, then:
 #   pg_ensure_installed        # finds (or, as root, apt-installs) the server binaries
-#   pg_start_throwaway         # initdb + start in a fresh temp dir; sets PG_PORT, PG_TMPDIR
+#   pg_start_throwaway         # initdb + start in a fresh temp dir (in memory under /dev/shm when it has room);
+#                              # sets PG_PORT, PG_TMPDIR
 #   pg_start_throwaway --durable -c shared_preload_libraries=pg_stat_statements
 #                              # the same for measurements: fsync, synchronous_commit and
 #                              # full_page_writes on (the defaults of a real server), plus
@@ -92,6 +93,15 @@ _pg_free_port() {
     return 1
 }
 
+# True when <dir> is an in-memory file system (tmpfs) that anyone may create in (sticky, like /tmp) with at least
+# 2 GiB free: room for a test run's databases.
+pg_memory_dir_fits() {
+    local dir="$1" free_kib
+    [[ -d "$dir" && -w "$dir" && -k "$dir" && "$(stat -f -c %T "$dir" 2>/dev/null)" == tmpfs ]] || return 1
+    free_kib="$(df --output=avail -k "$dir" 2>/dev/null | tail -n 1)"
+    [[ "$free_kib" =~ ^[0-9]+$ ]] && (( free_kib >= 2 * 1024 * 1024 ))
+}
+
 pg_start_throwaway() {
     local durability="-c fsync=off -c synchronous_commit=off -c full_page_writes=off" settings=""
     while (( $# > 0 )); do
@@ -107,6 +117,12 @@ pg_start_throwaway() {
     # As root the server runs as "postgres", which must be able to reach the dir: use /tmp.
     local base="${TMPDIR:-/tmp}"
     [[ "$(id -u)" -eq 0 ]] && base=/tmp
+    # A cluster that need not survive a crash of the machine lives in memory when there is room: every test database
+    # is a copy of its template's thousand files, and on ext4 creating those inodes was two thirds of the server's
+    # CPU in an integration run (docs/decisions.md, "The suite's CPU, sixth step").
+    if [[ "$durability" == *fsync=off* ]] && pg_memory_dir_fits /dev/shm; then
+        base=/dev/shm
+    fi
     PG_TMPDIR="$(mktemp -d "$base/payout-pg.XXXXXXXX")"
     mkdir -p "$PG_TMPDIR/data" "$PG_TMPDIR/sock"
     chmod 700 "$PG_TMPDIR/data"
