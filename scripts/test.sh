@@ -388,14 +388,10 @@ browser_lane() {
 }
 
 # Side by side, two integration runs share the machine: each gets half the runner threads xunit.runner.json gives
-# (unless the caller passes run settings of their own after "--"). The run with the slow tests gets one more: the
-# crash-safety test holds a thread for half a minute, mostly waiting, and without it that run ended 8-10 s after all
-# the others, with the machine half idle.
+# (unless the caller passes run settings of their own after "--").
 integration_settings=("${run_settings[@]}")
-slow_integration_settings=("${run_settings[@]}")
 if [[ "${PAYOUT_TEST_LANES:-}" != 1 ]] && (( ! separator_seen )); then
     integration_settings+=(xUnit.MaxParallelThreads=2)
-    slow_integration_settings+=(xUnit.MaxParallelThreads=3)
 fi
 
 # integration_lane <project> <database>
@@ -403,7 +399,7 @@ integration_lane() {
     local proj="$1" db="$2" name
     name="$(basename "$proj" .csproj)"
     if [[ "$db" == Postgres ]] || (( ! postgres_ok )); then
-        settings=slow_integration_settings run_tests "$name.$db" "$proj" "PAYOUT_TEST_DATABASE=$db"
+        settings=integration_settings run_tests "$name.$db" "$proj" "PAYOUT_TEST_DATABASE=$db"
     else
         options=without_slow_options settings=integration_settings run_tests "$name.$db" "$proj" "PAYOUT_TEST_DATABASE=$db"
     fi
