@@ -77,30 +77,36 @@ public sealed class StartupTests
     [Fact]
     public async Task The_embedded_default_seeds_the_demo_customer_with_the_spec_balances()
     {
-        var path = Path.Combine(Path.GetTempPath(), $"payout-demo-{Guid.NewGuid():N}.db");
-        var keys = Directory.CreateTempSubdirectory("payout-keys-").FullName;
-        using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        // The database and the keys in one folder of the test's own, removed whatever the outcome.
+        var folder = Directory.CreateTempSubdirectory("payout-demo-").FullName;
+        try
         {
-            b.UseSetting("Database:Provider", "Sqlite");
-            b.UseSetting("ConnectionStrings:Payout", $"Data Source={path}");
-            b.UseSetting("Keys:Directory", keys);
-            b.UseSetting("Auth:PasswordHasher:IterationCount", "1");
-        });
-        using var admin = factory.CreateClient();
-        admin.DefaultRequestHeaders.Add("X-Admin-Key", "demo-admin-key-change-me");
+            using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+            {
+                b.UseSetting("Database:Provider", "Sqlite");
+                b.UseSetting("ConnectionStrings:Payout", $"Data Source={Path.Combine(folder, "payout.db")}");
+                b.UseSetting("Keys:Directory", Path.Combine(folder, "keys"));
+                b.UseSetting("Auth:PasswordHasher:IterationCount", "1");
+            });
+            using var admin = factory.CreateClient();
+            admin.DefaultRequestHeaders.Add("X-Admin-Key", "demo-admin-key-change-me");
 
-        var found = await admin.GetFromJsonAsync<System.Text.Json.JsonElement>("/admin/v1/customers?phone=%2B447871239999");
-        var demo = Assert.Single(found.GetProperty("items").EnumerateArray());
-        Assert.Equal("KYC_1", demo.GetProperty("kycLevel").GetString());
-        Assert.Equal("bece038f-2e46-49f4-b25e-89cd38d6dc16", demo.GetProperty("merchantId").GetString());
-        var balances = await admin.GetFromJsonAsync<System.Text.Json.JsonElement>(
-            $"/admin/v1/customers/{demo.GetProperty("customerId").GetInt64()}/balances");
-        var byCurrency = balances.GetProperty("balances").EnumerateArray()
-            .ToDictionary(b => b.GetProperty("currency").GetString()!, b => b.GetProperty("balance").GetDecimal());
-        Assert.Equal(0.5m, byCurrency["BTC"]);
-        Assert.Equal(3_000m, byCurrency["XRP"]);
-        Assert.Equal(5_000m, byCurrency["USDT"]);
-        Directory.Delete(keys, recursive: true);
+            var found = await admin.GetFromJsonAsync<System.Text.Json.JsonElement>("/admin/v1/customers?phone=%2B447871239999");
+            var demo = Assert.Single(found.GetProperty("items").EnumerateArray());
+            Assert.Equal("KYC_1", demo.GetProperty("kycLevel").GetString());
+            Assert.Equal("bece038f-2e46-49f4-b25e-89cd38d6dc16", demo.GetProperty("merchantId").GetString());
+            var balances = await admin.GetFromJsonAsync<System.Text.Json.JsonElement>(
+                $"/admin/v1/customers/{demo.GetProperty("customerId").GetInt64()}/balances");
+            var byCurrency = balances.GetProperty("balances").EnumerateArray()
+                .ToDictionary(b => b.GetProperty("currency").GetString()!, b => b.GetProperty("balance").GetDecimal());
+            Assert.Equal(0.5m, byCurrency["BTC"]);
+            Assert.Equal(3_000m, byCurrency["XRP"]);
+            Assert.Equal(5_000m, byCurrency["USDT"]);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     /// <summary>
