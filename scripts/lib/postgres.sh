@@ -118,7 +118,7 @@ pg_start_throwaway() {
     local base="${TMPDIR:-/tmp}"
     [[ "$(id -u)" -eq 0 ]] && base=/tmp
     # A cluster that need not survive a crash of the machine lives in memory when there is room: every test database
-    # is a copy of its template's thousand files, and on ext4 creating those inodes was two thirds of the server's
+    # is a copy of its template's several hundred files, and on ext4 creating those inodes was about 40 % of the server's
     # CPU in an integration run (docs/decisions.md, "The suite's CPU, sixth step").
     if [[ "$durability" == *fsync=off* ]] && pg_memory_dir_fits /dev/shm; then
         base=/dev/shm
