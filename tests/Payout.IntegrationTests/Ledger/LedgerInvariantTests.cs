@@ -17,7 +17,9 @@ public sealed class LedgerInvariantTests : IAsyncLifetime
 
     public Task InitializeAsync() => app.InitializeAsync();
 
-    public async Task DisposeAsync() => await app.DisposeAsync();
+    // The app's own clean-up (its database and keys folder), not only the host's: WebApplicationFactory's public
+    // DisposeAsync stops the host and leaves both behind.
+    public Task DisposeAsync() => ((IAsyncLifetime)app).DisposeAsync();
 
     [Fact]
     public async Task An_intact_ledger_holds()
