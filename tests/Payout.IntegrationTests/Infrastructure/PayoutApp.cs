@@ -28,6 +28,7 @@ public class PayoutApp : WebApplicationFactory<Program>, IAsyncLifetime, IChecke
     private TestDatabase? database;
     private volatile bool disposed;
     private volatile bool tampered;
+    private int cleanedUp;
     private long phoneCounter = Random.Shared.NextInt64(100_000_000, 900_000_000);
 
     public PayoutApp()
@@ -84,21 +85,8 @@ public class PayoutApp : WebApplicationFactory<Program>, IAsyncLifetime, IChecke
     /// <summary>Starts the host now, so migrations run here and not inside the first test's timing; the test server by default.</summary>
     protected virtual void StartHost() => _ = Server;
 
-    async Task IAsyncLifetime.DisposeAsync()
-    {
-        // Each test already checked this app after it ran (AppsCheckedAfterEachTestAttribute): cleanup only.
-        disposed = true;
-        await DisposeAsync();
-        if (ownsDatabase)
-        {
-            if (database is not null)
-            {
-                await database.DisposeAsync();
-            }
-
-            Directory.Delete(keysDirectory, recursive: true);
-        }
-    }
+    // Each test already checked this app after it ran (AppsCheckedAfterEachTestAttribute): cleanup only.
+    async Task IAsyncLifetime.DisposeAsync() => await DisposeAsync();
 
     /// <summary>
     /// Whatever a test did, the ledger must balance and every error answered must be in the document; run after each
@@ -122,10 +110,23 @@ public class PayoutApp : WebApplicationFactory<Program>, IAsyncLifetime, IChecke
             + string.Join("; ", undocumented));
     }
 
+    /// <summary>
+    /// Stops the host and, when this app made them, removes its database and keys folder. Every way of disposing ends
+    /// here (xunit's <see cref="IAsyncLifetime"/>, <c>await using</c>, <c>Dispose</c>), and only the first call cleans up.
+    /// </summary>
     public override async ValueTask DisposeAsync()
     {
         disposed = true;
         await base.DisposeAsync();
+        if (ownsDatabase && Interlocked.Exchange(ref cleanedUp, 1) == 0)
+        {
+            if (database is not null)
+            {
+                await database.DisposeAsync();
+            }
+
+            Directory.Delete(keysDirectory, recursive: true);
+        }
     }
 
     protected override void ConfigureClient(HttpClient client)

@@ -17,9 +17,7 @@ public sealed class LedgerInvariantTests : IAsyncLifetime
 
     public Task InitializeAsync() => app.InitializeAsync();
 
-    // The app's own clean-up (its database and keys folder), not only the host's: WebApplicationFactory's public
-    // DisposeAsync stops the host and leaves both behind.
-    public Task DisposeAsync() => ((IAsyncLifetime)app).DisposeAsync();
+    public async Task DisposeAsync() => await app.DisposeAsync();
 
     [Fact]
     public async Task An_intact_ledger_holds()
