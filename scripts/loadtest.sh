@@ -26,6 +26,7 @@
 #   LOADTEST_SCALE_CUSTOMERS=100000
 #   LOADTEST_SCALE_PAYOUTS=1000000
 #   LOADTEST_OUT_DIR=artifacts/loadtest
+#   LOADTEST_API_DLL=…            the service to run (default: the Release build of src/Payout.Api; e.g. a ReadyToRun publish)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -75,7 +76,7 @@ trap 'exit 143' TERM
 echo "==> Building (Release)"
 dotnet build bench/Payout.LoadTest -c Release --disable-build-servers -v quiet -nologo
 dotnet build bench/Payout.Reference -c Release --disable-build-servers -v quiet -nologo
-export LOADTEST_API_DLL="$ROOT/src/Payout.Api/bin/Release/net10.0/Payout.Api.dll"
+export LOADTEST_API_DLL="${LOADTEST_API_DLL:-$ROOT/src/Payout.Api/bin/Release/net10.0/Payout.Api.dll}"
 export LOADTEST_REFERENCE_DLL="$ROOT/bench/Payout.Reference/bin/Release/net10.0/Payout.Reference.dll"
 
 echo "==> Starting throwaway PostgreSQL (durable commits, pg_stat_statements)"

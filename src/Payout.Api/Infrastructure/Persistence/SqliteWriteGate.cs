@@ -34,6 +34,18 @@ public sealed class SqliteWriteGate
         "payout.sqlite.write_turns", "{turn}", "Write turns given out by the SQLite write gate: write transactions and writes outside one.");
     private static readonly Counter<long> OverrunsCounter = Meter.CreateCounter<long>(
         "payout.sqlite.write_gate.overruns", "{write}", "Writers that waited the gate's bound and went ahead without a turn.");
+    // A turn lasts from tens of microseconds (a one-row write) to a few milliseconds (a commit's fsync).
+    private static readonly InstrumentAdvice<double> TurnBuckets = new()
+    {
+        HistogramBucketBoundaries = [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1],
+    };
+
+    private static readonly Histogram<double> WaitHistogram = Meter.CreateHistogram(
+        "payout.sqlite.write_gate.wait", "s", "How long each writer waited for its turn at the SQLite write gate.", advice: TurnBuckets);
+    private static readonly Histogram<double> HeldHistogram = Meter.CreateHistogram(
+        "payout.sqlite.write_gate.held", "s",
+        "How long each turn was held. SQLite writes one at a time, so the sum's rate is the share of time the file's writer is busy.",
+        advice: TurnBuckets);
     private static readonly Counter<long> ReclaimedCounter = Meter.CreateCounter<long>(
         "payout.sqlite.write_gate.reclaimed", "{turn}", "Turns the gate took back: their write ended unseen, or they were held past the bound.");
 
@@ -73,7 +85,9 @@ public sealed class SqliteWriteGate
     public ValueTask<SqliteWriteTurn?> EnterAsync(CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return free.Wait(0, cancellationToken) ? ValueTask.FromResult<SqliteWriteTurn?>(Grant()) : new ValueTask<SqliteWriteTurn?>(WaitAsync(cancellationToken));
+        return free.Wait(0, cancellationToken)
+            ? ValueTask.FromResult<SqliteWriteTurn?>(Grant(Stopwatch.GetTimestamp()))
+            : new ValueTask<SqliteWriteTurn?>(WaitAsync(cancellationToken));
     }
 
     /// <inheritdoc cref="EnterAsync"/>
@@ -90,7 +104,7 @@ public sealed class SqliteWriteGate
             }
         }
 
-        return Grant();
+        return Grant(started);
     }
 
     /// <summary>
@@ -108,7 +122,7 @@ public sealed class SqliteWriteGate
 
         if (await granted)
         {
-            return Grant();
+            return Grant(started);
         }
 
         Overrun(Stopwatch.GetElapsedTime(started));
@@ -161,9 +175,10 @@ public sealed class SqliteWriteGate
         }
     }
 
-    private SqliteWriteTurn Grant()
+    private SqliteWriteTurn Grant(long waitStartedAt)
     {
         var turn = new SqliteWriteTurn(this);
+        WaitHistogram.Record(Stopwatch.GetElapsedTime(waitStartedAt).TotalSeconds);
         Volatile.Write(ref holder, turn);
         TurnsCounter.Add(1);
         return turn;
@@ -172,6 +187,7 @@ public sealed class SqliteWriteGate
     /// <summary>Called once per turn, by its <see cref="SqliteWriteTurn.Release"/>.</summary>
     internal void Free(SqliteWriteTurn turn)
     {
+        HeldHistogram.Record(turn.HeldFor.TotalSeconds);
         Interlocked.CompareExchange(ref holder, null, turn);
         free.Release();
     }
