@@ -47,7 +47,7 @@ public static class DatabaseSetup
         var gate = SqliteWriteGate.For(connectionString, gateLogger ?? NullLogger.Instance);
         var busyTimeout = new SqliteConnectionStringBuilder(connectionString).DefaultTimeout * 1000;
         options.UseSqlite(connectionString).UseSnakeCaseNamingConvention()
-            .AddInterceptors(new SqliteWriteGateInterceptor(gate, busyTimeout));
+            .AddInterceptors(new SqliteWriteGateInterceptor(gate, SqliteWalFlush.For(connectionString), busyTimeout));
     }
 
     internal static void ConfigurePostgres(DbContextOptionsBuilder options, string connectionString) =>

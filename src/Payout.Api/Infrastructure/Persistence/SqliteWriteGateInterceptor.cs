@@ -21,19 +21,32 @@ namespace Payout.Api.Infrastructure.Persistence;
 /// or one joined with <c>UseTransaction</c>: the read snapshots). The connection's busy timeout is set on each open so
 /// that a writer without a turn (the gate's bound passed, another process on the file) waits inside SQLite, which
 /// wakes within milliseconds, not in the driver's 150 ms sleeps.
+/// <para>
+/// With a <see cref="SqliteWalFlush"/>, a WAL connection commits without waiting for the disk, and every write's commit
+/// (a transaction's, or a lone statement's) returns only once the flush has made it durable, after the turn is given
+/// back: the fsync no longer holds the lock, and writers that commit together share one.
+/// </para>
 /// </summary>
-public sealed class SqliteWriteGateInterceptor(SqliteWriteGate gate, int busyTimeoutMilliseconds)
+public sealed class SqliteWriteGateInterceptor(SqliteWriteGate gate, SqliteWalFlush? walFlush, int busyTimeoutMilliseconds)
     : DbConnectionInterceptor, IDbTransactionInterceptor, IDbCommandInterceptor
 {
+    private static readonly object Marker = new();
     private readonly ConditionalWeakTable<DbConnection, SqliteWriteTurn> byConnection = [];
     private readonly ConditionalWeakTable<DbTransaction, SqliteWriteTurn> byTransaction = [];
     private readonly ConditionalWeakTable<DbCommand, SqliteWriteTurn> byCommand = [];
 
-    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => SetBusyTimeout(connection);
+    // Writes whose commit must be flushed, with or without a turn (a writer past the gate's bound still commits).
+    private readonly ConditionalWeakTable<DbTransaction, object> writeTransactions = [];
+    private readonly ConditionalWeakTable<DbCommand, object> writeCommands = [];
+
+    // Native handles already switched to synchronous=NORMAL: a pooled handle keeps the setting across opens.
+    private readonly ConditionalWeakTable<object, object> deferredSyncHandles = [];
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Prepare(connection);
 
     public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        SetBusyTimeout(connection);
+        Prepare(connection);
         return Task.CompletedTask;
     }
 
@@ -96,28 +109,36 @@ public sealed class SqliteWriteGateInterceptor(SqliteWriteGate gate, int busyTim
         }
     }
 
-    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => ReleaseHeldBy(transaction);
-
-    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData)
     {
-        ReleaseHeldBy(transaction);
-        return Task.CompletedTask;
+        if (EndWrite(transaction))
+        {
+            walFlush?.WaitDurable();
+        }
     }
 
-    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => ReleaseHeldBy(transaction);
+    public async Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        if (EndWrite(transaction) && walFlush is not null)
+        {
+            await walFlush.WaitDurableAsync();
+        }
+    }
+
+    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => EndWrite(transaction);
 
     public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        ReleaseHeldBy(transaction);
+        EndWrite(transaction);
         return Task.CompletedTask;
     }
 
     /// <summary>A failed commit or rollback: the transaction is over or about to be disposed; the turn goes back now.</summary>
-    public void TransactionFailed(DbTransaction transaction, TransactionErrorEventData eventData) => ReleaseHeldBy(transaction);
+    public void TransactionFailed(DbTransaction transaction, TransactionErrorEventData eventData) => EndWrite(transaction);
 
     public Task TransactionFailedAsync(DbTransaction transaction, TransactionErrorEventData eventData, CancellationToken cancellationToken = default)
     {
-        ReleaseHeldBy(transaction);
+        EndWrite(transaction);
         return Task.CompletedTask;
     }
 
@@ -149,21 +170,33 @@ public sealed class SqliteWriteGateInterceptor(SqliteWriteGate gate, int busyTim
         return result;
     }
 
+    /// <summary>
+    /// A lone write commits when its statement is reset, which closing the reader does: closed here, before the turn goes
+    /// back and the flush, so both come after the commit (EF's own close then finds it closed).
+    /// </summary>
     public InterceptionResult DataReaderClosing(DbCommand command, DataReaderClosingEventData eventData, InterceptionResult result)
     {
-        ReleaseHeldBy(command);
+        if (IsWriteOutsideTransaction(command, eventData.DataReader))
+        {
+            walFlush?.WaitDurable();
+        }
+
         return result;
     }
 
-    public ValueTask<InterceptionResult> DataReaderClosingAsync(DbCommand command, DataReaderClosingEventData eventData, InterceptionResult result)
+    public async ValueTask<InterceptionResult> DataReaderClosingAsync(DbCommand command, DataReaderClosingEventData eventData, InterceptionResult result)
     {
-        ReleaseHeldBy(command);
-        return ValueTask.FromResult(result);
+        if (IsWriteOutsideTransaction(command, eventData.DataReader) && walFlush is not null)
+        {
+            await walFlush.WaitDurableAsync();
+        }
+
+        return result;
     }
 
     public InterceptionResult DataReaderDisposing(DbCommand command, DataReaderDisposingEventData eventData, InterceptionResult result)
     {
-        ReleaseHeldBy(command);
+        EndWrite(command);
         return result;
     }
 
@@ -182,14 +215,22 @@ public sealed class SqliteWriteGateInterceptor(SqliteWriteGate gate, int busyTim
 
     public int NonQueryExecuted(DbCommand command, CommandExecutedEventData eventData, int result)
     {
-        ReleaseHeldBy(command);
+        if (EndWrite(command))
+        {
+            walFlush?.WaitDurable();
+        }
+
         return result;
     }
 
-    public ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
+    public async ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        ReleaseHeldBy(command);
-        return ValueTask.FromResult(result);
+        if (EndWrite(command) && walFlush is not null)
+        {
+            await walFlush.WaitDurableAsync();
+        }
+
+        return result;
     }
 
     public async ValueTask<InterceptionResult<object>> ScalarExecutingAsync(
@@ -207,29 +248,37 @@ public sealed class SqliteWriteGateInterceptor(SqliteWriteGate gate, int busyTim
 
     public object? ScalarExecuted(DbCommand command, CommandExecutedEventData eventData, object? result)
     {
-        ReleaseHeldBy(command);
+        if (EndWrite(command))
+        {
+            walFlush?.WaitDurable();
+        }
+
         return result;
     }
 
-    public ValueTask<object?> ScalarExecutedAsync(DbCommand command, CommandExecutedEventData eventData, object? result, CancellationToken cancellationToken = default)
+    public async ValueTask<object?> ScalarExecutedAsync(DbCommand command, CommandExecutedEventData eventData, object? result, CancellationToken cancellationToken = default)
     {
-        ReleaseHeldBy(command);
-        return ValueTask.FromResult(result);
+        if (EndWrite(command) && walFlush is not null)
+        {
+            await walFlush.WaitDurableAsync();
+        }
+
+        return result;
     }
 
-    public void CommandFailed(DbCommand command, CommandErrorEventData eventData) => ReleaseHeldBy(command);
+    public void CommandFailed(DbCommand command, CommandErrorEventData eventData) => EndWrite(command);
 
     public Task CommandFailedAsync(DbCommand command, CommandErrorEventData eventData, CancellationToken cancellationToken = default)
     {
-        ReleaseHeldBy(command);
+        EndWrite(command);
         return Task.CompletedTask;
     }
 
-    public void CommandCanceled(DbCommand command, CommandEndEventData eventData) => ReleaseHeldBy(command);
+    public void CommandCanceled(DbCommand command, CommandEndEventData eventData) => EndWrite(command);
 
     public Task CommandCanceledAsync(DbCommand command, CommandEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        ReleaseHeldBy(command);
+        EndWrite(command);
         return Task.CompletedTask;
     }
 
@@ -243,6 +292,7 @@ public sealed class SqliteWriteGateInterceptor(SqliteWriteGate gate, int busyTim
     /// <summary>EF uses the transaction begun here, and still raises its started event and every end event for it.</summary>
     private InterceptionResult<DbTransaction> Begun(DbConnection connection, SqliteWriteTurn? turn, DbTransaction transaction)
     {
+        writeTransactions.AddOrUpdate(transaction, Marker);
         if (turn is not null)
         {
             turn.HeldBy(transaction);
@@ -255,18 +305,52 @@ public sealed class SqliteWriteGateInterceptor(SqliteWriteGate gate, int busyTim
 
     private async ValueTask EnterForWriteOutsideTransactionAsync(DbCommand command, CancellationToken cancellationToken)
     {
-        if (IsWriteOutsideTransaction(command) && await gate.EnterAsync(cancellationToken) is { } turn)
+        if (IsWriteOutsideTransaction(command))
         {
-            byCommand.AddOrUpdate(command, turn);
+            writeCommands.AddOrUpdate(command, Marker);
+            if (await gate.EnterAsync(cancellationToken) is { } turn)
+            {
+                byCommand.AddOrUpdate(command, turn);
+            }
         }
     }
 
     private void EnterForWriteOutsideTransaction(DbCommand command)
     {
-        if (IsWriteOutsideTransaction(command) && gate.Enter() is { } turn)
+        if (IsWriteOutsideTransaction(command))
         {
-            byCommand.AddOrUpdate(command, turn);
+            writeCommands.AddOrUpdate(command, Marker);
+            if (gate.Enter() is { } turn)
+            {
+                byCommand.AddOrUpdate(command, turn);
+            }
         }
+    }
+
+    /// <summary>A lone write's reader, closed now so that its statement has committed (see <see cref="DataReaderClosing"/>).</summary>
+    private bool IsWriteOutsideTransaction(DbCommand command, DbDataReader reader)
+    {
+        if (!writeCommands.TryGetValue(command, out _))
+        {
+            return false;
+        }
+
+        reader.Close();
+        return EndWrite(command);
+    }
+
+    /// <summary>The write is over: its turn goes back. True when it was a write whose commit the flush must cover.</summary>
+    private bool EndWrite(DbTransaction transaction)
+    {
+        ReleaseHeldBy(transaction);
+        return writeTransactions.Remove(transaction);
+    }
+
+    /// <inheritdoc cref="EndWrite(DbTransaction)"/>
+    private bool EndWrite(DbCommand command)
+    {
+        ReleaseHeldBy(command);
+        return writeCommands.Remove(command);
     }
 
     /// <summary>Inside a transaction the transaction holds the turn (or, deferred, needs none); reads need none.</summary>
@@ -312,14 +396,31 @@ public sealed class SqliteWriteGateInterceptor(SqliteWriteGate gate, int busyTim
     }
 
     /// <summary>
-    /// On the native handle (no SQL to parse), on every open since a pooled handle may be new: SQLite's own busy
-    /// handler waits 1, 2, 5, 10 … ms between tries, where the driver without it sleeps 150 ms.
+    /// The busy timeout on the native handle (no SQL to parse), on every open since a pooled handle may be new: SQLite's
+    /// own busy handler waits 1, 2, 5, 10 … ms between tries, where the driver without it sleeps 150 ms. With a flush,
+    /// a handle on a WAL file commits without waiting for the disk (once per handle; a file not yet in WAL mode keeps
+    /// SQLite's default, a commit that waits, and is looked at again on the next open).
     /// </summary>
-    private void SetBusyTimeout(DbConnection connection)
+    private void Prepare(DbConnection connection)
     {
-        if (connection is SqliteConnection { Handle: { } handle })
+        if (connection is not SqliteConnection { Handle: { } handle } sqlite)
         {
-            SQLitePCL.raw.sqlite3_busy_timeout(handle, busyTimeoutMilliseconds);
+            return;
+        }
+
+        SQLitePCL.raw.sqlite3_busy_timeout(handle, busyTimeoutMilliseconds);
+        if (walFlush is null || deferredSyncHandles.TryGetValue(handle, out _))
+        {
+            return;
+        }
+
+        using var pragma = sqlite.CreateCommand();
+        pragma.CommandText = "PRAGMA journal_mode";
+        if (pragma.ExecuteScalar() is "wal")
+        {
+            pragma.CommandText = "PRAGMA synchronous = NORMAL";
+            pragma.ExecuteNonQuery();
+            deferredSyncHandles.AddOrUpdate(handle, Marker);
         }
     }
 }
