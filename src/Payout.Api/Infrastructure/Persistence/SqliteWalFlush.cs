@@ -89,9 +89,12 @@ public sealed class SqliteWalFlush
 
             if (running is null)
             {
-                // Every commit counted so far has been written to the WAL: the flush about to start covers them all.
+                // Every commit counted so far has been written to the WAL: the flush about to start covers them all. Its
+                // waiters resume on the thread pool, each on its own, not one after another on the flushing thread.
                 var covers = committed;
-                running = Task.Run(() => Flush(covers));
+                var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                running = done.Task;
+                _ = Task.Run(() => Flush(covers, done));
             }
 
             // A running flush may have begun before this ticket's commit: the caller waits for it, then asks again.
@@ -99,22 +102,33 @@ public sealed class SqliteWalFlush
         }
     }
 
-    private void Flush(long covers)
+    private void Flush(long covers, TaskCompletionSource done)
     {
         try
         {
             flushToDisk();
-            Interlocked.Increment(ref flushes);
-            FlushesCounter.Add(1);
-            lock (sync)
-            {
-                durableUpTo = Math.Max(durableUpTo, covers);
-            }
         }
-        finally
+        catch (Exception e)
+        {
+            Finish(durable: false);
+            done.SetException(e);
+            return;
+        }
+
+        Interlocked.Increment(ref flushes);
+        FlushesCounter.Add(1);
+        Finish(durable: true);
+        done.SetResult();
+
+        void Finish(bool durable)
         {
             lock (sync)
             {
+                if (durable)
+                {
+                    durableUpTo = Math.Max(durableUpTo, covers);
+                }
+
                 running = null;
             }
         }
