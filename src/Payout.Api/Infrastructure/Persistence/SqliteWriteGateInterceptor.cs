@@ -176,7 +176,7 @@ public sealed class SqliteWriteGateInterceptor(SqliteWriteGate gate, SqliteWalFl
     /// </summary>
     public InterceptionResult DataReaderClosing(DbCommand command, DataReaderClosingEventData eventData, InterceptionResult result)
     {
-        if (IsWriteOutsideTransaction(command, eventData.DataReader))
+        if (ClosedLoneWrite(command, eventData.DataReader))
         {
             walFlush?.WaitDurable();
         }
@@ -186,7 +186,7 @@ public sealed class SqliteWriteGateInterceptor(SqliteWriteGate gate, SqliteWalFl
 
     public async ValueTask<InterceptionResult> DataReaderClosingAsync(DbCommand command, DataReaderClosingEventData eventData, InterceptionResult result)
     {
-        if (IsWriteOutsideTransaction(command, eventData.DataReader) && walFlush is not null)
+        if (ClosedLoneWrite(command, eventData.DataReader) && walFlush is not null)
         {
             await walFlush.WaitDurableAsync();
         }
@@ -327,8 +327,8 @@ public sealed class SqliteWriteGateInterceptor(SqliteWriteGate gate, SqliteWalFl
         }
     }
 
-    /// <summary>A lone write's reader, closed now so that its statement has committed (see <see cref="DataReaderClosing"/>).</summary>
-    private bool IsWriteOutsideTransaction(DbCommand command, DbDataReader reader)
+    /// <summary>Closes a lone write's reader now, so that its statement has committed (see <see cref="DataReaderClosing"/>), and ends the write.</summary>
+    private bool ClosedLoneWrite(DbCommand command, DbDataReader reader)
     {
         if (!writeCommands.TryGetValue(command, out _))
         {
