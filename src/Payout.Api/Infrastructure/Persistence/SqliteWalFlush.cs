@@ -52,7 +52,7 @@ public sealed class SqliteWalFlush
     /// <summary>Returns once a flush that began after this call has ended: the caller's commit is on disk.</summary>
     public async ValueTask WaitDurableAsync()
     {
-        var ticket = Commit();
+        var ticket = TakeTicket();
         while (NextFlush(ticket) is { } flush)
         {
             await flush;
@@ -62,14 +62,14 @@ public sealed class SqliteWalFlush
     /// <inheritdoc cref="WaitDurableAsync"/>
     public void WaitDurable()
     {
-        var ticket = Commit();
+        var ticket = TakeTicket();
         while (NextFlush(ticket) is { } flush)
         {
             flush.GetAwaiter().GetResult();
         }
     }
 
-    private long Commit()
+    private long TakeTicket()
     {
         lock (sync)
         {

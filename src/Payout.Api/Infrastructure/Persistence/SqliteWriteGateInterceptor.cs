@@ -32,12 +32,10 @@ public sealed class SqliteWriteGateInterceptor(SqliteWriteGate gate, SqliteWalFl
 {
     private static readonly object Marker = new();
     private readonly ConditionalWeakTable<DbConnection, SqliteWriteTurn> byConnection = [];
-    private readonly ConditionalWeakTable<DbTransaction, SqliteWriteTurn> byTransaction = [];
-    private readonly ConditionalWeakTable<DbCommand, SqliteWriteTurn> byCommand = [];
 
-    // Writes whose commit must be flushed, with or without a turn (a writer past the gate's bound still commits).
-    private readonly ConditionalWeakTable<DbTransaction, object> writeTransactions = [];
-    private readonly ConditionalWeakTable<DbCommand, object> writeCommands = [];
+    // Writes under way, until they end: a commit among those ends is flushed.
+    private readonly ConditionalWeakTable<DbTransaction, Write> writeTransactions = [];
+    private readonly ConditionalWeakTable<DbCommand, Write> writeCommands = [];
 
     // Native handles already switched to synchronous=NORMAL: a pooled handle keeps the setting across opens.
     private readonly ConditionalWeakTable<object, object> deferredSyncHandles = [];
@@ -162,9 +160,9 @@ public sealed class SqliteWriteGateInterceptor(SqliteWriteGate gate, SqliteWalFl
     /// <summary>A write's reader keeps SQLite's lock until it is closed: the turn stays with it.</summary>
     public DbDataReader ReaderExecuted(DbCommand command, CommandExecutedEventData eventData, DbDataReader result)
     {
-        if (byCommand.TryGetValue(command, out var turn))
+        if (writeCommands.TryGetValue(command, out var write))
         {
-            turn.HeldBy(result);
+            write.Turn?.HeldBy(result);
         }
 
         return result;
@@ -292,12 +290,11 @@ public sealed class SqliteWriteGateInterceptor(SqliteWriteGate gate, SqliteWalFl
     /// <summary>EF uses the transaction begun here, and still raises its started event and every end event for it.</summary>
     private InterceptionResult<DbTransaction> Begun(DbConnection connection, SqliteWriteTurn? turn, DbTransaction transaction)
     {
-        writeTransactions.AddOrUpdate(transaction, Marker);
+        writeTransactions.AddOrUpdate(transaction, new Write(turn));
         if (turn is not null)
         {
             turn.HeldBy(transaction);
             byConnection.AddOrUpdate(connection, turn);
-            byTransaction.AddOrUpdate(transaction, turn);
         }
 
         return InterceptionResult<DbTransaction>.SuppressWithResult(transaction);
@@ -307,11 +304,7 @@ public sealed class SqliteWriteGateInterceptor(SqliteWriteGate gate, SqliteWalFl
     {
         if (IsWriteOutsideTransaction(command))
         {
-            writeCommands.AddOrUpdate(command, Marker);
-            if (await gate.EnterAsync(cancellationToken) is { } turn)
-            {
-                byCommand.AddOrUpdate(command, turn);
-            }
+            writeCommands.AddOrUpdate(command, new Write(await gate.EnterAsync(cancellationToken)));
         }
     }
 
@@ -319,11 +312,7 @@ public sealed class SqliteWriteGateInterceptor(SqliteWriteGate gate, SqliteWalFl
     {
         if (IsWriteOutsideTransaction(command))
         {
-            writeCommands.AddOrUpdate(command, Marker);
-            if (gate.Enter() is { } turn)
-            {
-                byCommand.AddOrUpdate(command, turn);
-            }
+            writeCommands.AddOrUpdate(command, new Write(gate.Enter()));
         }
     }
 
@@ -339,18 +328,22 @@ public sealed class SqliteWriteGateInterceptor(SqliteWriteGate gate, SqliteWalFl
         return EndWrite(command);
     }
 
-    /// <summary>The write is over: its turn goes back. True when it was a write whose commit the flush must cover.</summary>
-    private bool EndWrite(DbTransaction transaction)
-    {
-        ReleaseHeldBy(transaction);
-        return writeTransactions.Remove(transaction);
-    }
+    private bool EndWrite(DbTransaction transaction) => EndWrite(writeTransactions, transaction);
 
-    /// <inheritdoc cref="EndWrite(DbTransaction)"/>
-    private bool EndWrite(DbCommand command)
+    private bool EndWrite(DbCommand command) => EndWrite(writeCommands, command);
+
+    /// <summary>The write is over: its turn goes back. True when it was a write (whose commit, if it committed, the flush must cover).</summary>
+    private static bool EndWrite<TOwner>(ConditionalWeakTable<TOwner, Write> writes, TOwner owner)
+        where TOwner : class
     {
-        ReleaseHeldBy(command);
-        return writeCommands.Remove(command);
+        if (!writes.TryGetValue(owner, out var write))
+        {
+            return false;
+        }
+
+        writes.Remove(owner);
+        write.Turn?.Release();
+        return true;
     }
 
     /// <summary>Inside a transaction the transaction holds the turn (or, deferred, needs none); reads need none.</summary>
@@ -373,24 +366,6 @@ public sealed class SqliteWriteGateInterceptor(SqliteWriteGate gate, SqliteWalFl
         if (byConnection.TryGetValue(connection, out var turn))
         {
             byConnection.Remove(connection);
-            turn.Release();
-        }
-    }
-
-    private void ReleaseHeldBy(DbTransaction transaction)
-    {
-        if (byTransaction.TryGetValue(transaction, out var turn))
-        {
-            byTransaction.Remove(transaction);
-            turn.Release();
-        }
-    }
-
-    private void ReleaseHeldBy(DbCommand command)
-    {
-        if (byCommand.TryGetValue(command, out var turn))
-        {
-            byCommand.Remove(command);
             turn.Release();
         }
     }
@@ -423,4 +398,7 @@ public sealed class SqliteWriteGateInterceptor(SqliteWriteGate gate, SqliteWalFl
             deferredSyncHandles.AddOrUpdate(handle, Marker);
         }
     }
+
+    /// <summary>A write under way, and its turn at the gate: none for a writer that went past the gate's bound, which still commits.</summary>
+    private sealed record Write(SqliteWriteTurn? Turn);
 }
