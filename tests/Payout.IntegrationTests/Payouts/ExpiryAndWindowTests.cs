@@ -87,4 +87,31 @@ public sealed class ExpiryAndWindowTests(PayoutApp app)
         Assert.Equal(9_700m - 901.60m, during);
         Assert.Equal(9_700m, after);
     }
+
+    [Fact]
+    public async Task The_window_counts_its_first_day_from_the_second_it_starts_and_each_later_day_whole()
+    {
+        // Noon (UTC) of a day to come: the payouts' days are then known, and the window's start falls inside one of them.
+        var now = app.Clock.GetUtcNow();
+        app.Clock.Advance(now.UtcDateTime.Date.AddDays(1).AddHours(12) - now.UtcDateTime);
+        var (customer, client, cardId) = await app.PayingCustomerAsync(deposit: 5_000m);
+        await app.ExecuteAsync(client, await app.QuoteAsync(client, cardId, 1_000m));
+        app.Clock.Advance(TimeSpan.FromDays(1));
+        client = await app.ClientForAsync(customer);
+        await app.ExecuteAsync(client, await app.QuoteAsync(client, cardId, 1_000m));
+
+        async Task<decimal> LimitLeftAfterAsync(TimeSpan wait)
+        {
+            app.Clock.Advance(wait);
+            client = await app.ClientForAsync(customer);
+            return (await app.OfferAsync(client, cardId, 10m)).GetProperty("limit").GetProperty("value").GetDecimal();
+        }
+
+        // 30 days after the first payout less an hour: the window starts on its day, an hour before it.
+        Assert.Equal(9_700m - (2 * 901.60m), await LimitLeftAfterAsync(TimeSpan.FromDays(29) - TimeSpan.FromHours(1)));
+        // Two hours later the window starts after it, on the same day; the second payout's day is still whole inside.
+        Assert.Equal(9_700m - 901.60m, await LimitLeftAfterAsync(TimeSpan.FromHours(2)));
+        // A day later the window starts after the second as well.
+        Assert.Equal(9_700m, await LimitLeftAfterAsync(TimeSpan.FromDays(1)));
+    }
 }

@@ -52,6 +52,15 @@ public static class KycLimits
     /// <summary>Payouts created at or after this instant count against the limit at <paramref name="now"/>.</summary>
     public static DateTimeOffset WindowStart(DateTimeOffset now, PayoutOptions options) => now - options.LimitWindow;
 
+    /// <summary>
+    /// The day <paramref name="at"/> falls on, as days since 1970-01-01 (UTC): the unit in which the database keeps each
+    /// customer's used limit (<c>kyc_limit_days</c>), so that a read sums whole days and scans the payouts of one day only.
+    /// </summary>
+    public static int DayOf(DateTimeOffset at) => (int)((at.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / TimeSpan.TicksPerDay);
+
+    /// <summary>Where the day <paramref name="day"/> (<see cref="DayOf"/>) starts: midnight UTC.</summary>
+    public static DateTimeOffset StartOfDay(int day) => DateTimeOffset.UnixEpoch.AddDays(day);
+
     public static bool IsWithinLimit(decimal amountToEur, decimal remainingEur) => amountToEur <= remainingEur;
 
     /// <summary>What <paramref name="payouts"/> use of the limit at <paramref name="at"/>: those made at or after the window's start.</summary>

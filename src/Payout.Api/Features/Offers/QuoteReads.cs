@@ -13,14 +13,17 @@ namespace Payout.Api.Features.Offers;
 /// <summary>
 /// What a quote reads of one customer, each as one command (one round trip, no EF query pipeline) instead of an EF
 /// query per fact: for <c>GET /v4/payout/data</c> the KYC limit used in the window, the wallets and the active cards;
-/// for an offer's answer its wallet, the limit used and the float it would pay from. The predicates are those of
-/// <see cref="IKycLimitUsage.UsedEurSinceAsync"/>, <c>LedgerReader</c> (wallets, house balances) and
+/// for an offer's answer its wallet, the limit used and the float it would pay from; for the operators' view the limit used.
+/// The predicates are those of <see cref="KycLimits"/>, <c>LedgerReader</c> (wallets, house balances) and
 /// <c>CardStore.ListActiveAsync</c>; values are read as each provider stores them (SQLite: amounts in 10^-8 units,
 /// instants in UTC ticks; PostgreSQL: numeric and timestamptz), as the model's converters do.
 /// </summary>
 public sealed class QuoteReads(PayoutDbContext db)
 {
-    private static readonly string DataSql = UsedLimitSql("@customer", "@since", "@notCounted") + """
+    /// <summary>The limit's parameters, in the order <see cref="AddLimitParameters"/> adds them (declared first: the statements below are built from it).</summary>
+    private static readonly string[] LimitParameters = ["@since", "@notCounted", "@firstDay", "@secondDayStart"];
+
+    private static readonly string DataSql = UsedLimitSql("@customer", LimitParameters) + """
         ;
         SELECT currency, balance FROM ledger_accounts WHERE customer_id = @customer AND type = @wallet;
         SELECT id, brand, masked_pan, validation_status, expiry_year, expiry_month FROM cards
@@ -30,7 +33,7 @@ public sealed class QuoteReads(PayoutDbContext db)
     private static readonly string OfferSql = $"""
         SELECT
             (SELECT balance FROM ledger_accounts WHERE code = @walletCode),
-            ({UsedLimitSql("@customer", "@since", "@notCounted")}),
+            ({UsedLimitSql("@customer", LimitParameters)}),
             ({FloatAvailableSql("@float", "@fiat")})
         """;
 
@@ -38,21 +41,28 @@ public sealed class QuoteReads(PayoutDbContext db)
     /// The same statements for PostgreSQL with positional parameters (<c>$1</c> …), sent as one <see cref="NpgsqlBatch"/>: with named
     /// parameters Npgsql parses every command's text to rewrite them and to split it into statements, on every request.
     /// </summary>
-    private static readonly string[] DataPostgres = PositionalStatements(DataSql, ["@customer", "@since", "@notCounted"], ["@customer", "@wallet"], ["@customer"]);
+    private static readonly string[] DataPostgres = PositionalStatements(DataSql, ["@customer", .. LimitParameters], ["@customer", "@wallet"], ["@customer"]);
 
-    private static readonly string OfferPostgres = Positional(OfferSql, ["@customer", "@since", "@notCounted", "@walletCode", "@float", "@fiat"]);
+    private static readonly string OfferPostgres = Positional(OfferSql, ["@customer", .. LimitParameters, "@walletCode", "@float", "@fiat"]);
 
     /// <summary>
-    /// The KYC limit used in the window, in SQL: the predicate of <see cref="IKycLimitUsage.UsedEurSinceAsync"/> (payouts
-    /// since the window's start, but not <see cref="KycLimits.NotCounted"/>), the one text every SQL read of it uses.
+    /// The KYC limit used in the window, in SQL, the one text every SQL read of it uses: the payouts since the window's start
+    /// but not <see cref="KycLimits.NotCounted"/> (<see cref="KycLimits"/>), summed as the
+    /// whole days after the start's day (<c>kyc_limit_days</c>, at most one row a day) plus the start's own day from the
+    /// payouts (one day's rows on the (customer_id, created_at) index): its cost does not grow with the customer's history.
     /// </summary>
     /// <param name="customer">The customer: a parameter, or an outer query's column.</param>
-    /// <param name="since">The window's start, a parameter.</param>
-    /// <param name="notCounted">The status that does not count, a parameter (<see cref="AddLimitParameters"/>).</param>
-    internal static string UsedLimitSql(string customer, string since, string notCounted) => $"""
-        SELECT COALESCE(SUM(amount_to_eur), 0) FROM payout_operations
-        WHERE customer_id = {customer} AND created_at >= {since} AND status <> {notCounted}
-        """;
+    /// <param name="parameters">
+    /// The window's start, the status that does not count, the window's first day (<see cref="KycLimits.DayOf"/>) and where the
+    /// second starts: parameters, added by <see cref="AddLimitParameters"/> (PostgreSQL) or <see cref="Command"/> (SQLite).
+    /// </param>
+    internal static string UsedLimitSql(string customer, string[] parameters) => parameters is [var since, var notCounted, var firstDay, var secondDayStart]
+        ? $"""
+            SELECT COALESCE((SELECT SUM(used_eur) FROM kyc_limit_days WHERE customer_id = {customer} AND epoch_day > {firstDay}), 0)
+                + COALESCE((SELECT SUM(amount_to_eur) FROM payout_operations
+                    WHERE customer_id = {customer} AND created_at >= {since} AND created_at < {secondDayStart} AND status <> {notCounted}), 0)
+            """
+        : throw new ArgumentException("The limit's SQL takes four parameters.", nameof(parameters));
 
     /// <summary>Fiat at the payout network not yet promised to a payout: every shard of the float of a currency, in SQL.</summary>
     /// <param name="floatType">The float's account type, a parameter.</param>
@@ -94,6 +104,23 @@ public sealed class QuoteReads(PayoutDbContext db)
             {
                 return await ReadDataFactsAsync(reader, cancellationToken);
             }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>What the customer's payouts since <paramref name="since"/> hold of the KYC limit, in EUR.</summary>
+    public async Task<decimal> UsedLimitAsync(long customerId, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = Command(UsedLimitSql("@customer", LimitParameters), customerId, since);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            await reader.ReadAsync(cancellationToken);
+            return Amount(reader, 0, Sqlite);
         }
         finally
         {
@@ -197,8 +224,12 @@ public sealed class QuoteReads(PayoutDbContext db)
         command.CommandText = sql;
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         Add(command, "@customer", customerId);
+        var firstDay = KycLimits.DayOf(since);
+        var secondDayStart = KycLimits.StartOfDay(firstDay + 1);
         Add(command, "@since", Sqlite ? since.UtcTicks : since.ToUniversalTime());
         Add(command, "@notCounted", KycLimits.NotCounted.ToString());
+        Add(command, "@firstDay", firstDay);
+        Add(command, "@secondDayStart", Sqlite ? secondDayStart.UtcTicks : secondDayStart);
         return command;
     }
 
@@ -217,11 +248,14 @@ public sealed class QuoteReads(PayoutDbContext db)
         return batch;
     }
 
-    /// <summary>The limit window's start and the status that does not count, as the next two positional parameters.</summary>
+    /// <summary>The limit's four parameters (<see cref="UsedLimitSql"/>) for a window starting at <paramref name="since"/>, as the next positional ones.</summary>
     internal static void AddLimitParameters(NpgsqlParameterCollection parameters, DateTimeOffset since)
     {
+        var firstDay = KycLimits.DayOf(since);
         parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = since.ToUniversalTime() });
         parameters.Add(new NpgsqlParameter<string> { TypedValue = KycLimits.NotCounted.ToString() });
+        parameters.Add(new NpgsqlParameter<int> { TypedValue = firstDay });
+        parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = KycLimits.StartOfDay(firstDay + 1) });
     }
 
     /// <summary>The statements of <paramref name="sql"/>, each numbering its own parameters (a batch's commands have their own).</summary>

@@ -76,7 +76,7 @@ public sealed class Quoting(
 
     /// <summary>What the customer's payouts in the rolling window hold of the KYC limit, in EUR.</summary>
     public Task<decimal> UsedLimitEurAsync(long customerId, CancellationToken cancellationToken) =>
-        limitUsage.UsedEurSinceAsync(customerId, LimitWindowStart(), cancellationToken);
+        reads.UsedLimitAsync(customerId, LimitWindowStart(), cancellationToken);
 
     /// <summary>Where the rolling window of the KYC limit starts now: payouts created since then count.</summary>
     public DateTimeOffset LimitWindowStart() => KycLimits.WindowStart(clock.GetUtcNow(), Payout);

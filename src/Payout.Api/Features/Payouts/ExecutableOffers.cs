@@ -40,8 +40,8 @@ public sealed class ExecutableOffers(PayoutDbContext db, PayoutStore payouts)
             c.holder_name, c.expiry_year, c.expiry_month, c.validation_status, c.created_at, c.updated_at, c.deleted_at,
             c.billing_address_address, c.billing_address_city, c.billing_address_country_code, c.billing_address_zip, c.billing_address_state,
             (SELECT w.balance FROM ledger_accounts w WHERE w.customer_id = o.customer_id AND w.type = $3 AND w.currency = o.currency_from),
-            ({QuoteReads.UsedLimitSql("o.customer_id", "$4", "$5")}),
-            ({QuoteReads.FloatAvailableSql("$6", "o.currency_to")})
+            ({QuoteReads.UsedLimitSql("o.customer_id", ["$4", "$5", "$6", "$7"])}),
+            ({QuoteReads.FloatAvailableSql("$8", "o.currency_to")})
         FROM offers o JOIN cards c ON c.id = o.card_id
         WHERE o.id = $1 AND o.customer_id = $2
         """;

@@ -13,13 +13,6 @@ namespace Payout.Api.Features.Payouts;
 /// <summary>The payouts table: every query on it, in one place.</summary>
 public sealed class PayoutStore(PayoutDbContext db) : IKycLimitUsage
 {
-    /// <summary>Compiled once: every quote, <c>GET /data</c> and execute ask it (see <see cref="UsedEurSinceAsync"/>).</summary>
-    private static readonly CompiledPerProvider<Func<PayoutDbContext, long, DateTimeOffset, CancellationToken, Task<decimal>>> UsedEurSince = new(() =>
-        EF.CompileAsyncQuery((PayoutDbContext db, long customerId, DateTimeOffset since, CancellationToken cancellationToken) =>
-            db.Set<PayoutOperation>()
-                .Where(p => p.CustomerId == customerId && p.CreatedAt >= since && p.Status != KycLimits.NotCounted)
-                .Sum(p => p.AmountToEur)));
-
     /// <summary>
     /// Execute's first statement on PostgreSQL: the customer's row lock and its KYC level (as <see cref="Locks.LockCustomerReadingKycAsync"/>),
     /// and the id the new payout will have, drawn from the table's identity sequence in the same round trip.
@@ -132,10 +125,6 @@ public sealed class PayoutStore(PayoutDbContext db) : IKycLimitUsage
     public static SqlStatement FinishStatement(long operationId, PayoutStatus status, string? failureReason, DateTimeOffset now) => new(
         "UPDATE payout_operations SET status = {1}, failure_reason = {2}, updated_at = {3} WHERE id = {0} AND status = 'PENDING'",
         [operationId, status.ToString(), failureReason, now]);
-
-    /// <inheritdoc/>
-    public Task<decimal> UsedEurSinceAsync(long customerId, DateTimeOffset since, CancellationToken cancellationToken) =>
-        UsedEurSince.For(db)(db, customerId, since, cancellationToken);
 
     /// <inheritdoc/>
     /// <remarks>One query on the (customer_id, created_at) index, reading only the two columns the rule needs.</remarks>

@@ -779,6 +779,27 @@ namespace Payout.Api.Migrations.Postgres
                     b.ToTable("offers", (string)null);
                 });
 
+            modelBuilder.Entity("Payout.Api.Features.Payouts.KycLimitDay", b =>
+                {
+                    b.Property<long>("CustomerId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("customer_id");
+
+                    b.Property<int>("EpochDay")
+                        .HasColumnType("integer")
+                        .HasColumnName("epoch_day");
+
+                    b.Property<decimal>("UsedEur")
+                        .HasPrecision(30, 8)
+                        .HasColumnType("numeric(30,8)")
+                        .HasColumnName("used_eur");
+
+                    b.HasKey("CustomerId", "EpochDay")
+                        .HasName("pk_kyc_limit_days");
+
+                    b.ToTable("kyc_limit_days", (string)null);
+                });
+
             modelBuilder.Entity("Payout.Api.Features.Payouts.Network.CallbackReceipt", b =>
                 {
                     b.Property<string>("SignatureHash")

@@ -742,6 +742,26 @@ namespace Payout.Api.Migrations.Sqlite
                     b.ToTable("offers", (string)null);
                 });
 
+            modelBuilder.Entity("Payout.Api.Features.Payouts.KycLimitDay", b =>
+                {
+                    b.Property<long>("CustomerId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("customer_id");
+
+                    b.Property<int>("EpochDay")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("epoch_day");
+
+                    b.Property<long>("UsedEur")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("used_eur");
+
+                    b.HasKey("CustomerId", "EpochDay")
+                        .HasName("pk_kyc_limit_days");
+
+                    b.ToTable("kyc_limit_days", (string)null);
+                });
+
             modelBuilder.Entity("Payout.Api.Features.Payouts.Network.CallbackReceipt", b =>
                 {
                     b.Property<string>("SignatureHash")
