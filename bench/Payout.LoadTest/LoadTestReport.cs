@@ -15,7 +15,7 @@ internal sealed record MachineInfo(
     int Cores, long MemoryMb, string CpuModel, string? PostgresVersion, string DotnetVersion, string LoadAverageAtStart);
 
 internal sealed record LoadTestSettingsSummary(
-    int PhaseSeconds, int WarmupSeconds, int Clients, int ReadClients, int Customers, decimal Amount,
+    int PhaseSeconds, int WarmupSeconds, int ServiceWarmupSeconds, int Clients, int ReadClients, int Customers, decimal Amount,
     IReadOnlyList<string> Databases, IReadOnlyList<string> Scenarios, int Runs, int PgbenchSeconds, int PgbenchScale,
     bool Scale, int ScaleCustomers, int ScalePayouts);
 

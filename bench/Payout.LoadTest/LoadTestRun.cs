@@ -167,6 +167,7 @@ internal sealed class LoadTestRun
             }
 
             Say($"[{tag}] {customers.Count} customers ready in {run.SetupSeconds:F0} s");
+            await WarmUpAsync(tag, service.BaseAddress, PhasesFor(customers, seeded).ToList());
 
             foreach (var spec in PhasesFor(customers, seeded))
             {
@@ -191,6 +192,23 @@ internal sealed class LoadTestRun
         }
 
         return run;
+    }
+
+    /// <summary>Each phase's traffic in turn, unrecorded, for <see cref="LoadTestSettings.ServiceWarmupSeconds"/> in all.</summary>
+    private async Task WarmUpAsync(string tag, Uri baseAddress, List<PhaseSpec> phases)
+    {
+        if (settings.ServiceWarmupSeconds <= 0 || phases.Count == 0)
+        {
+            return;
+        }
+
+        var each = new PhaseRunner(TimeSpan.FromSeconds((double)settings.ServiceWarmupSeconds / phases.Count), TimeSpan.Zero);
+        foreach (var spec in phases)
+        {
+            await each.RunAsync(spec, baseAddress, null, null, cancellationToken);
+        }
+
+        Say($"[{tag}] service warmed up for {settings.ServiceWarmupSeconds} s");
     }
 
     private IEnumerable<PhaseSpec> PhasesFor(List<LoadCustomer> customers, bool seeded)
@@ -266,7 +284,7 @@ internal sealed class LoadTestRun
         ProcFs.LoadAverage());
 
     private static LoadTestSettingsSummary SummaryOf(LoadTestSettings s) => new(
-        s.PhaseSeconds, s.WarmupSeconds, s.Clients, s.ReadClients, s.Customers, s.Amount, s.Databases, s.Scenarios, s.Runs,
+        s.PhaseSeconds, s.WarmupSeconds, s.ServiceWarmupSeconds, s.Clients, s.ReadClients, s.Customers, s.Amount, s.Databases, s.Scenarios, s.Runs,
         s.PgbenchSeconds, s.PgbenchScale, s.Scale, s.ScaleCustomers, s.ScalePayouts);
 
     private void Say(string message) =>

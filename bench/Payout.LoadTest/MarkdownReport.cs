@@ -20,7 +20,8 @@ internal static class MarkdownReport
         Line(text);
         Line(text, $"Machine: {machine.Cores} cores ({machine.CpuModel}), {machine.MemoryMb / 1024.0:0.#} GB, " +
                    $"PostgreSQL {machine.PostgresVersion ?? "not used"}, {machine.DotnetVersion}; load average {machine.LoadAverageAtStart} at the start, {report.LoadAverageAtEnd} at the end.");
-        Line(text, $"{(settings.Runs == 1 ? "1 run" : $"Medians of {settings.Runs} runs")}; each phase {settings.PhaseSeconds} s after a {settings.WarmupSeconds} s warm-up. " +
+        Line(text, $"{(settings.Runs == 1 ? "1 run" : $"Medians of {settings.Runs} runs")}; each phase {settings.PhaseSeconds} s after a {settings.WarmupSeconds} s warm-up, " +
+                   $"each service warmed up once for {settings.ServiceWarmupSeconds} s with every phase's traffic. " +
                    $"Flow and offers: {settings.Clients} closed-loop clients over {settings.Customers} customers (KYC_3, USDT→EUR {settings.Amount}, card 4111…1111); " +
                    $"reads: {settings.ReadClients} connections. Took {report.DurationSeconds:0} s.");
         Line(text);
