@@ -2,14 +2,15 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Payout.Api.Features.Ledger;
+using Payout.Api.Features.Payouts;
 using Payout.Api.Infrastructure.Persistence;
 using Payout.IntegrationTests.Infrastructure;
 
 namespace Payout.IntegrationTests.Ledger;
 
 /// <summary>
-/// The operators' proof finds each kind of damage: a balance that is not the sum of its postings, and postings
-/// that no longer sum to zero. Each test damages its own app's ledger.
+/// The operators' proof finds each kind of damage: a balance that is not the sum of its postings, postings that no
+/// longer sum to zero, and a KYC limit's daily sum that is not its payouts'. Each test damages its own app's ledger.
 /// </summary>
 public sealed class LedgerInvariantTests : IAsyncLifetime
 {
@@ -59,6 +60,22 @@ public sealed class LedgerInvariantTests : IAsyncLifetime
         Assert.False(answer.GetProperty("holds").GetBoolean());
         Assert.Equal(
             ["Postings in USDT sum to -0.25, not 0.", $"Account {code} has balance 250.5 but its postings sum to 250.25."],
+            answer.GetProperty("violations").EnumerateArray().Select(v => v.GetString()));
+    }
+
+    [Fact]
+    public async Task A_kyc_limit_day_that_disagrees_with_its_payouts_is_reported_with_both_figures()
+    {
+        var (customer, client, cardId) = await app.PayingCustomerAsync(deposit: 5_000m);
+        await app.ExecuteAsync(client, await app.QuoteAsync(client, cardId, 1_000m));
+        await app.Inside.TamperAsync(db => db.Set<KycLimitDay>()
+            .Where(d => d.CustomerId == customer.Id).ExecuteUpdateAsync(s => s.SetProperty(d => d.UsedEur, 1_000m)));
+
+        var answer = await app.AdminClient().GetFromJsonAsync<JsonElement>("/admin/v1/ledger/invariant");
+
+        Assert.False(answer.GetProperty("holds").GetBoolean());
+        Assert.Equal(
+            [$"Customer {customer.Id}'s KYC limit used on {app.Clock.GetUtcNow():yyyy-MM-dd} is kept as 1000 but its payouts count 901.6."],
             answer.GetProperty("violations").EnumerateArray().Select(v => v.GetString()));
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Payout.Api.Domain.Ledger;
+using Payout.Api.Domain.Limits;
 using Payout.Api.Domain.Money;
 using Payout.Api.Infrastructure.Persistence;
 
@@ -8,8 +9,8 @@ namespace Payout.Api.Features.Ledger;
 
 /// <summary>
 /// The ledger's invariant (spec §10), computed by the database: every currency's postings sum to zero,
-/// every account's balance equals the sum of its postings, no wallet is below zero.
-/// Tests call it after anything that moves money; operators can too.
+/// every account's balance equals the sum of its postings, no wallet is below zero; and the KYC limit's daily sums the
+/// database keeps agree with the payouts. Tests call it after anything that moves money; operators can too.
 /// </summary>
 public sealed class LedgerInvariant(PayoutDbContext db)
 {
@@ -30,6 +31,24 @@ public sealed class LedgerInvariant(PayoutDbContext db)
         WHERE a.balance <> COALESCE(s.posted, 0)
         """;
 
+    /// <summary>
+    /// The KYC limit's daily sums the triggers keep (<c>kyc_limit_days</c>) against the payouts themselves: every customer and
+    /// day where they differ. Not money, but the figure every payout's limit check reads; a bulk load with triggers off
+    /// would leave it wrong without a word. The day of an instant as each provider's triggers compute it; the columns in the
+    /// model's snake_case, which the result type's names are mapped to.
+    /// </summary>
+    private static string KycLimitDaysSql(DatabaseProvider provider) => $"""
+        WITH counted AS (
+            SELECT customer_id, {(provider == DatabaseProvider.Sqlite
+                ? "(created_at - 621355968000000000) / 864000000000"
+                : "floor(extract(epoch FROM created_at) / 86400)::integer")} AS epoch_day, SUM(amount_to_eur) AS used
+            FROM payout_operations WHERE status <> 'FAILED' GROUP BY 1, 2)
+        SELECT COALESCE(d.customer_id, c.customer_id) AS customer_id, COALESCE(d.epoch_day, c.epoch_day) AS epoch_day,
+            CAST(COALESCE(d.used_eur, 0) AS TEXT) AS kept, CAST(COALESCE(c.used, 0) AS TEXT) AS counted
+        FROM kyc_limit_days d FULL JOIN counted c ON c.customer_id = d.customer_id AND c.epoch_day = d.epoch_day
+        WHERE COALESCE(d.used_eur, 0) <> COALESCE(c.used, 0)
+        """;
+
     public async Task<IReadOnlyList<string>> FindViolationsAsync(CancellationToken cancellationToken)
     {
         var sums = await db.Database.SqlQueryRaw<SumViolation>(SumsSql).ToListAsync(cancellationToken);
@@ -41,18 +60,23 @@ public sealed class LedgerInvariant(PayoutDbContext db)
             .ToListAsync(cancellationToken);
         violations.AddRange(negative.Select(code => $"Account {code} is below zero."));
 
+        var limitDays = await db.Database.SqlQueryRaw<LimitDayViolation>(KycLimitDaysSql(db.Provider)).ToListAsync(cancellationToken);
+        violations.AddRange(limitDays.Select(day =>
+            $"Customer {day.CustomerId}'s KYC limit used on {KycLimits.StartOfDay(day.EpochDay):yyyy-MM-dd} is kept as " +
+            $"{Amount(day.Kept, db.Provider)} but its payouts count {Amount(day.Counted, db.Provider)}."));
+
         return violations;
     }
 
-    private static string Describe(SumViolation sum, DatabaseProvider provider)
-    {
-        decimal Amount(string stored) => provider == DatabaseProvider.Sqlite
-            ? DecimalUnitsConverter.FromUnits(long.Parse(stored, CultureInfo.InvariantCulture))
-            : Rounding.Normalize(decimal.Parse(stored, CultureInfo.InvariantCulture));
-        return sum.Kind == "currency"
-            ? $"Postings in {sum.Subject} sum to {Amount(sum.Posted)}, not 0."
-            : $"Account {sum.Subject} has balance {Amount(sum.Balance)} but its postings sum to {Amount(sum.Posted)}.";
-    }
+    private static string Describe(SumViolation sum, DatabaseProvider provider) => sum.Kind == "currency"
+        ? $"Postings in {sum.Subject} sum to {Amount(sum.Posted, provider)}, not 0."
+        : $"Account {sum.Subject} has balance {Amount(sum.Balance, provider)} but its postings sum to {Amount(sum.Posted, provider)}.";
+
+    private static decimal Amount(string stored, DatabaseProvider provider) => provider == DatabaseProvider.Sqlite
+        ? DecimalUnitsConverter.FromUnits(long.Parse(stored, CultureInfo.InvariantCulture))
+        : Rounding.Normalize(decimal.Parse(stored, CultureInfo.InvariantCulture));
 
     private sealed record SumViolation(string Kind, string Subject, string Posted, string Balance);
+
+    private sealed record LimitDayViolation(long CustomerId, int EpochDay, string Kept, string Counted);
 }

@@ -20,7 +20,7 @@ namespace Payout.Api.Features.Offers;
 /// </summary>
 public sealed class QuoteReads(PayoutDbContext db)
 {
-    /// <summary>The limit's parameters, in the order <see cref="AddLimitParameters"/> adds them (declared first: the statements below are built from it).</summary>
+    /// <summary>The limit's parameters, in the order <see cref="AddLimitParameters"/> adds them (first: the statements below use it).</summary>
     private static readonly string[] LimitParameters = ["@since", "@notCounted", "@firstDay", "@secondDayStart"];
 
     private static readonly string DataSql = UsedLimitSql("@customer", LimitParameters) + """
@@ -47,9 +47,9 @@ public sealed class QuoteReads(PayoutDbContext db)
 
     /// <summary>
     /// The KYC limit used in the window, in SQL, the one text every SQL read of it uses: the payouts since the window's start
-    /// but not <see cref="KycLimits.NotCounted"/> (<see cref="KycLimits"/>), summed as the
-    /// whole days after the start's day (<c>kyc_limit_days</c>, at most one row a day) plus the start's own day from the
-    /// payouts (one day's rows on the (customer_id, created_at) index): its cost does not grow with the customer's history.
+    /// but not <see cref="KycLimits.NotCounted"/>, summed as the whole days after the window's first day (<c>kyc_limit_days</c>,
+    /// a row a day) plus the first day's own payouts from the start on (one day's rows on the (customer_id, created_at)
+    /// index): its cost does not grow with the customer's history.
     /// </summary>
     /// <param name="customer">The customer: a parameter, or an outer query's column.</param>
     /// <param name="parameters">
