@@ -167,9 +167,10 @@ internal sealed class LoadTestRun
             }
 
             Say($"[{tag}] {customers.Count} customers ready in {run.SetupSeconds:F0} s");
-            await WarmUpAsync(tag, service.BaseAddress, PhasesFor(customers, seeded).ToList());
+            var phases = PhasesFor(customers, seeded).ToList();
+            await WarmUpAsync(tag, service.BaseAddress, phases);
 
-            foreach (var spec in PhasesFor(customers, seeded))
+            foreach (var spec in phases)
             {
                 var probe = database == "Postgres" ? new PostgresProbe(settings.PostgresAdmin!, name, settings.PostgresBinDir!, folder, settings.PidFile, sampleLocks: spec.Name == Scenarios.Flow) : null;
                 var phase = await runner.RunAsync(spec with { Probe = probe }, service.BaseAddress, service.Pid, database == "Postgres" ? settings.PostmasterPid : null, cancellationToken);

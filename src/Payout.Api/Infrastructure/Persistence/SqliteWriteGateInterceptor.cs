@@ -107,21 +107,10 @@ public sealed class SqliteWriteGateInterceptor(SqliteWriteGate gate, SqliteWalFl
         }
     }
 
-    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData)
-    {
-        if (EndWrite(transaction))
-        {
-            walFlush?.WaitDurable();
-        }
-    }
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Durable(EndWrite(transaction));
 
-    public async Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
-    {
-        if (EndWrite(transaction) && walFlush is not null)
-        {
-            await walFlush.WaitDurableAsync();
-        }
-    }
+    public async Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default) =>
+        await DurableAsync(EndWrite(transaction));
 
     public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => EndWrite(transaction);
 
@@ -174,21 +163,13 @@ public sealed class SqliteWriteGateInterceptor(SqliteWriteGate gate, SqliteWalFl
     /// </summary>
     public InterceptionResult DataReaderClosing(DbCommand command, DataReaderClosingEventData eventData, InterceptionResult result)
     {
-        if (ClosedLoneWrite(command, eventData.DataReader))
-        {
-            walFlush?.WaitDurable();
-        }
-
+        Durable(ClosedLoneWrite(command, eventData.DataReader));
         return result;
     }
 
     public async ValueTask<InterceptionResult> DataReaderClosingAsync(DbCommand command, DataReaderClosingEventData eventData, InterceptionResult result)
     {
-        if (ClosedLoneWrite(command, eventData.DataReader) && walFlush is not null)
-        {
-            await walFlush.WaitDurableAsync();
-        }
-
+        await DurableAsync(ClosedLoneWrite(command, eventData.DataReader));
         return result;
     }
 
@@ -213,21 +194,13 @@ public sealed class SqliteWriteGateInterceptor(SqliteWriteGate gate, SqliteWalFl
 
     public int NonQueryExecuted(DbCommand command, CommandExecutedEventData eventData, int result)
     {
-        if (EndWrite(command))
-        {
-            walFlush?.WaitDurable();
-        }
-
+        Durable(EndWrite(command));
         return result;
     }
 
     public async ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        if (EndWrite(command) && walFlush is not null)
-        {
-            await walFlush.WaitDurableAsync();
-        }
-
+        await DurableAsync(EndWrite(command));
         return result;
     }
 
@@ -246,21 +219,13 @@ public sealed class SqliteWriteGateInterceptor(SqliteWriteGate gate, SqliteWalFl
 
     public object? ScalarExecuted(DbCommand command, CommandExecutedEventData eventData, object? result)
     {
-        if (EndWrite(command))
-        {
-            walFlush?.WaitDurable();
-        }
-
+        Durable(EndWrite(command));
         return result;
     }
 
     public async ValueTask<object?> ScalarExecutedAsync(DbCommand command, CommandExecutedEventData eventData, object? result, CancellationToken cancellationToken = default)
     {
-        if (EndWrite(command) && walFlush is not null)
-        {
-            await walFlush.WaitDurableAsync();
-        }
-
+        await DurableAsync(EndWrite(command));
         return result;
     }
 
@@ -327,6 +292,19 @@ public sealed class SqliteWriteGateInterceptor(SqliteWriteGate gate, SqliteWalFl
         reader.Close();
         return EndWrite(command);
     }
+
+    /// <summary>After a write that ended (<paramref name="wroteAndEnded"/>): returns once its commit is on disk (a shared flush).</summary>
+    private void Durable(bool wroteAndEnded)
+    {
+        if (wroteAndEnded)
+        {
+            walFlush?.WaitDurable();
+        }
+    }
+
+    /// <inheritdoc cref="Durable"/>
+    private ValueTask DurableAsync(bool wroteAndEnded) =>
+        wroteAndEnded && walFlush is not null ? walFlush.WaitDurableAsync() : ValueTask.CompletedTask;
 
     private bool EndWrite(DbTransaction transaction) => EndWrite(writeTransactions, transaction);
 
