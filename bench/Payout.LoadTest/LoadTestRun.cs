@@ -169,6 +169,11 @@ internal sealed class LoadTestRun
             Say($"[{tag}] {customers.Count} customers ready in {run.SetupSeconds:F0} s");
             var phases = PhasesFor(customers, seeded).ToList();
             await WarmUpAsync(tag, service.BaseAddress, phases);
+            if (database == "Postgres" && settings.ServiceWarmupSeconds > 0)
+            {
+                // After the warm-up's rows, not before: statistics of near-empty tables would choose sequential scans.
+                await cluster!.AnalyzeAsync(name, cancellationToken);
+            }
 
             foreach (var spec in phases)
             {
