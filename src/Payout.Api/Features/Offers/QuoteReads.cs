@@ -18,9 +18,9 @@ namespace Payout.Api.Features.Offers;
 /// <c>CardStore.ListActiveAsync</c>; values are read as each provider stores them (SQLite: amounts in 10^-8 units,
 /// instants in UTC ticks; PostgreSQL: numeric and timestamptz), as the model's converters do.
 /// </summary>
-public sealed class QuoteReads(PayoutDbContext db)
+public sealed class QuoteReads(PayoutDbContext db, SqliteReadConnections? sqliteReads = null)
 {
-    /// <summary>The limit's parameters, in the order <see cref="AddLimitParameters"/> adds them (first: the statements below use it).</summary>
+    /// <summary>The limit's parameters, in the order <see cref="AddLimitParameters(NpgsqlParameterCollection, DateTimeOffset)"/> adds them (first: the statements below use it).</summary>
     private static readonly string[] LimitParameters = ["@since", "@notCounted", "@firstDay", "@secondDayStart"];
 
     private static readonly string DataSql = UsedLimitSql("@customer", LimitParameters) + """
@@ -29,6 +29,8 @@ public sealed class QuoteReads(PayoutDbContext db)
         SELECT id, brand, masked_pan, validation_status, expiry_year, expiry_month FROM cards
         WHERE customer_id = @customer AND deleted_at IS NULL ORDER BY id;
         """;
+
+    private static readonly string UsedLimitOnlySql = UsedLimitSql("@customer", LimitParameters);
 
     private static readonly string OfferSql = $"""
         SELECT
@@ -54,7 +56,7 @@ public sealed class QuoteReads(PayoutDbContext db)
     /// <param name="customer">The customer: a parameter, or an outer query's column.</param>
     /// <param name="parameters">
     /// The window's start, the status that does not count, the window's first day (<see cref="KycLimits.DayOf"/>) and where the
-    /// second starts: parameters, added by <see cref="AddLimitParameters"/> (PostgreSQL) or <see cref="Command"/> (SQLite).
+    /// second starts: parameters, added by <see cref="AddLimitParameters(NpgsqlParameterCollection, DateTimeOffset)"/> (positional) or <see cref="AddLimitParametersByName"/>.
     /// </param>
     internal static string UsedLimitSql(string customer, string[] parameters) => parameters is [var since, var notCounted, var firstDay, var secondDayStart]
         ? $"""
@@ -87,23 +89,19 @@ public sealed class QuoteReads(PayoutDbContext db)
     /// <param name="since">Where the KYC limit's window starts.</param>
     public async Task<DataFacts> DataAsync(long customerId, DateTimeOffset since, CancellationToken cancellationToken)
     {
+        if (Sqlite)
+        {
+            return await ReadAsync(
+                DataSql, customerId, since, command => Add(command, "@wallet", (int)AccountType.CustomerWallet), ReadDataFactsAsync, cancellationToken);
+        }
+
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            if (Sqlite)
-            {
-                await using var command = Command(DataSql, customerId, since);
-                Add(command, "@wallet", (int)AccountType.CustomerWallet);
-                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-                return await ReadDataFactsAsync(reader, cancellationToken);
-            }
-
             await using var batch = PostgresBatch(DataPostgres, customerId, since);
             batch.BatchCommands[1].Parameters.Add(new NpgsqlParameter<int> { TypedValue = (int)AccountType.CustomerWallet });
-            await using (var reader = await batch.ExecuteReaderAsync(cancellationToken))
-            {
-                return await ReadDataFactsAsync(reader, cancellationToken);
-            }
+            await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+            return await ReadDataFactsAsync(reader, cancellationToken);
         }
         finally
         {
@@ -111,22 +109,13 @@ public sealed class QuoteReads(PayoutDbContext db)
         }
     }
 
-    /// <summary>What the customer's payouts since <paramref name="since"/> hold of the KYC limit, in EUR.</summary>
-    public async Task<decimal> UsedLimitAsync(long customerId, DateTimeOffset since, CancellationToken cancellationToken)
-    {
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
+    /// <summary>What the customer's payouts since <paramref name="since"/> hold of the KYC limit, in EUR (the operators' view).</summary>
+    public Task<decimal> UsedLimitAsync(long customerId, DateTimeOffset since, CancellationToken cancellationToken) =>
+        ReadAsync(UsedLimitOnlySql, customerId, since, _ => { }, async (reader, token) =>
         {
-            await using var command = Command(UsedLimitSql("@customer", LimitParameters), customerId, since);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            await reader.ReadAsync(cancellationToken);
+            await reader.ReadAsync(token);
             return Amount(reader, 0, Sqlite);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-    }
+        }, cancellationToken);
 
     /// <param name="since">Where the KYC limit's window starts.</param>
     public async Task<OfferFacts> OfferAsync(long customerId, string currencyFrom, string fiat, DateTimeOffset since, CancellationToken cancellationToken) =>
@@ -142,21 +131,22 @@ public sealed class QuoteReads(PayoutDbContext db)
     public async Task<(long Id, OfferFacts Facts)> InsertThenReadOfferAsync(
         SqlStatement? insert, long customerId, string currencyFrom, string fiat, DateTimeOffset since, CancellationToken cancellationToken)
     {
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
+        var walletCode = AccountKey.Wallet(customerId, currencyFrom).Code;
+        if (Sqlite)
         {
-            var walletCode = AccountKey.Wallet(customerId, currencyFrom).Code;
-            if (Sqlite)
+            var id = insert is null ? 0 : await SqlBatch.InsertReturningIdAsync(db, insert, cancellationToken);
+            var facts = await ReadAsync(OfferSql, customerId, since, command =>
             {
-                var id = insert is null ? 0 : await SqlBatch.InsertReturningIdAsync(db, insert, cancellationToken);
-                await using var command = Command(OfferSql, customerId, since);
                 Add(command, "@walletCode", walletCode);
                 Add(command, "@float", (int)AccountType.NetworkFloat);
                 Add(command, "@fiat", fiat);
-                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-                return (id, await ReadOfferFactsAsync(reader, cancellationToken));
-            }
+            }, ReadOfferFactsAsync, cancellationToken);
+            return (id, facts);
+        }
 
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
             await using var batch = PostgresBatch([OfferPostgres], customerId, since);
             var parameters = batch.BatchCommands[0].Parameters;
             parameters.Add(new NpgsqlParameter<string> { TypedValue = walletCode });
@@ -167,17 +157,52 @@ public sealed class QuoteReads(PayoutDbContext db)
                 batch.BatchCommands.Insert(0, SqlBatch.PostgresCommand(insert));
             }
 
-            await using (var reader = await batch.ExecuteReaderAsync(cancellationToken))
+            await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+            long id = 0;
+            if (insert is not null)
             {
-                long id = 0;
-                if (insert is not null)
-                {
-                    id = await reader.ReadAsync(cancellationToken) ? reader.GetInt64(0) : throw new InvalidOperationException("The offer's insert answered no id.");
-                    await reader.NextResultAsync(cancellationToken);
-                }
-
-                return (id, await ReadOfferFactsAsync(reader, cancellationToken));
+                id = await reader.ReadAsync(cancellationToken) ? reader.GetInt64(0) : throw new InvalidOperationException("The offer's insert answered no id.");
+                await reader.NextResultAsync(cancellationToken);
             }
+
+            return (id, await ReadOfferFactsAsync(reader, cancellationToken));
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>
+    /// One read of <paramref name="sql"/> with the limit's parameters and <paramref name="addParameters"/>'s, by name. On
+    /// SQLite outside a transaction on a kept connection with the statements already prepared
+    /// (<see cref="SqliteReadConnections"/>); otherwise on the context's connection, in its transaction when there is one
+    /// (SQLite's execute reads under its write lock). PostgreSQL's hot reads use positional batches instead.
+    /// </summary>
+    private async Task<T> ReadAsync<T>(
+        string sql, long customerId, DateTimeOffset since, Action<DbCommand> addParameters,
+        Func<DbDataReader, CancellationToken, Task<T>> read, CancellationToken cancellationToken)
+    {
+        if (sqliteReads is not null && db.Database.CurrentTransaction is null)
+        {
+            using var lease = sqliteReads.Rent();
+            var kept = lease.Command(sql);
+            AddLimitParametersByName(kept, customerId, since);
+            addParameters(kept);
+            await using var keptReader = await kept.ExecuteReaderAsync(cancellationToken);
+            return await read(keptReader, cancellationToken);
+        }
+
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = sql;
+            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            AddLimitParametersByName(command, customerId, since);
+            addParameters(command);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            return await read(reader, cancellationToken);
         }
         finally
         {
@@ -217,20 +242,16 @@ public sealed class QuoteReads(PayoutDbContext db)
 
     private bool Sqlite => db.Provider == DatabaseProvider.Sqlite;
 
-    /// <summary>A command on the context's connection (and transaction, if one is open) with the limit's parameters.</summary>
-    private DbCommand Command(string sql, long customerId, DateTimeOffset since)
+    /// <summary>The customer and the limit's parameters (<see cref="UsedLimitSql"/>), by name, as each provider stores the values.</summary>
+    private void AddLimitParametersByName(DbCommand command, long customerId, DateTimeOffset since)
     {
-        var command = db.Database.GetDbConnection().CreateCommand();
-        command.CommandText = sql;
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        Add(command, "@customer", customerId);
         var firstDay = KycLimits.DayOf(since);
         var secondDayStart = KycLimits.StartOfDay(firstDay + 1);
+        Add(command, "@customer", customerId);
         Add(command, "@since", Sqlite ? since.UtcTicks : since.ToUniversalTime());
         Add(command, "@notCounted", KycLimits.NotCounted.ToString());
         Add(command, "@firstDay", firstDay);
         Add(command, "@secondDayStart", Sqlite ? secondDayStart.UtcTicks : secondDayStart);
-        return command;
     }
 
     /// <summary>A batch of <paramref name="statements"/> on the context's connection; the first carries the limit's parameters.</summary>

@@ -25,6 +25,7 @@ public static class DatabaseSetup
                 var sqlite = SqliteConnectionString(connectionString ?? DefaultSqliteConnection, builder.Environment.ContentRootPath);
                 builder.Services.AddDbContextPool<PayoutDbContext, SqlitePayoutDbContext>(
                     (services, o) => ConfigureSqlite(o, sqlite, services.GetRequiredService<ILoggerFactory>().CreateLogger<SqliteWriteGate>()));
+                builder.Services.AddSingleton(_ => new SqliteReadConnections(sqlite));
                 break;
             case DatabaseProvider.Postgres:
                 if (string.IsNullOrWhiteSpace(connectionString))
