@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Payout.Api.Infrastructure.Persistence;
 
@@ -19,47 +20,41 @@ public sealed class SqliteReadConnectionsTests : IDisposable
     }
 
     [Fact]
-    public void A_kept_connection_reuses_its_prepared_command()
+    public async Task A_kept_connection_reuses_its_prepared_command()
     {
         using var reads = new SqliteReadConnections(connectionString);
-        SqliteCommand first;
-        using (var lease = reads.Rent())
+        var commands = new List<SqliteCommand>();
+
+        for (var i = 0; i < 2; i++)
         {
-            first = lease.Command("SELECT amount FROM balances WHERE id = @id");
-            first.Parameters.AddWithValue("@id", 1);
-            Assert.Equal(10L, first.ExecuteScalar());
+            var amount = await reads.ReadAsync("SELECT amount FROM balances WHERE id = @id", command =>
+            {
+                Assert.Empty(command.Parameters);
+                command.Parameters.AddWithValue("@id", 1);
+                commands.Add(command);
+            }, FirstAmountAsync, CancellationToken.None);
+            Assert.Equal(10L, amount);
         }
 
-        using (var lease = reads.Rent())
-        {
-            var again = lease.Command("SELECT amount FROM balances WHERE id = @id");
-            Assert.Same(first, again);
-            Assert.Empty(again.Parameters);
-        }
+        Assert.Same(commands[0], commands[1]);
     }
 
     [Fact]
-    public void A_kept_connection_sees_what_another_connection_committed_after_its_last_read()
+    public async Task A_kept_connection_sees_what_another_connection_committed_after_its_last_read()
     {
         using var reads = new SqliteReadConnections(connectionString);
-        Assert.Equal(10L, ReadAmount(reads));
+        Assert.Equal(10L, await ReadAmountAsync(reads));
 
         Execute("UPDATE balances SET amount = 25 WHERE id = 1");
 
-        Assert.Equal(25L, ReadAmount(reads));
+        Assert.Equal(25L, await ReadAmountAsync(reads));
     }
 
     [Fact]
-    public void Idle_kept_connections_hold_back_no_checkpoint()
+    public async Task Idle_kept_connections_hold_back_no_checkpoint()
     {
         using var reads = new SqliteReadConnections(connectionString);
-        using (reads.Rent())
-        using (var second = reads.Rent())
-        {
-            var command = second.Command("SELECT amount FROM balances");
-            using var reader = command.ExecuteReader();
-            Assert.True(reader.Read());
-        }
+        await Task.WhenAll(ReadAmountAsync(reads), ReadAmountAsync(reads));
 
         Execute("UPDATE balances SET amount = 30 WHERE id = 1");
 
@@ -72,18 +67,35 @@ public sealed class SqliteReadConnectionsTests : IDisposable
         Assert.Equal(0L, result.GetInt64(0)); // 1 would mean a reader blocked it
     }
 
+    [Fact]
+    public async Task A_connection_whose_read_failed_is_closed_not_kept()
+    {
+        using var reads = new SqliteReadConnections(connectionString);
+        var connections = new List<SqliteConnection?>();
+        Task<long> Read(Func<DbDataReader, CancellationToken, Task<long>> read) =>
+            reads.ReadAsync("SELECT amount FROM balances WHERE id = 1", command => connections.Add(command.Connection), read, CancellationToken.None);
+
+        await Read(FirstAmountAsync);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => Read((_, _) => throw new InvalidOperationException("the caller's read failed")));
+        await Read(FirstAmountAsync);
+
+        Assert.Same(connections[0], connections[1]);
+        Assert.NotSame(connections[1], connections[2]);
+        Assert.Equal(System.Data.ConnectionState.Closed, connections[1]!.State);
+    }
+
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();
         Directory.Delete(folder, recursive: true);
     }
 
-    private static long ReadAmount(SqliteReadConnections reads)
+    private static Task<long> ReadAmountAsync(SqliteReadConnections reads) =>
+        reads.ReadAsync("SELECT amount FROM balances WHERE id = 1", _ => { }, FirstAmountAsync, CancellationToken.None);
+
+    private static async Task<long> FirstAmountAsync(DbDataReader reader, CancellationToken cancellationToken)
     {
-        using var lease = reads.Rent();
-        var command = lease.Command("SELECT amount FROM balances WHERE id = 1");
-        using var reader = command.ExecuteReader();
-        Assert.True(reader.Read());
+        Assert.True(await reader.ReadAsync(cancellationToken));
         return reader.GetInt64(0);
     }
 

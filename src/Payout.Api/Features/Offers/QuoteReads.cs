@@ -185,12 +185,11 @@ public sealed class QuoteReads(PayoutDbContext db, SqliteReadConnections? sqlite
     {
         if (sqliteReads is not null && db.Database.CurrentTransaction is null)
         {
-            using var lease = sqliteReads.Rent();
-            var kept = lease.Command(sql);
-            AddLimitParametersByName(kept, customerId, since);
-            addParameters(kept);
-            await using var keptReader = await kept.ExecuteReaderAsync(cancellationToken);
-            return await read(keptReader, cancellationToken);
+            return await sqliteReads.ReadAsync(sql, command =>
+            {
+                AddLimitParametersByName(command, customerId, since);
+                addParameters(command);
+            }, read, cancellationToken);
         }
 
         await db.Database.OpenConnectionAsync(cancellationToken);

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 
 namespace Payout.Api.Infrastructure.Persistence;
@@ -22,8 +23,32 @@ public sealed class SqliteReadConnections(string connectionString) : IDisposable
     private readonly ConcurrentBag<KeptConnection> idle = [];
     private volatile bool disposed;
 
-    /// <summary>A connection for one read; dispose the lease to give it back.</summary>
-    public Lease Rent() => new(this, idle.TryTake(out var kept) ? kept : KeptConnection.Open(connectionString));
+    /// <summary>
+    /// Runs <paramref name="sql"/> on a kept connection: <paramref name="bind"/> adds the parameters to its prepared command,
+    /// <paramref name="read"/> reads the answer. The connection goes back once the reader is disposed; after a failure it is
+    /// closed instead, so that a connection in a state nobody looked at is never used again.
+    /// </summary>
+    public async Task<T> ReadAsync<T>(
+        string sql, Action<SqliteCommand> bind, Func<DbDataReader, CancellationToken, Task<T>> read, CancellationToken cancellationToken)
+    {
+        var kept = idle.TryTake(out var idleOne) ? idleOne : KeptConnection.Open(connectionString);
+        T answer;
+        try
+        {
+            var command = kept.Command(sql);
+            bind(command);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            answer = await read(reader, cancellationToken);
+        }
+        catch
+        {
+            kept.Dispose();
+            throw;
+        }
+
+        Return(kept);
+        return answer;
+    }
 
     public void Dispose()
     {
@@ -49,15 +74,7 @@ public sealed class SqliteReadConnections(string connectionString) : IDisposable
         }
     }
 
-    public readonly struct Lease(SqliteReadConnections owner, KeptConnection connection) : IDisposable
-    {
-        /// <summary>The command for <paramref name="sql"/>, prepared on this connection's first use of it, without parameters.</summary>
-        public SqliteCommand Command(string sql) => connection.Command(sql);
-
-        public void Dispose() => owner.Return(connection);
-    }
-
-    public sealed class KeptConnection : IDisposable
+    private sealed class KeptConnection : IDisposable
     {
         private readonly SqliteConnection connection;
 
@@ -73,6 +90,7 @@ public sealed class SqliteReadConnections(string connectionString) : IDisposable
             return new KeptConnection(connection);
         }
 
+        /// <summary>The command for <paramref name="sql"/>, prepared on this connection's first use of it, without parameters.</summary>
         public SqliteCommand Command(string sql)
         {
             if (!commands.TryGetValue(sql, out var command))
