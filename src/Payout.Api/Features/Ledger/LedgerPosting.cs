@@ -29,6 +29,5 @@ internal sealed class LedgerPostingConfiguration : IEntityTypeConfiguration<Ledg
         builder.HasOne<LedgerTransactionRecord>().WithMany().HasForeignKey(p => p.TransactionId).HasConstraintName("fk_ledger_postings_ledger_transactions_transaction_id").OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<LedgerAccount>().WithMany().HasForeignKey(p => p.AccountId).HasConstraintName("fk_ledger_postings_ledger_accounts_account_id").OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(p => p.AccountId);
-        builder.HasIndex(p => p.Currency);
     }
 }

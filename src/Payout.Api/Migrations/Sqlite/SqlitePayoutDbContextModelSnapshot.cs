@@ -598,9 +598,6 @@ namespace Payout.Api.Migrations.Sqlite
                     b.HasIndex("AccountId")
                         .HasDatabaseName("ix_ledger_postings_account_id");
 
-                    b.HasIndex("Currency")
-                        .HasDatabaseName("ix_ledger_postings_currency");
-
                     b.HasIndex("TransactionId")
                         .HasDatabaseName("ix_ledger_postings_transaction_id");
 
