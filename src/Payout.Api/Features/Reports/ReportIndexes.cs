@@ -9,7 +9,8 @@ namespace Payout.Api.Features.Reports;
 /// The indexes of the date-range queries of reports and reconciliation, kept beside those queries (EF applies every
 /// configuration of a type). The ledger grows by millions of postings: the report reads the postings and
 /// transactions since an instant from indexes that hold every column it needs, so it never reads the tables
-/// themselves; reconciliation finds a day's settled payouts by status and settlement instant.
+/// themselves; reconciliation finds a day's settled payouts by status and settlement instant (the index every lookup of
+/// payouts by status uses).
 /// </summary>
 internal sealed class ReportIndexes
     : IEntityTypeConfiguration<LedgerPosting>, IEntityTypeConfiguration<LedgerTransactionRecord>, IEntityTypeConfiguration<PayoutOperation>

@@ -968,9 +968,6 @@ namespace Payout.Api.Migrations.Postgres
                         .IsUnique()
                         .HasDatabaseName("ix_payout_operations_offer_id");
 
-                    b.HasIndex("Status")
-                        .HasDatabaseName("ix_payout_operations_status");
-
                     b.HasIndex("CustomerId", "CreatedAt")
                         .HasDatabaseName("ix_payout_operations_customer_id_created_at");
 

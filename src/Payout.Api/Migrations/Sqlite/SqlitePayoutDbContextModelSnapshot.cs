@@ -919,9 +919,6 @@ namespace Payout.Api.Migrations.Sqlite
                         .IsUnique()
                         .HasDatabaseName("ix_payout_operations_offer_id");
 
-                    b.HasIndex("Status")
-                        .HasDatabaseName("ix_payout_operations_status");
-
                     b.HasIndex("CustomerId", "CreatedAt")
                         .HasDatabaseName("ix_payout_operations_customer_id_created_at");
 
