@@ -86,7 +86,16 @@ public sealed class SqliteReadConnections(string connectionString) : IDisposable
         public static KeptConnection Open(string connectionString)
         {
             var connection = new SqliteConnection(connectionString);
-            connection.Open();
+            try
+            {
+                connection.Open();
+            }
+            catch
+            {
+                connection.Dispose();
+                throw;
+            }
+
             return new KeptConnection(connection);
         }
 
