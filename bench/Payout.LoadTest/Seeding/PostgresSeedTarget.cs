@@ -1,5 +1,7 @@
 using Npgsql;
 using NpgsqlTypes;
+using Payout.Api.Features.Ledger;
+using Payout.Api.Infrastructure.Persistence;
 
 namespace Payout.LoadTest.Seeding;
 
@@ -84,13 +86,10 @@ internal sealed class PostgresSeedTarget(string connectionString) : ISeedTarget
         }
 
         // The seeded payouts' share of the KYC limit, which the triggers off for the COPY did not add: every customer's daily
-        // sums computed again from the payouts, as the migration that introduced them did.
-        await using (var limitDays = new NpgsqlCommand("""
-            DELETE FROM kyc_limit_days;
-            INSERT INTO kyc_limit_days (customer_id, epoch_day, used_eur)
-            SELECT customer_id, floor(extract(epoch FROM created_at) / 86400)::integer, SUM(amount_to_eur)
-            FROM payout_operations WHERE status <> 'FAILED' GROUP BY 1, 2
-            """, admin) { CommandTimeout = 0 })
+        // sums computed again from the payouts, by the query the ledger check compares them with.
+        var fromPayouts = LedgerInvariant.KycLimitDaysFromPayoutsSql(DatabaseProvider.Postgres);
+        await using (var limitDays = new NpgsqlCommand(
+            $"DELETE FROM kyc_limit_days; INSERT INTO kyc_limit_days (customer_id, epoch_day, used_eur) {fromPayouts}", admin) { CommandTimeout = 0 })
         {
             await limitDays.ExecuteNonQueryAsync(cancellationToken);
         }

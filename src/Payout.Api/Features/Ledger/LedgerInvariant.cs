@@ -32,21 +32,28 @@ public sealed class LedgerInvariant(PayoutDbContext db)
         """;
 
     /// <summary>
+    /// What <c>kyc_limit_days</c> must hold, computed from the payouts themselves: every customer's counted payouts summed
+    /// by UTC day (columns <c>customer_id, epoch_day, used_eur</c>), the day of an instant as each provider's triggers compute
+    /// it. The check below compares the table with it; a bulk load that bypassed the triggers fills the table from it.
+    /// </summary>
+    public static string KycLimitDaysFromPayoutsSql(DatabaseProvider provider) => $"""
+        SELECT customer_id, {(provider == DatabaseProvider.Sqlite
+            ? "(created_at - 621355968000000000) / 864000000000"
+            : "floor(extract(epoch FROM created_at) / 86400)::integer")} AS epoch_day, SUM(amount_to_eur) AS used_eur
+        FROM payout_operations WHERE status <> '{KycLimits.NotCounted}' GROUP BY 1, 2
+        """;
+
+    /// <summary>
     /// The KYC limit's daily sums the triggers keep (<c>kyc_limit_days</c>) against the payouts themselves: every customer and
     /// day where they differ. Not money, but the figure every payout's limit check reads; a bulk load with triggers off
-    /// would leave it wrong without a word. The day of an instant as each provider's triggers compute it; the columns in the
-    /// model's snake_case, which the result type's names are mapped to.
+    /// would leave it wrong without a word. The columns in the model's snake_case, which the result type's names are mapped to.
     /// </summary>
     private static string KycLimitDaysSql(DatabaseProvider provider) => $"""
-        WITH counted AS (
-            SELECT customer_id, {(provider == DatabaseProvider.Sqlite
-                ? "(created_at - 621355968000000000) / 864000000000"
-                : "floor(extract(epoch FROM created_at) / 86400)::integer")} AS epoch_day, SUM(amount_to_eur) AS used
-            FROM payout_operations WHERE status <> 'FAILED' GROUP BY 1, 2)
+        WITH counted AS ({KycLimitDaysFromPayoutsSql(provider)})
         SELECT COALESCE(d.customer_id, c.customer_id) AS customer_id, COALESCE(d.epoch_day, c.epoch_day) AS epoch_day,
-            CAST(COALESCE(d.used_eur, 0) AS TEXT) AS kept, CAST(COALESCE(c.used, 0) AS TEXT) AS counted
+            CAST(COALESCE(d.used_eur, 0) AS TEXT) AS kept, CAST(COALESCE(c.used_eur, 0) AS TEXT) AS counted
         FROM kyc_limit_days d FULL JOIN counted c ON c.customer_id = d.customer_id AND c.epoch_day = d.epoch_day
-        WHERE COALESCE(d.used_eur, 0) <> COALESCE(c.used, 0)
+        WHERE COALESCE(d.used_eur, 0) <> COALESCE(c.used_eur, 0)
         """;
 
     public async Task<IReadOnlyList<string>> FindViolationsAsync(CancellationToken cancellationToken)

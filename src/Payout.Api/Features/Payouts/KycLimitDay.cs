@@ -19,7 +19,6 @@ public sealed class KycLimitDay
     public int EpochDay { get; set; }
 
     public decimal UsedEur { get; set; }
-
 }
 
 internal sealed class KycLimitDayConfiguration : IEntityTypeConfiguration<KycLimitDay>
