@@ -34,6 +34,36 @@ public sealed class LedgerWriter(PayoutDbContext db, TimeProvider clock)
         PostAsync(transaction, payoutOperationId, alongside, mayUseOtherShards: true, cancellationToken);
 
     /// <summary>
+    /// Posts several transactions none of which can be refused (settlements and refunds: they take from no account held to
+    /// "never below zero"), on PostgreSQL in one round trip: <paramref name="alongside"/> first, then the balance changes of
+    /// all of them summed per account in the lock order (each shared row is locked and written once for all), then each
+    /// transaction's header and postings, exactly as <see cref="PostAsync(LedgerTransaction, long?, CancellationToken)"/> would write them.
+    /// </summary>
+    /// <returns>Rows written by each of <paramref name="alongside"/>, in order.</returns>
+    public async Task<IReadOnlyList<int>> PostManyAsync(
+        IReadOnlyList<(LedgerTransaction Transaction, long PayoutOperationId)> transactions, IReadOnlyList<SqlStatement> alongside,
+        CancellationToken cancellationToken)
+    {
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("Ledger postings must be written inside the business change's transaction.");
+        }
+
+        if (transactions.SelectMany(t => t.Transaction.Entries).Any(e => !e.Account.MayGoNegative && e.Amount < 0))
+        {
+            throw new ArgumentException("A debit that may be refused is posted on its own (PostAsync).", nameof(transactions));
+        }
+
+        var now = clock.GetUtcNow();
+        var statements = new List<SqlStatement>(alongside) { AddToAll([.. InLockOrder(transactions.SelectMany(t => t.Transaction.Entries))]) };
+        var written = transactions.Select(t => new Written(
+            new LedgerTransactionRecord { Kind = t.Transaction.Kind, PayoutOperationId = t.PayoutOperationId, CreatedAt = now },
+            [.. InLockOrder(t.Transaction.Entries).Select(e => (e.Account, e.Amount))])).ToList();
+        var (_, rows) = await WriteAsync(statements, written, cancellationToken);
+        return [.. rows.Take(alongside.Count)];
+    }
+
+    /// <summary>
     /// Locks every shard of a house account (<c>FOR NO KEY UPDATE</c>, in id order, after creating shards
     /// 0 … <paramref name="atLeast"/> − 1 if missing) and answers them with their balances, for a change that
     /// depends on all of them (a top-up, a consolidation).
@@ -113,48 +143,74 @@ public sealed class LedgerWriter(PayoutDbContext db, TimeProvider clock)
         // update that lock would make every payout on the row wait on a multixact.
         posted.AddRange(rest.Select(e => (e.Account, e.Amount)));
         var header = new LedgerTransactionRecord { Kind = transaction.Kind, PayoutOperationId = payoutOperationId, CreatedAt = clock.GetUtcNow() };
-        var (id, secondRows) = await WriteAsync(second, header, posted, cancellationToken);
-        return new PostingResult(PostingOutcome.Posted, id, null) { AlongsideRows = guarded.Count == 0 ? [.. secondRows.Take(alongside.Count)] : alongsideRows };
+        var (ids, secondRows) = await WriteAsync(second, [new Written(header, posted)], cancellationToken);
+        return new PostingResult(PostingOutcome.Posted, ids[0], null) { AlongsideRows = guarded.Count == 0 ? [.. secondRows.Take(alongside.Count)] : alongsideRows };
     }
+
+    /// <summary>A transaction's header and its postings, as they are written.</summary>
+    private sealed record Written(LedgerTransactionRecord Header, IReadOnlyList<(AccountKey Account, decimal Amount)> Postings);
 
     /// <summary>
-    /// The remaining balance updates, then the transaction's header and its postings. On PostgreSQL all of it is one
-    /// round trip (header and postings one statement); SQLite, in-process, inserts the header first for its id.
+    /// The remaining balance updates, then each transaction's header and its postings. On PostgreSQL all of it is one
+    /// round trip (a header and its postings one statement); SQLite, in-process, inserts each header first for its id.
     /// </summary>
-    private async Task<(long Id, IReadOnlyList<int> Rows)> WriteAsync(
-        List<SqlStatement> updates, LedgerTransactionRecord header, IReadOnlyList<(AccountKey Account, decimal Amount)> postings,
-        CancellationToken cancellationToken)
+    /// <returns>The stored transactions' ids, in order, and the rows each of <paramref name="updates"/> wrote.</returns>
+    private async Task<(IReadOnlyList<long> Ids, IReadOnlyList<int> Rows)> WriteAsync(
+        List<SqlStatement> updates, IReadOnlyList<Written> transactions, CancellationToken cancellationToken)
     {
-        var values = string.Join(", ", postings.Select((_, i) => $"({{{3 + (2 * i)}}}, {{{4 + (2 * i)}}}, {i})"));
-        object?[] arguments = [header.Kind, header.PayoutOperationId, header.CreatedAt, .. postings.SelectMany(p => new object?[] { p.Account.Code, p.Amount })];
         if (db.Provider == DatabaseProvider.Postgres)
         {
-            updates.Add(new SqlStatement($"""
-                WITH header AS (INSERT INTO ledger_transactions (kind, payout_operation_id, created_at) VALUES ({"{0}"}, CAST({"{1}"} AS bigint), {"{2}"}) RETURNING id)
-                INSERT INTO ledger_postings (transaction_id, account_id, currency, amount, created_at)
-                SELECT header.id, a.id, a.currency, v.column2, {"{2}"}
-                FROM header CROSS JOIN (VALUES {values}) AS v JOIN ledger_accounts a ON a.code = v.column1
-                ORDER BY v.column3
-                RETURNING transaction_id
-                """, arguments, ExpectedRows: postings.Count, Returns: true));
+            var updateCount = updates.Count;
+            updates.AddRange(transactions.Select(t => PostgresHeaderWithPostings(t.Header, t.Postings)));
             var written = await SqlBatch.ExecuteAsync(db, updates, cancellationToken);
-            return (written.Returned[0], written.Rows);
+            // Each statement answers its transaction's id once per posting.
+            var ids = new List<long>(transactions.Count);
+            var at = 0;
+            foreach (var transaction in transactions)
+            {
+                ids.Add(written.Returned[at]);
+                at += transaction.Postings.Count;
+            }
+
+            return (ids, [.. written.Rows.Take(updateCount)]);
         }
 
-        updates.Add(new SqlStatement(
-            "INSERT INTO ledger_transactions (kind, payout_operation_id, created_at) VALUES ({0}, {1}, {2}) RETURNING id",
-            arguments[..3], ExpectedRows: 1, Returns: true));
-        var result = await SqlBatch.ExecuteAsync(db, updates, cancellationToken);
-        var id = result.Returned[0];
-        arguments[0] = id;
-        await SqlBatch.ExecuteAsync(db, [new SqlStatement($"""
-            INSERT INTO ledger_postings (transaction_id, account_id, currency, amount, created_at)
-            SELECT {"{0}"}, a.id, a.currency, v.column2, {"{2}"}
-            FROM (VALUES {values}) AS v JOIN ledger_accounts a ON a.code = v.column1
-            ORDER BY v.column3
-            """, arguments, ExpectedRows: postings.Count)], cancellationToken);
-        return (id, result.Rows);
+        var rows = (await SqlBatch.ExecuteAsync(db, updates, cancellationToken)).Rows;
+        var stored = new List<long>(transactions.Count);
+        foreach (var (header, postings) in transactions)
+        {
+            var id = (await SqlBatch.ExecuteAsync(db, [new SqlStatement(
+                "INSERT INTO ledger_transactions (kind, payout_operation_id, created_at) VALUES ({0}, {1}, {2}) RETURNING id",
+                [header.Kind, header.PayoutOperationId, header.CreatedAt], ExpectedRows: 1, Returns: true)], cancellationToken)).Returned[0];
+            await SqlBatch.ExecuteAsync(db, [new SqlStatement($"""
+                INSERT INTO ledger_postings (transaction_id, account_id, currency, amount, created_at)
+                SELECT {"{0}"}, a.id, a.currency, v.column2, {"{2}"}
+                FROM (VALUES {PostingValues(postings)}) AS v JOIN ledger_accounts a ON a.code = v.column1
+                ORDER BY v.column3
+                """, PostingArguments(id, header, postings), ExpectedRows: postings.Count)], cancellationToken);
+            stored.Add(id);
+        }
+
+        return (stored, rows);
     }
+
+    /// <summary>A header and its postings as one statement, answering the header's id once per posting.</summary>
+    private static SqlStatement PostgresHeaderWithPostings(LedgerTransactionRecord header, IReadOnlyList<(AccountKey Account, decimal Amount)> postings) => new($"""
+        WITH header AS (INSERT INTO ledger_transactions (kind, payout_operation_id, created_at) VALUES ({"{0}"}, CAST({"{1}"} AS bigint), {"{2}"}) RETURNING id)
+        INSERT INTO ledger_postings (transaction_id, account_id, currency, amount, created_at)
+        SELECT header.id, a.id, a.currency, v.column2, {"{2}"}
+        FROM header CROSS JOIN (VALUES {PostingValues(postings)}) AS v JOIN ledger_accounts a ON a.code = v.column1
+        ORDER BY v.column3
+        RETURNING transaction_id
+        """, PostingArguments(header.Kind, header, postings), ExpectedRows: postings.Count, Returns: true);
+
+    /// <summary>The postings' rows (account code, amount, position), their parameters numbered from {3}.</summary>
+    private static string PostingValues(IReadOnlyList<(AccountKey Account, decimal Amount)> postings) =>
+        string.Join(", ", postings.Select((_, i) => $"({{{3 + (2 * i)}}}, {{{4 + (2 * i)}}}, {i})"));
+
+    /// <summary>{0}: <paramref name="first"/> (the kind, or on SQLite the stored id), {1} the payout, {2} the time, then each posting's code and amount.</summary>
+    private static object?[] PostingArguments(object first, LedgerTransactionRecord header, IReadOnlyList<(AccountKey Account, decimal Amount)> postings) =>
+        [first, header.PayoutOperationId, header.CreatedAt, .. postings.SelectMany(p => new object?[] { p.Account.Code, p.Amount })];
 
     /// <summary>
     /// One entry's balance change, by the account's unique code. A debit of an account held to "never below zero" is a

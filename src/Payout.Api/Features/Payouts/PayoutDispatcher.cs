@@ -19,7 +19,7 @@ namespace Payout.Api.Features.Payouts;
 public sealed class PayoutDispatcher(
     PayoutStore payouts, PayoutOutbox outbox, PayoutNetworkEvents events, CardStore cards, CardVault vault, IPayoutNetwork network,
     [FromKeyedServices(NetworkSetup.UnansweredLane)] IPayoutNetwork unansweredLane,
-    PayoutSettlement settlement, PayoutDbContext db, AuditTrail audit, IOptions<PayoutNetworkOptions> options, TimeProvider clock,
+    PayoutSettlement settlement, SettlementBatcher batcher, PayoutDbContext db, AuditTrail audit, IOptions<PayoutNetworkOptions> options, TimeProvider clock,
     ILogger<PayoutDispatcher> logger)
 {
     /// <summary>The failure reason of a payout the network confirmed it never received.</summary>
@@ -110,7 +110,8 @@ public sealed class PayoutDispatcher(
 
     /// <summary>
     /// Sends a payout this process has just debited, under the lease its outbox entry was written with: nothing is read
-    /// again, and a final answer settles it in one transaction with the attempt's record and the entry's release.
+    /// again, and a final answer settles it in one transaction with the attempt's record and the entry's release, shared with
+    /// the other payouts settling at that moment (<see cref="SettlementBatcher"/>).
     /// </summary>
     /// <returns>The payout as it now is when this call settled it; null when it is still open (or settled elsewhere).</returns>
     public async Task<PayoutOperation?> SendNewAsync(NewPayoutDispatch dispatch, CancellationToken cancellationToken)
@@ -118,8 +119,8 @@ public sealed class PayoutDispatcher(
         var payout = dispatch.Payout;
         var answer = await network.SendAsync(new PayoutInstruction(payout.Id, vault.RevealNumber(dispatch.Card), payout.AmountTo, payout.CurrencyTo), cancellationToken);
         if (answer.IsFinal
-            && await settlement.ApplyDispatchedAsync(new SettlingPayout(payout, dispatch.Fees), answer,
-                events.Statement(payout.Id, NetworkEventKind.Sent, answer), attempts: 1, cancellationToken) is { } settled)
+            && await batcher.SettleAsync(new DispatchedAnswer(
+                new SettlingPayout(payout, dispatch.Fees), answer, events.Statement(payout.Id, NetworkEventKind.Sent, answer), Attempts: 1)) is { } settled)
         {
             return settled;
         }

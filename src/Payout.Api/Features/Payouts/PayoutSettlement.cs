@@ -22,23 +22,73 @@ public sealed class PayoutSettlement(
         answer.Outcome != NetworkOutcome.Pending && await ApplyAsync(operationId, answer, known: null, [], attempts: null, cancellationToken) is not null;
 
     /// <summary>
-    /// The dispatcher's final answer for a payout this process just debited and still holds: it is not read again, and the
-    /// attempt's network event and the outbox entry's release commit with the settlement.
+    /// The dispatcher's final answers for payouts this process just debited and still holds: they are not read again, and each
+    /// attempt's network event and outbox entry's release commit with its settlement. Several settle in one transaction: one
+    /// round trip and one commit on PostgreSQL, one turn of SQLite's write lock (<see cref="SettlementBatcher"/>).
     /// </summary>
-    /// <returns>The payout as it now is, or null when it was no longer PENDING (someone else settled it; nothing was written).</returns>
-    public Task<PayoutOperation?> ApplyDispatchedAsync(
-        SettlingPayout known, NetworkAnswer answer, SqlStatement networkEvent, int attempts, CancellationToken cancellationToken) =>
-        answer.IsFinal
-            ? ApplyAsync(known.Payout.Id, answer, known, [networkEvent], attempts, cancellationToken)
-            : throw new ArgumentException("Only a final answer settles a payout.", nameof(answer));
+    /// <returns>For each answer, in order: the payout as it now is, or null when it was no longer PENDING (someone else settled
+    /// it; nothing was written for it).</returns>
+    public async Task<IReadOnlyList<PayoutOperation?>> ApplyDispatchedAsync(IReadOnlyList<DispatchedAnswer> answers, CancellationToken cancellationToken)
+    {
+        if (answers.Any(a => !a.Answer.IsFinal))
+        {
+            throw new ArgumentException("Only a final answer settles a payout.", nameof(answers));
+        }
+
+        if (answers.Count > 1 && await TryApplyTogetherAsync(answers, cancellationToken) is { } together)
+        {
+            return together;
+        }
+
+        var each = new List<PayoutOperation?>(answers.Count);
+        foreach (var (known, answer, networkEvent, attempts) in answers)
+        {
+            each.Add(await ApplyAsync(known.Payout.Id, answer, known, [networkEvent], attempts, cancellationToken));
+        }
+
+        return each;
+    }
+
+    /// <summary>
+    /// Each payout's conditional move out of PENDING, its events, its attempt and its outbox release first, then all their
+    /// ledger transactions, each shared balance row written once for all (<see cref="LedgerWriter.PostManyAsync"/>).
+    /// </summary>
+    /// <returns>The settled payouts; null when one of them had already left PENDING (a callback or an operator settled it
+    /// meanwhile): then nothing was written, and each is settled on its own.</returns>
+    private async Task<IReadOnlyList<PayoutOperation?>?> TryApplyTogetherAsync(IReadOnlyList<DispatchedAnswer> answers, CancellationToken cancellationToken)
+    {
+        var now = PayoutOperation.Stored(clock.GetUtcNow());
+        var settled = answers.Select(a => a.Known with { Payout = a.Known.Payout.Finished(StatusOf(a.Answer), ReasonOf(a.Answer), now) }).ToList();
+        var statements = new List<SqlStatement>();
+        var moves = new List<int>(answers.Count);
+        for (var i = 0; i < answers.Count; i++)
+        {
+            var payout = settled[i].Payout;
+            moves.Add(statements.Count);
+            statements.Add(PayoutStore.FinishStatement(payout.Id, payout.Status, payout.FailureReason, now));
+            statements.AddRange(Events(payout, payout.Status));
+            statements.Add(PayoutOutbox.DoneStatement(payout.Id, now, answers[i].Attempts));
+            statements.Add(answers[i].NetworkEvent);
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var rows = await ledger.PostManyAsync([.. settled.Select(s => (Movement(s, s.Payout.Status), s.Payout.Id))], statements, cancellationToken);
+        if (!moves.All(at => rows[at] == 1))
+        {
+            return null;
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        settled.ForEach(s => Entered(s.Payout));
+        return [.. settled.Select(s => s.Payout)];
+    }
 
     private async Task<PayoutOperation?> ApplyAsync(
         long operationId, NetworkAnswer answer, SettlingPayout? known, IReadOnlyList<SqlStatement> alongside, int? attempts,
         CancellationToken cancellationToken)
     {
-        var succeeded = answer.Outcome == NetworkOutcome.Paid;
-        var status = succeeded ? PayoutStatus.SUCCESS : PayoutStatus.FAILED;
-        var reason = succeeded ? null : answer.Detail ?? "DECLINED";
+        var status = StatusOf(answer);
+        var reason = ReasonOf(answer);
         var now = PayoutOperation.Stored(clock.GetUtcNow());
 
         await using var owned = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
@@ -51,15 +101,12 @@ public sealed class PayoutSettlement(
             return null;
         }
 
-        var (payout, fees) = known is null ? await payouts.GetWithFeesAsync(operationId, cancellationToken) : known with { Payout = known.Payout.Finished(status, reason, now) };
-        var fiat = new FiatLeg(payout.CurrencyTo, payout.AmountTo);
-        var movement = succeeded
-            ? LedgerTransactions.PayoutSettle(payout.CurrencyFrom, payout.AmountFrom, fees, fiat, payout.LedgerShard)
-            : LedgerTransactions.PayoutRefund(payout.CustomerId, payout.CurrencyFrom, payout.AmountFrom, fees, fiat, payout.LedgerShard);
+        var settling = known is null ? await payouts.GetWithFeesAsync(operationId, cancellationToken) : known with { Payout = known.Payout.Finished(status, reason, now) };
+        var payout = settling.Payout;
         // The events and the outbox's change travel with the ledger's first round trip, before it locks the shared balance rows.
-        SqlStatement[] statements = [.. Events(payout, succeeded), PayoutOutbox.DoneStatement(operationId, now, attempts), .. alongside];
+        SqlStatement[] statements = [.. Events(payout, status), PayoutOutbox.DoneStatement(operationId, now, attempts), .. alongside];
         var posted = await ledger.PostAsync(
-            movement, operationId, moveInBatch ? [PayoutStore.FinishStatement(operationId, status, reason, now), .. statements] : statements, cancellationToken);
+            Movement(settling, status), operationId, moveInBatch ? [PayoutStore.FinishStatement(operationId, status, reason, now), .. statements] : statements, cancellationToken);
         if (posted.Outcome != PostingOutcome.Posted)
         {
             throw new InvalidOperationException($"Settling payout {operationId} could not be posted: {posted.Outcome}.");
@@ -75,19 +122,39 @@ public sealed class PayoutSettlement(
             await owned.CommitAsync(cancellationToken);
         }
 
-        logger.LogInformation("Payout {OperationId} is {Status}", operationId, status);
-        metrics.PayoutEntered(status);
+        Entered(payout);
         return payout;
     }
 
-    /// <summary>payout.succeeded; or payout.failed then payout.refunded (the refund is part of failing).</summary>
-    private IEnumerable<SqlStatement> Events(PayoutOperation payout, bool succeeded)
+    private static PayoutStatus StatusOf(NetworkAnswer answer) => answer.Outcome == NetworkOutcome.Paid ? PayoutStatus.SUCCESS : PayoutStatus.FAILED;
+
+    private static string? ReasonOf(NetworkAnswer answer) => answer.Outcome == NetworkOutcome.Paid ? null : answer.Detail ?? "DECLINED";
+
+    /// <summary>A settled payout's ledger transaction: the settlement when it succeeded, else the refund.</summary>
+    private static LedgerTransaction Movement(SettlingPayout settled, PayoutStatus status)
     {
+        var (payout, fees) = settled;
+        var fiat = new FiatLeg(payout.CurrencyTo, payout.AmountTo);
+        return status == PayoutStatus.SUCCESS
+            ? LedgerTransactions.PayoutSettle(payout.CurrencyFrom, payout.AmountFrom, fees, fiat, payout.LedgerShard)
+            : LedgerTransactions.PayoutRefund(payout.CustomerId, payout.CurrencyFrom, payout.AmountFrom, fees, fiat, payout.LedgerShard);
+    }
+
+    /// <summary>payout.succeeded; or payout.failed then payout.refunded (the refund is part of failing).</summary>
+    private IEnumerable<SqlStatement> Events(PayoutOperation payout, PayoutStatus status)
+    {
+        var succeeded = status == PayoutStatus.SUCCESS;
         var item = HistoryItem.From(payout);
         yield return events.Statement(succeeded ? MerchantEventType.PayoutSucceeded : MerchantEventType.PayoutFailed, payout.CustomerId, payout.Id, item);
         if (!succeeded)
         {
             yield return events.Statement(MerchantEventType.PayoutRefunded, payout.CustomerId, payout.Id, item);
         }
+    }
+
+    private void Entered(PayoutOperation payout)
+    {
+        logger.LogInformation("Payout {OperationId} is {Status}", payout.Id, payout.Status);
+        metrics.PayoutEntered(payout.Status);
     }
 }

@@ -15,6 +15,8 @@ public static class PayoutsApi
         services.AddScoped<PayoutOutbox>();
         services.AddScoped<PayoutNetworkEvents>();
         services.AddScoped<PayoutSettlement>();
+        services.AddSingleton<SettlementBatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<SettlementBatcher>());
         services.AddScoped<PayoutDesk>();
         services.AddScoped<ExecutableOffers>();
         services.AddScoped<ReceiptIssuer>();

@@ -13,6 +13,8 @@ namespace Payout.Api.Infrastructure.Observability;
 /// <item><c>payout.slippage.band</c> [<c>payout_slippage_band_total{outcome}</c>]: the slippage band's decisions on
 /// expired offers at execute — <c>fresh_rate</c>, <c>locked_rate</c> (the house pays the difference), <c>outside_band</c>,
 /// <c>cap_reached</c>.</item>
+/// <item><c>payout.settlement.batch.size</c> [<c>payout_settlement_batch_size</c>]: payouts settled together in one
+/// transaction after their dispatch from a request (group commit; 1 when nothing else was waiting).</item>
 /// <item>the gauges the features report (<see cref="IBusinessGauge"/>): <c>payout.payouts.in_flight</c>
 /// [<c>payout_payouts_in_flight</c>] and <c>payout.rates.age</c> [<c>payout_rates_age_seconds{currency_from,currency_to}</c>].</item>
 /// </list>
@@ -31,6 +33,7 @@ public sealed class PayoutMetrics
     private readonly Counter<long> offersCreated;
     private readonly Counter<long> payouts;
     private readonly Counter<long> slippageBand;
+    private readonly Histogram<int> settlementBatch;
 
     public PayoutMetrics(IMeterFactory meters, IEnumerable<IBusinessGauge> gauges)
     {
@@ -40,6 +43,9 @@ public sealed class PayoutMetrics
             "payout.payouts", "{payout}", "Payouts entering a status: PENDING when executed, then SUCCESS or FAILED.");
         slippageBand = meter.CreateCounter<long>(
             "payout.slippage.band", "{decision}", "The slippage band's decisions on expired offers at execute, by outcome.");
+        settlementBatch = meter.CreateHistogram(
+            "payout.settlement.batch.size", "{payout}", "Payouts settled together in one transaction after their dispatch from a request.",
+            tags: null, advice: new InstrumentAdvice<int> { HistogramBucketBoundaries = [1, 2, 4, 8, 16, 32] });
         foreach (var gauge in gauges)
         {
             gauge.Register(meter);
@@ -50,6 +56,8 @@ public sealed class PayoutMetrics
 
     public void PayoutEntered(PayoutStatus status) =>
         payouts.Add(1, new KeyValuePair<string, object?>("status", status.ToString()));
+
+    public void SettlementBatched(int payouts) => settlementBatch.Record(payouts);
 
     public void SlippageBandDecided(string outcome) => slippageBand.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
 }
