@@ -40,10 +40,12 @@ public sealed partial class MetricsTests(PayoutApp app) : IClassFixture<PayoutAp
         Assert.True(Value(text, "payout_offers_created_total") >= 1, text);
         Assert.True(Value(text, "payout_payouts_total", "status=\"PENDING\"") >= 1, text);
         Assert.True(Value(text, "payout_payouts_total", "status=\"SUCCESS\"") >= 1, text);
+        Assert.True(Value(text, "payout_settlement_batch_size_count") >= 1, text);
         Assert.Equal(1, Value(text, "payout_payouts_in_flight"));
         Assert.Equal(0, Value(text, "payout_rates_age_seconds", "currency_from=\"USDT\",currency_to=\"EUR\""));
         Assert.Contains("# TYPE payout_payouts_total counter", text, StringComparison.Ordinal);
         Assert.Contains("# TYPE payout_payouts_in_flight gauge", text, StringComparison.Ordinal);
+        Assert.Contains("# TYPE payout_settlement_batch_size histogram", text, StringComparison.Ordinal);
         // The framework's own metrics are there too.
         Assert.Contains("http_server_request_duration_seconds_bucket", text, StringComparison.Ordinal);
     }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Payout.IntegrationTests.Infrastructure;
+using Payout.Sandbox;
 
 namespace Payout.IntegrationTests.Payouts;
 
@@ -56,6 +57,32 @@ public sealed class ExecuteConcurrencyTests(FeeFreeApp app) : IClassFixture<FeeF
         }
 
         Assert.Equal(10m, await app.BalanceAsync(customer.Id, "USDT"));
+        await app.AssertLedgerHoldsAsync();
+    }
+
+    [Fact]
+    public async Task Twelve_customers_paying_at_once_are_each_settled_once_paid_or_refunded()
+    {
+        // Settlements that meet in the settlement queue commit together; a declined one is refunded in the same transaction.
+        var payers = new List<(TestCustomer Customer, HttpClient Client, long OfferId, bool Declined)>();
+        for (var i = 0; i < 12; i++)
+        {
+            var declined = i % 3 == 0;
+            var (customer, client, paidCard) = await app.PayingCustomerAsync(deposit: 1_000m);
+            var cardId = declined ? await app.AddCardAsync(client, SandboxCards.DeclinedAtOnce) : paidCard;
+            payers.Add((customer, client, await app.QuoteAsync(client, cardId, 100m), declined));
+        }
+
+        var answered = await Task.WhenAll(payers.Select(p => app.ExecuteAsync(p.Client, p.OfferId)));
+
+        for (var i = 0; i < payers.Count; i++)
+        {
+            var (customer, client, _, declined) = payers[i];
+            var payout = await app.WaitForFinalAsync(client, answered[i].GetProperty("operationId").GetInt64());
+            Assert.Equal(declined ? "FAILED" : "SUCCESS", payout.GetProperty("status").GetString());
+            Assert.Equal(declined ? 1_000m : 900m, await app.BalanceAsync(customer.Id, "USDT"));
+        }
+
         await app.AssertLedgerHoldsAsync();
     }
 

@@ -54,6 +54,11 @@ public sealed class LedgerWriter(PayoutDbContext db, TimeProvider clock)
             throw new ArgumentException("A debit that may be refused is posted on its own (PostAsync).", nameof(transactions));
         }
 
+        if (db.ChangeTracker.HasChanges())
+        {
+            await SaveWithoutSavepointAsync(cancellationToken);
+        }
+
         var now = clock.GetUtcNow();
         var statements = new List<SqlStatement>(alongside) { AddToAll([.. InLockOrder(transactions.SelectMany(t => t.Transaction.Entries))]) };
         var written = transactions.Select(t => new Written(

@@ -43,18 +43,23 @@ public sealed class BatchingQueue<TItem, TResult>(
         }
 
         queue.Writer.TryComplete();
-        while (queue.Reader.Count > 0)
+        while (await ProcessQueuedAsync(batch) > 0)
         {
-            await ProcessQueuedAsync(batch);
         }
     }
 
-    private async Task ProcessQueuedAsync(List<Waiting> batch)
+    /// <returns>How many items it took (0 when none was queued).</returns>
+    private async Task<int> ProcessQueuedAsync(List<Waiting> batch)
     {
         batch.Clear();
         while (batch.Count < maxBatch && queue.Reader.TryRead(out var next))
         {
             batch.Add(next);
+        }
+
+        if (batch.Count == 0)
+        {
+            return 0;
         }
 
         try
@@ -77,6 +82,8 @@ public sealed class BatchingQueue<TItem, TResult>(
         {
             batch[0].Result.SetException(e);
         }
+
+        return batch.Count;
     }
 
     private async Task ProcessAloneAsync(Waiting waiting)
