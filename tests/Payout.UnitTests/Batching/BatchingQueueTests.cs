@@ -91,6 +91,17 @@ public sealed class BatchingQueueTests
         Assert.Equal([[1], [2], [4]], rig.Batches);
     }
 
+    [Fact]
+    public async Task Without_its_loop_each_item_is_processed_alone_at_once()
+    {
+        var rig = new Rig(maxBatch: 32);
+        rig.Release();
+
+        Assert.Equal(10, await rig.Queue.ProcessAsync(1).WaitAsync(Patience));
+        Assert.Equal(20, await rig.Queue.ProcessAsync(2).WaitAsync(Patience));
+        Assert.Equal([[1], [2]], rig.Batches);
+    }
+
     /// <summary>A queue whose first batch waits for <see cref="Release"/>, so the test decides what arrives meanwhile.</summary>
     private sealed class Rig
     {

@@ -7,19 +7,21 @@ namespace Payout.Api.Infrastructure.Batching;
 /// ran (up to <paramref name="maxBatch"/> items) and processes it as one batch. At low load a batch is one item and nothing
 /// waits for company; under load the cost of a batch (a commit, a round trip, a lock) is shared by all its items.
 /// A failed batch of several items is processed again item by item, so a failure stays with the item that caused it.
-/// Once the loop has stopped, items are processed alone, at once.
+/// Before the loop starts (a host that runs no background services) and once it has stopped, items are processed alone,
+/// at once.
 /// </summary>
 /// <param name="process">Processes a batch; answers one result per item, in order.</param>
 public sealed class BatchingQueue<TItem, TResult>(
     Func<IReadOnlyList<TItem>, Task<IReadOnlyList<TResult>>> process, int maxBatch, Action<Exception, int>? onBatchFailed = null)
 {
     private readonly Channel<Waiting> queue = Channel.CreateUnbounded<Waiting>(new UnboundedChannelOptions { SingleReader = true });
+    private volatile bool running;
 
     /// <summary>Processes <paramref name="item"/> in the next batch.</summary>
     public async Task<TResult> ProcessAsync(TItem item)
     {
         var waiting = new Waiting(item, new TaskCompletionSource<TResult>(TaskCreationOptions.RunContinuationsAsynchronously));
-        if (queue.Writer.TryWrite(waiting))
+        if (running && queue.Writer.TryWrite(waiting))
         {
             return await waiting.Result.Task;
         }
@@ -31,6 +33,7 @@ public sealed class BatchingQueue<TItem, TResult>(
     public async Task RunAsync(CancellationToken stopping)
     {
         var batch = new List<Waiting>(maxBatch);
+        running = true;
         try
         {
             while (await queue.Reader.WaitToReadAsync(stopping))
