@@ -12,26 +12,6 @@ public sealed class OffersTests(PayoutApp app)
     private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
 
     [Fact]
-    public async Task Sixteen_offers_quoted_at_once_are_each_stored_under_their_own_id()
-    {
-        // On SQLite the inserts that meet at the write lock commit together (SqliteInserts); each keeps its own row.
-        var (_, client, cardId) = await app.PayingCustomerAsync(deposit: 5_000m);
-        var amounts = Enumerable.Range(1, 16).Select(i => 10m + i).ToList();
-
-        var offers = await Task.WhenAll(amounts.Select(amount => app.OfferAsync(client, cardId, amount)));
-
-        Assert.Equal(16, offers.Select(o => o.GetProperty("offerId").GetInt64()).Distinct().Count());
-        for (var i = 0; i < amounts.Count; i++)
-        {
-            var offerId = offers[i].GetProperty("offerId").GetInt64();
-            Assert.Equal(amounts[i], offers[i].GetProperty("amount").GetDecimal());
-            var updated = await client.PutAsJsonAsync($"/v4/payout/offer/{offerId}", new { amount = amounts[i] + 1, fromCurrency = "USDT", toCurrency = "EUR" })
-                .SuccessBodyAsync();
-            Assert.Equal(offerId, updated.GetProperty("offerId").GetInt64());
-        }
-    }
-
-    [Fact]
     public async Task Vaults_example_offer_is_priced_exactly_with_the_specs_names_and_types()
     {
         var (_, client, cardId) = await app.PayingCustomerAsync(deposit: 5_000m);

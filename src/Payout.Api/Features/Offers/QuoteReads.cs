@@ -18,7 +18,7 @@ namespace Payout.Api.Features.Offers;
 /// <c>CardStore.ListActiveAsync</c>; values are read as each provider stores them (SQLite: amounts in 10^-8 units,
 /// instants in UTC ticks; PostgreSQL: numeric and timestamptz), as the model's converters do.
 /// </summary>
-public sealed class QuoteReads(PayoutDbContext db, SqliteReadConnections? sqliteReads = null, SqliteInserts? sqliteInserts = null)
+public sealed class QuoteReads(PayoutDbContext db, SqliteReadConnections? sqliteReads = null)
 {
     /// <summary>The limit's parameters, in the order <see cref="AddLimitParameters(NpgsqlParameterCollection, DateTimeOffset)"/> adds them (first: the statements below use it).</summary>
     private static readonly string[] LimitParameters = ["@since", "@notCounted", "@firstDay", "@secondDayStart"];
@@ -124,8 +124,8 @@ public sealed class QuoteReads(PayoutDbContext db, SqliteReadConnections? sqlite
     /// <summary>
     /// <paramref name="insert"/> (a new offer's <c>INSERT … RETURNING id</c>, outside any transaction), then the offer's facts as
     /// <see cref="OfferAsync"/> reads them. On PostgreSQL both travel in one batch, one round trip (one implicit transaction:
-    /// the offer is stored only if the read succeeds too); on SQLite (in-process) the insert goes first, committed with the
-    /// other inserts waiting for the write lock (<see cref="SqliteInserts"/>).
+    /// the offer is stored only if the read succeeds too); on SQLite (in-process) the insert goes first through EF, for the
+    /// write gate.
     /// </summary>
     /// <returns>The new offer's id (0 without an insert) and the facts.</returns>
     public async Task<(long Id, OfferFacts Facts)> InsertThenReadOfferAsync(
@@ -134,9 +134,7 @@ public sealed class QuoteReads(PayoutDbContext db, SqliteReadConnections? sqlite
         var walletCode = AccountKey.Wallet(customerId, currencyFrom).Code;
         if (Sqlite)
         {
-            var id = insert is null ? 0
-                : sqliteInserts is not null ? await sqliteInserts.InsertReturningIdAsync(insert)
-                : await SqlBatch.InsertReturningIdAsync(db, insert, cancellationToken);
+            var id = insert is null ? 0 : await SqlBatch.InsertReturningIdAsync(db, insert, cancellationToken);
             var facts = await ReadAsync(OfferSql, customerId, since, command =>
             {
                 Add(command, "@walletCode", walletCode);

@@ -26,8 +26,6 @@ public static class DatabaseSetup
                 builder.Services.AddDbContextPool<PayoutDbContext, SqlitePayoutDbContext>(
                     (services, o) => ConfigureSqlite(o, sqlite, services.GetRequiredService<ILoggerFactory>().CreateLogger<SqliteWriteGate>()));
                 builder.Services.AddSingleton(_ => new SqliteReadConnections(sqlite));
-                builder.Services.AddSingleton<SqliteInserts>();
-                builder.Services.AddHostedService(sp => sp.GetRequiredService<SqliteInserts>());
                 break;
             case DatabaseProvider.Postgres:
                 if (string.IsNullOrWhiteSpace(connectionString))
