@@ -4,7 +4,7 @@ namespace Payout.UnitTests.Batching;
 
 /// <summary>
 /// Group commit's promises: what arrives while a batch runs goes together in the next one, each item gets its own result,
-/// a failure stays with the item that caused it, and nothing queued is lost when the loop stops.
+/// a failure stays with the item that caused it, and nothing queued is lost when the loop stops or is not there.
 /// </summary>
 public sealed class BatchingQueueTests
 {
@@ -13,51 +13,38 @@ public sealed class BatchingQueueTests
     [Fact]
     public async Task Items_that_arrive_while_a_batch_runs_go_together_in_the_next_and_each_gets_its_own_result()
     {
-        var rig = new Rig(maxBatch: 32);
-        using var stop = new CancellationTokenSource();
-        var loop = rig.Queue.RunAsync(stop.Token);
+        await using var rig = Rig.Running(maxBatch: 32);
 
-        var first = rig.Queue.ProcessAsync(1);
-        await rig.Started.WaitAsync(Patience);
-        var later = new[] { rig.Queue.ProcessAsync(2), rig.Queue.ProcessAsync(3) };
+        var first = await rig.FirstBatchHeldAsync();
+        Task<int>[] later = [rig.Queue.ProcessAsync(2), rig.Queue.ProcessAsync(3)];
         rig.Release();
 
         Assert.Equal(10, await first.WaitAsync(Patience));
         var results = await Task.WhenAll(later).WaitAsync(Patience);
         Assert.Equal([20, 30], results);
         Assert.Equal([[1], [2, 3]], rig.Batches);
-        await stop.CancelAsync();
-        await loop.WaitAsync(Patience);
     }
 
     [Fact]
     public async Task A_batch_holds_at_most_its_maximum()
     {
-        var rig = new Rig(maxBatch: 2);
-        using var stop = new CancellationTokenSource();
-        var loop = rig.Queue.RunAsync(stop.Token);
+        await using var rig = Rig.Running(maxBatch: 2);
 
-        var first = rig.Queue.ProcessAsync(1);
-        await rig.Started.WaitAsync(Patience);
-        var later = new[] { rig.Queue.ProcessAsync(2), rig.Queue.ProcessAsync(3), rig.Queue.ProcessAsync(4) };
+        var first = await rig.FirstBatchHeldAsync();
+        Task<int>[] later = [rig.Queue.ProcessAsync(2), rig.Queue.ProcessAsync(3), rig.Queue.ProcessAsync(4)];
         rig.Release();
 
         await Task.WhenAll([first, .. later]).WaitAsync(Patience);
         Assert.Equal([[1], [2, 3], [4]], rig.Batches);
-        await stop.CancelAsync();
-        await loop.WaitAsync(Patience);
     }
 
     [Fact]
     public async Task A_failed_batch_is_processed_again_item_by_item_so_the_failure_stays_with_its_item()
     {
         var failedBatches = new List<int>();
-        var rig = new Rig(maxBatch: 32, failOn: 3, onBatchFailed: (_, size) => failedBatches.Add(size));
-        using var stop = new CancellationTokenSource();
-        var loop = rig.Queue.RunAsync(stop.Token);
+        await using var rig = Rig.Running(maxBatch: 32, failOn: 3, onBatchFailed: (_, size) => failedBatches.Add(size));
 
-        var first = rig.Queue.ProcessAsync(1);
-        await rig.Started.WaitAsync(Patience);
+        var first = await rig.FirstBatchHeldAsync();
         var good = rig.Queue.ProcessAsync(2);
         var bad = rig.Queue.ProcessAsync(3);
         rig.Release();
@@ -67,23 +54,16 @@ public sealed class BatchingQueueTests
         Assert.Equal(10, await first.WaitAsync(Patience));
         Assert.Equal([2], failedBatches);
         Assert.Equal([[1], [2, 3], [2], [3]], rig.Batches);
-        await stop.CancelAsync();
-        await loop.WaitAsync(Patience);
     }
 
     [Fact]
     public async Task Once_stopped_it_finishes_what_was_queued_and_then_processes_each_item_alone_at_once()
     {
-        var rig = new Rig(maxBatch: 32);
-        using var stop = new CancellationTokenSource();
-        var loop = rig.Queue.RunAsync(stop.Token);
+        await using var rig = Rig.Running(maxBatch: 32);
 
-        var first = rig.Queue.ProcessAsync(1);
-        await rig.Started.WaitAsync(Patience);
+        var first = await rig.FirstBatchHeldAsync();
         var queued = rig.Queue.ProcessAsync(2);
-        await stop.CancelAsync();
-        rig.Release();
-        await loop.WaitAsync(Patience);
+        await rig.StopAsync(releasingTheFirstBatch: true);
 
         Assert.Equal(10, await first.WaitAsync(Patience));
         Assert.Equal(20, await queued.WaitAsync(Patience));
@@ -94,7 +74,7 @@ public sealed class BatchingQueueTests
     [Fact]
     public async Task Without_its_loop_each_item_is_processed_alone_at_once()
     {
-        var rig = new Rig(maxBatch: 32);
+        await using var rig = new Rig(maxBatch: 32);
         rig.Release();
 
         Assert.Equal(10, await rig.Queue.ProcessAsync(1).WaitAsync(Patience));
@@ -102,12 +82,17 @@ public sealed class BatchingQueueTests
         Assert.Equal([[1], [2]], rig.Batches);
     }
 
-    /// <summary>A queue whose first batch waits for <see cref="Release"/>, so the test decides what arrives meanwhile.</summary>
-    private sealed class Rig
+    /// <summary>
+    /// A queue that multiplies by ten and whose first batch waits for <see cref="Release"/>, so the test decides what arrives
+    /// meanwhile; its loop (when running) stops when the rig is disposed.
+    /// </summary>
+    private sealed class Rig : IAsyncDisposable
     {
         private readonly TaskCompletionSource started = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private readonly TaskCompletionSource released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly CancellationTokenSource stop = new();
         private readonly int? failOn;
+        private Task loop = Task.CompletedTask;
 
         public Rig(int maxBatch, int? failOn = null, Action<Exception, int>? onBatchFailed = null)
         {
@@ -119,9 +104,40 @@ public sealed class BatchingQueueTests
 
         public List<int[]> Batches { get; } = [];
 
-        public Task Started => started.Task;
+        public static Rig Running(int maxBatch, int? failOn = null, Action<Exception, int>? onBatchFailed = null)
+        {
+            var rig = new Rig(maxBatch, failOn, onBatchFailed);
+            rig.loop = rig.Queue.RunAsync(rig.stop.Token);
+            return rig;
+        }
 
-        public void Release() => released.SetResult();
+        /// <summary>Sends item 1 and answers its result once its batch has started (and waits for <see cref="Release"/>).</summary>
+        public async Task<Task<int>> FirstBatchHeldAsync()
+        {
+            var first = Queue.ProcessAsync(1);
+            await started.Task.WaitAsync(Patience);
+            return first;
+        }
+
+        public void Release() => released.TrySetResult();
+
+        /// <summary>Stops the loop: the stop is requested while the first batch is still held, then that batch is let go.</summary>
+        public async Task StopAsync(bool releasingTheFirstBatch)
+        {
+            await stop.CancelAsync();
+            if (releasingTheFirstBatch)
+            {
+                Release();
+            }
+
+            await loop.WaitAsync(Patience);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await StopAsync(releasingTheFirstBatch: true);
+            stop.Dispose();
+        }
 
         private async Task<IReadOnlyList<int>> ProcessAsync(IReadOnlyList<int> items)
         {
