@@ -79,7 +79,7 @@ public sealed class PayoutSettlement(
         }
 
         await transaction.CommitAsync(cancellationToken);
-        settled.ForEach(s => Entered(s.Payout));
+        settled.ForEach(s => Entered(s.Payout.Id, s.Payout.Status));
         return [.. settled.Select(s => s.Payout)];
     }
 
@@ -122,7 +122,7 @@ public sealed class PayoutSettlement(
             await owned.CommitAsync(cancellationToken);
         }
 
-        Entered(payout);
+        Entered(operationId, status);
         return payout;
     }
 
@@ -152,9 +152,9 @@ public sealed class PayoutSettlement(
         }
     }
 
-    private void Entered(PayoutOperation payout)
+    private void Entered(long operationId, PayoutStatus status)
     {
-        logger.LogInformation("Payout {OperationId} is {Status}", payout.Id, payout.Status);
-        metrics.PayoutEntered(payout.Status);
+        logger.LogInformation("Payout {OperationId} is {Status}", operationId, status);
+        metrics.PayoutEntered(status);
     }
 }
