@@ -14,7 +14,7 @@ namespace Payout.Api.Features.Payouts;
 public sealed class SettlementBatcher : BackgroundService
 {
     /// <summary>Enough for every request a busy process has in flight; small enough to keep a batch one short transaction.</summary>
-    public const int MaxBatch = 32;
+    private const int MaxBatch = 32;
 
     private readonly IServiceScopeFactory scopes;
     private readonly PayoutMetrics metrics;
