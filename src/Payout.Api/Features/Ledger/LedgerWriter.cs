@@ -44,21 +44,12 @@ public sealed class LedgerWriter(PayoutDbContext db, TimeProvider clock)
         IReadOnlyList<(LedgerTransaction Transaction, long PayoutOperationId)> transactions, IReadOnlyList<SqlStatement> alongside,
         CancellationToken cancellationToken)
     {
-        if (db.Database.CurrentTransaction is null)
-        {
-            throw new InvalidOperationException("Ledger postings must be written inside the business change's transaction.");
-        }
-
         if (transactions.SelectMany(t => t.Transaction.Entries).Any(e => !e.Account.MayGoNegative && e.Amount < 0))
         {
             throw new ArgumentException("A debit that may be refused is posted on its own (PostAsync).", nameof(transactions));
         }
 
-        if (db.ChangeTracker.HasChanges())
-        {
-            await SaveWithoutSavepointAsync(cancellationToken);
-        }
-
+        await SavePendingInTransactionAsync(cancellationToken);
         var now = clock.GetUtcNow();
         var statements = new List<SqlStatement>(alongside) { AddToAll([.. InLockOrder(transactions.SelectMany(t => t.Transaction.Entries))]) };
         var written = transactions.Select(t => new Written(
@@ -94,18 +85,7 @@ public sealed class LedgerWriter(PayoutDbContext db, TimeProvider clock)
         LedgerTransaction transaction, long? payoutOperationId, IReadOnlyList<SqlStatement> alongside, bool mayUseOtherShards,
         CancellationToken cancellationToken)
     {
-        if (db.Database.CurrentTransaction is null)
-        {
-            throw new InvalidOperationException("Ledger postings must be written inside the business change's transaction.");
-        }
-
-        // What the caller has pending goes first, in one round trip, before any balance row is locked: from the first
-        // balance update to the commit, other payouts may be waiting for these rows.
-        if (db.ChangeTracker.HasChanges())
-        {
-            await SaveWithoutSavepointAsync(cancellationToken);
-        }
-
+        await SavePendingInTransactionAsync(cancellationToken);
         var entries = InLockOrder(transaction.Entries).ToList();
         var posted = new List<(AccountKey Account, decimal Amount)>(entries.Count);
         // Wallets and the float are held to "never below zero": each debit is a conditional update whose refusal we see
@@ -265,6 +245,23 @@ public sealed class LedgerWriter(PayoutDbContext db, TimeProvider clock)
             $"INSERT INTO ledger_accounts (code, type, currency, customer_id, shard, balance) VALUES {rows} ON CONFLICT (code) DO UPDATE SET balance = {existing} + excluded.balance",
             [.. changes.SelectMany(c => new object?[] { c.Account.Code, (int)c.Account.Type, c.Account.Currency, c.Account.CustomerId, c.Account.Shard, c.Amount })],
             ExpectedRows: changes.Count);
+    }
+
+    /// <summary>
+    /// Checks the post runs inside the caller's transaction, then saves what the caller has pending, in one round trip, before
+    /// any balance row is locked: from the first balance update to the commit, other payouts may be waiting for these rows.
+    /// </summary>
+    private async Task SavePendingInTransactionAsync(CancellationToken cancellationToken)
+    {
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("Ledger postings must be written inside the business change's transaction.");
+        }
+
+        if (db.ChangeTracker.HasChanges())
+        {
+            await SaveWithoutSavepointAsync(cancellationToken);
+        }
     }
 
     /// <summary>

@@ -66,9 +66,7 @@ public sealed class PayoutSettlement(
             var payout = settled[i].Payout;
             moves.Add(statements.Count);
             statements.Add(PayoutStore.FinishStatement(payout.Id, payout.Status, payout.FailureReason, now));
-            statements.AddRange(Events(payout, payout.Status));
-            statements.Add(PayoutOutbox.DoneStatement(payout.Id, now, answers[i].Attempts));
-            statements.Add(answers[i].NetworkEvent);
+            statements.AddRange(Alongside(payout, payout.Status, now, answers[i].Attempts, [answers[i].NetworkEvent]));
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -104,7 +102,7 @@ public sealed class PayoutSettlement(
         var settling = known is null ? await payouts.GetWithFeesAsync(operationId, cancellationToken) : known with { Payout = known.Payout.Finished(status, reason, now) };
         var payout = settling.Payout;
         // The events and the outbox's change travel with the ledger's first round trip, before it locks the shared balance rows.
-        SqlStatement[] statements = [.. Events(payout, status), PayoutOutbox.DoneStatement(operationId, now, attempts), .. alongside];
+        SqlStatement[] statements = [.. Alongside(payout, status, now, attempts, alongside)];
         var posted = await ledger.PostAsync(
             Movement(settling, status), operationId, moveInBatch ? [PayoutStore.FinishStatement(operationId, status, reason, now), .. statements] : statements, cancellationToken);
         if (posted.Outcome != PostingOutcome.Posted)
@@ -139,6 +137,11 @@ public sealed class PayoutSettlement(
             ? LedgerTransactions.PayoutSettle(payout.CurrencyFrom, payout.AmountFrom, fees, fiat, payout.LedgerShard)
             : LedgerTransactions.PayoutRefund(payout.CustomerId, payout.CurrencyFrom, payout.AmountFrom, fees, fiat, payout.LedgerShard);
     }
+
+    /// <summary>What a settlement writes beside the ledger: the payout's events, its outbox entry marked done, then <paramref name="callers"/>'.</summary>
+    private IEnumerable<SqlStatement> Alongside(
+        PayoutOperation payout, PayoutStatus status, DateTimeOffset now, int? attempts, IEnumerable<SqlStatement> callers) =>
+        [.. Events(payout, status), PayoutOutbox.DoneStatement(payout.Id, now, attempts), .. callers];
 
     /// <summary>payout.succeeded; or payout.failed then payout.refunded (the refund is part of failing).</summary>
     private IEnumerable<SqlStatement> Events(PayoutOperation payout, PayoutStatus status)
