@@ -14,7 +14,9 @@
 # Options (environment variables):
 #   LOADTEST_SECONDS=10          timed window of each phase
 #   LOADTEST_WARMUP_SECONDS=2    warm-up before each window (sent, not recorded)
-#   LOADTEST_SERVICE_WARMUP_SECONDS=30  once per service start: every phase's traffic in turn, not recorded (JIT)
+#   LOADTEST_SERVICE_WARMUP_SECONDS=30  once per service start: every phase's traffic in turn, not recorded (JIT),
+#                                       then more rounds of it until the service's JIT has settled (below 2 % of a core)
+#   LOADTEST_SERVICE_WARMUP_MAX_SECONDS=180  the warm-up's limit, settled or not
 #   LOADTEST_CLIENTS=16          closed-loop clients of the flow (offer → pay) and offers phases
 #   LOADTEST_READ_CLIENTS=32     connections of GET /data, history, /health/live and the bare Kestrel reference
 #   LOADTEST_CUSTOMERS=64        customers the write phases rotate over (each KYC_3, 1,000,000 USDT, card 4111…1111)

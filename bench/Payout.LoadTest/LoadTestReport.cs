@@ -15,7 +15,7 @@ internal sealed record MachineInfo(
     int Cores, long MemoryMb, string CpuModel, string? PostgresVersion, string DotnetVersion, string LoadAverageAtStart);
 
 internal sealed record LoadTestSettingsSummary(
-    int PhaseSeconds, int WarmupSeconds, int ServiceWarmupSeconds, int Clients, int ReadClients, int Customers, decimal Amount,
+    int PhaseSeconds, int WarmupSeconds, int ServiceWarmupSeconds, int ServiceWarmupMaxSeconds, int Clients, int ReadClients, int Customers, decimal Amount,
     IReadOnlyList<string> Databases, IReadOnlyList<string> Scenarios, int Runs, int PgbenchSeconds, int PgbenchScale,
     bool Scale, int ScaleCustomers, int ScalePayouts);
 
@@ -36,6 +36,12 @@ internal sealed record ServiceRun(string Database, bool Seeded)
     public SeedSummary? Seed { get; set; }
 
     public double SetupSeconds { get; set; }
+
+    /// <summary>How long the service was warmed up before its first phase (see LOADTEST_SERVICE_WARMUP_MAX_SECONDS).</summary>
+    public double? WarmupSeconds { get; set; }
+
+    /// <summary>The JIT's share of a core in the warm-up's last round (null: no round after the first warm-up).</summary>
+    public double? WarmupLastRoundJitPercent { get; set; }
 
     public List<PhaseResult> Phases { get; } = [];
 
@@ -66,6 +72,9 @@ internal sealed record PhaseResult(string Name, int Clients, double Seconds)
     public double? ServiceCpuPercent { get; set; }
 
     public double? ServiceCpuMsPerRequest { get; set; }
+
+    /// <summary>The service's JIT compiling during the window (100 % = one core): above a few %, the service was still warming up.</summary>
+    public double? ServiceJitPercent { get; set; }
 
     /// <summary>Of every PostgreSQL process of the cluster (backends and background writers).</summary>
     public double? PostgresCpuPercent { get; set; }

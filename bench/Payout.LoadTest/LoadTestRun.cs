@@ -19,6 +19,9 @@ internal sealed class LoadTestRun
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
+    /// <summary>A warm-up round in which the JIT compiled for less than this share of a core ends the warm-up.</summary>
+    private const double SettledJitPercent = 2;
+
     private readonly LoadTestSettings settings;
     private readonly PostgresCluster? cluster;
     private readonly PhaseRunner runner;
@@ -168,7 +171,8 @@ internal sealed class LoadTestRun
 
             Say($"[{tag}] {customers.Count} customers ready in {run.SetupSeconds:F0} s");
             var phases = PhasesFor(customers, seeded).ToList();
-            await WarmUpAsync(tag, service.BaseAddress, phases);
+            using var metrics = new HttpClient { BaseAddress = service.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+            await WarmUpAsync(tag, service.BaseAddress, phases, new JitProbe(metrics), run);
             if (database == "Postgres" && settings.ServiceWarmupSeconds > 0)
             {
                 // After the warm-up's rows, not before: statistics of near-empty tables would choose sequential scans.
@@ -178,7 +182,7 @@ internal sealed class LoadTestRun
             foreach (var spec in phases)
             {
                 var probe = database == "Postgres" ? new PostgresProbe(settings.PostgresAdmin!, name, settings.PostgresBinDir!, folder, settings.PidFile, sampleLocks: spec.Name == Scenarios.Flow) : null;
-                var phase = await runner.RunAsync(spec with { Probe = probe }, service.BaseAddress, service.Pid, database == "Postgres" ? settings.PostmasterPid : null, cancellationToken);
+                var phase = await runner.RunAsync(spec with { Probes = [new JitProbe(metrics), .. probe is null ? [] : new[] { probe }] }, service.BaseAddress, service.Pid, database == "Postgres" ? settings.PostmasterPid : null, cancellationToken);
                 run.Phases.Add(phase);
                 Say($"[{tag}] {Describe(phase)}");
             }
@@ -200,21 +204,54 @@ internal sealed class LoadTestRun
         return run;
     }
 
-    /// <summary>Each phase's traffic in turn, unrecorded, for <see cref="LoadTestSettings.ServiceWarmupSeconds"/> in all.</summary>
-    private async Task WarmUpAsync(string tag, Uri baseAddress, List<PhaseSpec> phases)
+    /// <summary>
+    /// Each phase's traffic in turn, unrecorded, for <see cref="LoadTestSettings.ServiceWarmupSeconds"/> in all; then more
+    /// rounds of it until the service's JIT has settled (a round in which it compiled for less than
+    /// <see cref="SettledJitPercent"/> of a core), at most <see cref="LoadTestSettings.ServiceWarmupMaxSeconds"/> in all.
+    /// On two busy cores the tiered JIT recompiles the hot code for a minute or more; a window inside that minute measures
+    /// the compiler as much as the service.
+    /// </summary>
+    private async Task WarmUpAsync(string tag, Uri baseAddress, List<PhaseSpec> phases, JitProbe jit, ServiceRun run)
     {
         if (settings.ServiceWarmupSeconds <= 0 || phases.Count == 0)
         {
             return;
         }
 
-        var each = new PhaseRunner(TimeSpan.FromSeconds((double)settings.ServiceWarmupSeconds / phases.Count), TimeSpan.Zero);
-        foreach (var spec in phases)
+        var warming = Stopwatch.StartNew();
+        await RoundAsync(settings.ServiceWarmupSeconds);
+        var round = Math.Max(settings.ServiceWarmupSeconds, 5 * phases.Count) / 2.0;
+        double? lastRoundJit = null;
+        while (warming.Elapsed.TotalSeconds + round <= settings.ServiceWarmupMaxSeconds)
         {
-            await each.RunAsync(spec, baseAddress, null, null, cancellationToken);
+            var before = await jit.CompilationSecondsAsync(cancellationToken);
+            var started = Stopwatch.GetTimestamp();
+            await RoundAsync(round);
+            var after = await jit.CompilationSecondsAsync(cancellationToken);
+            if (before is null || after is null)
+            {
+                break;
+            }
+
+            lastRoundJit = Math.Round((after.Value - before.Value) / Stopwatch.GetElapsedTime(started).TotalSeconds * 100, 1);
+            if (lastRoundJit < SettledJitPercent)
+            {
+                break;
+            }
         }
 
-        Say($"[{tag}] service warmed up for {settings.ServiceWarmupSeconds} s");
+        run.WarmupSeconds = Math.Round(warming.Elapsed.TotalSeconds);
+        run.WarmupLastRoundJitPercent = lastRoundJit;
+        Say($"[{tag}] service warmed up for {run.WarmupSeconds:0} s" + (lastRoundJit is { } last ? $" (JIT in its last round: {last} % of a core)" : ""));
+
+        async Task RoundAsync(double seconds)
+        {
+            var each = new PhaseRunner(TimeSpan.FromSeconds(seconds / phases.Count), TimeSpan.Zero);
+            foreach (var spec in phases)
+            {
+                await each.RunAsync(spec, baseAddress, null, null, cancellationToken);
+            }
+        }
     }
 
     private IEnumerable<PhaseSpec> PhasesFor(List<LoadCustomer> customers, bool seeded)
@@ -279,7 +316,7 @@ internal sealed class LoadTestRun
     private static string Describe(PhaseResult phase) =>
         $"{phase.Name}: " + string.Join("; ", phase.Calls.Select(c =>
             $"{c.Name} {c.PerSecond:F0}/s p50 {c.P50Ms} ms p99 {c.P99Ms} ms{(c.Errors > 0 ? $" ERRORS {c.Errors}" : "")}"))
-        + $"; service CPU {phase.ServiceCpuPercent}%{(phase.PostgresCpuPercent is { } pg ? $", PostgreSQL {pg}%" : "")}, generator {phase.GeneratorCpuPercent}%";
+        + $"; service CPU {phase.ServiceCpuPercent}%{(phase.ServiceJitPercent is { } jit ? $" (JIT {jit}%)" : "")}{(phase.PostgresCpuPercent is { } pg ? $", PostgreSQL {pg}%" : "")}, generator {phase.GeneratorCpuPercent}%";
 
     private async Task<MachineInfo> MachineAsync() => new(
         Environment.ProcessorCount,
@@ -290,7 +327,7 @@ internal sealed class LoadTestRun
         ProcFs.LoadAverage());
 
     private static LoadTestSettingsSummary SummaryOf(LoadTestSettings s) => new(
-        s.PhaseSeconds, s.WarmupSeconds, s.ServiceWarmupSeconds, s.Clients, s.ReadClients, s.Customers, s.Amount, s.Databases, s.Scenarios, s.Runs,
+        s.PhaseSeconds, s.WarmupSeconds, s.ServiceWarmupSeconds, s.ServiceWarmupMaxSeconds, s.Clients, s.ReadClients, s.Customers, s.Amount, s.Databases, s.Scenarios, s.Runs,
         s.PgbenchSeconds, s.PgbenchScale, s.Scale, s.ScaleCustomers, s.ScalePayouts);
 
     private void Say(string message) =>

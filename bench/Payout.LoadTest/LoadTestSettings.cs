@@ -15,6 +15,12 @@ internal sealed record LoadTestSettings
     /// </summary>
     public required int ServiceWarmupSeconds { get; init; }
 
+    /// <summary>
+    /// The warm-up goes on past <see cref="ServiceWarmupSeconds"/>, in rounds of every phase's traffic, until a round finds the
+    /// service's JIT settled, but never past this many seconds in all.
+    /// </summary>
+    public required int ServiceWarmupMaxSeconds { get; init; }
+
     /// <summary>Closed-loop clients of the write phases (flow, offers).</summary>
     public required int Clients { get; init; }
 
@@ -76,6 +82,7 @@ internal sealed record LoadTestSettings
             PhaseSeconds = Int("LOADTEST_SECONDS", 10),
             WarmupSeconds = Int("LOADTEST_WARMUP_SECONDS", 2),
             ServiceWarmupSeconds = Int("LOADTEST_SERVICE_WARMUP_SECONDS", 30),
+            ServiceWarmupMaxSeconds = Int("LOADTEST_SERVICE_WARMUP_MAX_SECONDS", 180),
             Clients = Int("LOADTEST_CLIENTS", 16),
             ReadClients = Int("LOADTEST_READ_CLIENTS", 32),
             Customers = Int("LOADTEST_CUSTOMERS", 64),

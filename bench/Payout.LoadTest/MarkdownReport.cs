@@ -21,7 +21,8 @@ internal static class MarkdownReport
         Line(text, $"Machine: {machine.Cores} cores ({machine.CpuModel}), {machine.MemoryMb / 1024.0:0.#} GB, " +
                    $"PostgreSQL {machine.PostgresVersion ?? "not used"}, {machine.DotnetVersion}; load average {machine.LoadAverageAtStart} at the start, {report.LoadAverageAtEnd} at the end.");
         Line(text, $"{(settings.Runs == 1 ? "1 run" : $"Medians of {settings.Runs} runs")}; each phase {settings.PhaseSeconds} s after a {settings.WarmupSeconds} s warm-up, " +
-                   $"each service warmed up once for {settings.ServiceWarmupSeconds} s with every phase's traffic. " +
+                   $"each service warmed up once with every phase's traffic, for {settings.ServiceWarmupSeconds} s and then until its JIT settled " +
+                   $"(at most {settings.ServiceWarmupMaxSeconds} s in all). " +
                    $"Flow and offers: {settings.Clients} closed-loop clients over {settings.Customers} customers (KYC_3, USDT→EUR {settings.Amount}, card 4111…1111); " +
                    $"reads: {settings.ReadClients} connections. Took {report.DurationSeconds:0} s.");
         Line(text);
@@ -37,8 +38,8 @@ internal static class MarkdownReport
                    $"(its CPU {Median(report.Runs.Select(r => r.Reference?.ServiceCpuPercent)):0} %, generator's {Median(report.Runs.Select(r => r.Reference?.GeneratorCpuPercent)):0} %) |");
         Line(text);
 
-        Line(text, "| Database | Phase | Call | Throughput | p50 ms | p95 ms | p99 ms | max ms | Errors | Service CPU | Service CPU ms/req | PostgreSQL CPU | PostgreSQL CPU ms/req | Generator CPU µs/req | Machine busy |");
-        Line(text, "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        Line(text, "| Database | Phase | Call | Throughput | p50 ms | p95 ms | p99 ms | max ms | Errors | Service CPU | Service CPU ms/req | Service JIT | PostgreSQL CPU | PostgreSQL CPU ms/req | Generator CPU µs/req | Machine busy |");
+        Line(text, "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var row in summary.Rows.OrderBy(r => r.Seeded).ThenBy(r => r.Database, StringComparer.Ordinal).ThenBy(r => PhaseOrder(r.Phase)).ThenBy(r => r.Call, StringComparer.Ordinal))
         {
             var database = DatabaseName(row.Database) + (row.Seeded ? $", {settings.ScalePayouts:N0} payouts" : "");
@@ -46,12 +47,13 @@ internal static class MarkdownReport
                 ? $"{summary.Service(row.Database, row.Seeded)?.FlowPayoutsPerSecond:N0} payouts/s"
                 : $"{row.PerSecond:N0}/s";
             Line(text, $"| {database} | {row.Phase} | {CallName(row.Call)} | {throughput} | {row.P50Ms:0.##} | {row.P95Ms:0.##} | {row.P99Ms:0.##} | {row.MaxMs:0.#} | {row.Errors} " +
-                       $"| {Percent(row.ServiceCpuPercent)} | {row.ServiceCpuMsPerRequest:0.###} | {Percent(row.PostgresCpuPercent)} | {row.PostgresCpuMsPerRequest:0.###} " +
+                       $"| {Percent(row.ServiceCpuPercent)} | {row.ServiceCpuMsPerRequest:0.###} | {Percent(row.ServiceJitPercent)} | {Percent(row.PostgresCpuPercent)} | {row.PostgresCpuMsPerRequest:0.###} " +
                        $"| {row.GeneratorCpuMicrosPerRequest:0} | {row.MachineBusyPercent:0} % |");
         }
 
         Line(text);
-        Line(text, "CPU columns are per phase (both calls of the flow share one figure); 100 % is one core. Errors: any answer that is not 2xx.");
+        Line(text, "CPU columns are per phase (both calls of the flow share one figure); 100 % is one core. Service JIT: the service's JIT compiling " +
+                   "during the window (its `dotnet.jit.compilation.time`), part of its CPU. Errors: any answer that is not 2xx.");
         Line(text);
         foreach (var service in summary.Services)
         {
@@ -71,7 +73,8 @@ internal static class MarkdownReport
 
             Line(text, $"- {DatabaseName(service.Database)}{(service.Seeded ? $" with {settings.ScalePayouts:N0} payouts" : "")}: {perPayout}" +
                        $"RSS after the run {service.ResidentMbAfterRun:0} MB (peak {service.PeakResidentMb:0} MB); ledger invariant after the phases " +
-                       $"{service.Ledger}{(service.SeedLedger is { } seeded ? $", and {seeded} before them" : "")}; set-up {service.SetupSeconds:0} s.");
+                       $"{service.Ledger}{(service.SeedLedger is { } seeded ? $", and {seeded} before them" : "")}; set-up {service.SetupSeconds:0} s" +
+                       (service.WarmupSeconds is { } warmup ? $", warm-up {warmup:0} s." : "."));
         }
 
         Line(text);

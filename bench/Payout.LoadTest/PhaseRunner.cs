@@ -7,7 +7,7 @@ namespace Payout.LoadTest;
 internal sealed record PhaseSpec(string Name, int Clients, Func<Worker, Task> Iteration)
 {
     /// <summary>Called when the timed window opens and when it closes (e.g. to reset and read pg_stat_statements).</summary>
-    public IPhaseProbe? Probe { get; init; }
+    public IReadOnlyList<IPhaseProbe> Probes { get; init; } = [];
 }
 
 internal interface IPhaseProbe
@@ -51,9 +51,9 @@ internal sealed class PhaseRunner(TimeSpan warmup, TimeSpan duration)
         try
         {
             await Task.Delay(warmup, cancellationToken);
-            if (spec.Probe is not null)
+            foreach (var probe in spec.Probes)
             {
-                await spec.Probe.WindowOpenedAsync(cancellationToken);
+                await probe.WindowOpenedAsync(cancellationToken);
             }
 
             var before = CpuSnapshot.Take(targetPid, postmasterPid);
@@ -63,9 +63,9 @@ internal sealed class PhaseRunner(TimeSpan warmup, TimeSpan duration)
             window.Recording = false;
             var seconds = clock.Elapsed.TotalSeconds;
             var after = CpuSnapshot.Take(targetPid, postmasterPid);
-            if (spec.Probe is not null)
+            foreach (var probe in spec.Probes)
             {
-                await spec.Probe.WindowClosedAsync(cancellationToken);
+                await probe.WindowClosedAsync(cancellationToken);
             }
 
             await stop.CancelAsync();
@@ -73,7 +73,11 @@ internal sealed class PhaseRunner(TimeSpan warmup, TimeSpan duration)
 
             var result = Summarize(spec, workers, seconds);
             before.Describe(after, seconds, result);
-            spec.Probe?.Describe(result);
+            foreach (var probe in spec.Probes)
+            {
+                probe.Describe(result);
+            }
+
             return result;
         }
         finally

@@ -33,7 +33,8 @@ internal sealed record Summary(
                 g.Select(s => s.Seed).LastOrDefault(seed => seed is not null) is { } seed
                     ? (seed.LedgerHolds ? "holds over the seeded rows" : "**VIOLATED** over the seeded rows: " + string.Join("; ", seed.LedgerViolations.Take(3)))
                     : null,
-                Median(g.Select(s => (double?)s.SetupSeconds))))
+                Median(g.Select(s => (double?)s.SetupSeconds)),
+                Median(g.Select(s => s.WarmupSeconds))))
             .ToList();
         var summary = new Summary(
             Median(runs.Select(r => r.Pgbench?.Tps)),
@@ -63,6 +64,7 @@ internal sealed record Summary(
         samples.Sum(s => s.Call.Errors),
         Median(samples.Select(s => s.Phase.ServiceCpuPercent)),
         Median(samples.Select(s => s.Phase.ServiceCpuMsPerRequest)),
+        Median(samples.Select(s => s.Phase.ServiceJitPercent)),
         Median(samples.Select(s => s.Phase.PostgresCpuPercent)),
         Median(samples.Select(s => s.Phase.PostgresCpuMsPerRequest)),
         Median(samples.Select(s => (double?)s.Phase.GeneratorCpuPercent)) ?? 0,
@@ -158,12 +160,12 @@ internal sealed record Summary(
 
 internal sealed record SummaryRow(
     string Database, bool Seeded, string Phase, string Call, double PerSecond, double P50Ms, double P95Ms, double P99Ms, double MaxMs,
-    long Errors, double? ServiceCpuPercent, double? ServiceCpuMsPerRequest, double? PostgresCpuPercent, double? PostgresCpuMsPerRequest,
+    long Errors, double? ServiceCpuPercent, double? ServiceCpuMsPerRequest, double? ServiceJitPercent, double? PostgresCpuPercent, double? PostgresCpuMsPerRequest,
     double GeneratorCpuPercent, double GeneratorCpuMicrosPerRequest, double MachineBusyPercent);
 
 internal sealed record ServiceSummary(
     string Database, bool Seeded, double? FlowPayoutsPerSecond, double? ResidentMbAfterRun, double? PeakResidentMb, string Ledger,
-    string? SeedLedger, double? SetupSeconds);
+    string? SeedLedger, double? SetupSeconds, double? WarmupSeconds);
 
 /// <summary>One of the targets; <see cref="Met"/> is null when the run did not measure it.</summary>
 internal sealed record TargetCheck(string Target, string Figure, bool? Met)

@@ -46,8 +46,10 @@ public sealed partial class MetricsTests(PayoutApp app) : IClassFixture<PayoutAp
         Assert.Contains("# TYPE payout_payouts_total counter", text, StringComparison.Ordinal);
         Assert.Contains("# TYPE payout_payouts_in_flight gauge", text, StringComparison.Ordinal);
         Assert.Contains("# TYPE payout_settlement_batch_size histogram", text, StringComparison.Ordinal);
-        // The framework's own metrics are there too.
+        // The framework's own metrics are there too, and the runtime's (a process that has run code has compiled some).
         Assert.Contains("http_server_request_duration_seconds_bucket", text, StringComparison.Ordinal);
+        Assert.True(Value(text, "dotnet_jit_compilation_time_seconds_total") > 0, text);
+        Assert.Contains("# TYPE dotnet_gc_collections_total counter", text, StringComparison.Ordinal);
     }
 
     /// <summary>The value of the first sample of <paramref name="name"/> whose labels contain <paramref name="labels"/>.</summary>

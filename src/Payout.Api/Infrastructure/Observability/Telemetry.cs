@@ -17,6 +17,9 @@ public static class Telemetry
 {
     public const string ServiceName = "payout-api";
     public const string MetricsPath = "/metrics";
+
+    /// <summary>The meter the .NET runtime publishes its own metrics on (<c>dotnet.gc.*</c>, <c>dotnet.jit.*</c>, <c>dotnet.thread_pool.*</c>, …).</summary>
+    public const string RuntimeMeterName = "System.Runtime";
     public const string OtlpEndpointKey = "OTEL_EXPORTER_OTLP_ENDPOINT";
 
     public static IHostApplicationBuilder AddPayoutTelemetry(this IHostApplicationBuilder builder)
@@ -41,6 +44,9 @@ public static class Telemetry
                 metrics.AddAspNetCoreInstrumentation();
                 metrics.AddHttpClientInstrumentation();
                 metrics.AddMeter(PayoutMetrics.MeterName);
+                // The runtime's own meter: GC, JIT, thread pool, lock contention, exceptions. A process still compiling its
+                // hot code (the first minute under load) or starving its thread pool shows here before it shows in latency.
+                metrics.AddMeter(RuntimeMeterName);
                 if (postgres)
                 {
                     metrics.AddNpgsqlInstrumentation();
