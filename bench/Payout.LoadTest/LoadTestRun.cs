@@ -224,16 +224,20 @@ internal sealed class LoadTestRun
         double? lastRoundJit = null;
         while (warming.Elapsed.TotalSeconds + round <= settings.ServiceWarmupMaxSeconds)
         {
-            var before = await jit.CompilationSecondsAsync(cancellationToken);
+            if (await jit.CompilationSecondsAsync(cancellationToken) is not { } before)
+            {
+                Say($"[{tag}] the service publishes no JIT time on /metrics (a build before phase J): its warm-up does not wait for the JIT");
+                break;
+            }
+
             var started = Stopwatch.GetTimestamp();
             await RoundAsync(round);
-            var after = await jit.CompilationSecondsAsync(cancellationToken);
-            if (before is null || after is null)
+            if (await jit.CompilationSecondsAsync(cancellationToken) is not { } after)
             {
                 break;
             }
 
-            lastRoundJit = Math.Round((after.Value - before.Value) / Stopwatch.GetElapsedTime(started).TotalSeconds * 100, 1);
+            lastRoundJit = Math.Round((after - before) / Stopwatch.GetElapsedTime(started).TotalSeconds * 100, 1);
             if (lastRoundJit < SettledJitPercent)
             {
                 break;
