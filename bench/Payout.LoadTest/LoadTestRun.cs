@@ -181,8 +181,11 @@ internal sealed class LoadTestRun
 
             foreach (var spec in phases)
             {
-                var probe = database == "Postgres" ? new PostgresProbe(settings.PostgresAdmin!, name, settings.PostgresBinDir!, folder, settings.PidFile, sampleLocks: spec.Name == Scenarios.Flow) : null;
-                var phase = await runner.RunAsync(spec with { Probes = [new JitProbe(metrics), .. probe is null ? [] : new[] { probe }] }, service.BaseAddress, service.Pid, database == "Postgres" ? settings.PostmasterPid : null, cancellationToken);
+                var jit = new JitProbe(metrics);
+                IReadOnlyList<IPhaseProbe> probes = database == "Postgres"
+                    ? [jit, new PostgresProbe(settings.PostgresAdmin!, name, settings.PostgresBinDir!, folder, settings.PidFile, sampleLocks: spec.Name == Scenarios.Flow)]
+                    : [jit];
+                var phase = await runner.RunAsync(spec with { Probes = probes }, service.BaseAddress, service.Pid, database == "Postgres" ? settings.PostmasterPid : null, cancellationToken);
                 run.Phases.Add(phase);
                 Say($"[{tag}] {Describe(phase)}");
             }

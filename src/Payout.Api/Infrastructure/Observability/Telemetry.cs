@@ -17,10 +17,10 @@ public static class Telemetry
 {
     public const string ServiceName = "payout-api";
     public const string MetricsPath = "/metrics";
+    public const string OtlpEndpointKey = "OTEL_EXPORTER_OTLP_ENDPOINT";
 
     /// <summary>The meter the .NET runtime publishes its own metrics on (<c>dotnet.gc.*</c>, <c>dotnet.jit.*</c>, <c>dotnet.thread_pool.*</c>, …).</summary>
     public const string RuntimeMeterName = "System.Runtime";
-    public const string OtlpEndpointKey = "OTEL_EXPORTER_OTLP_ENDPOINT";
 
     public static IHostApplicationBuilder AddPayoutTelemetry(this IHostApplicationBuilder builder)
     {
