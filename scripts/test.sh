@@ -222,6 +222,27 @@ PY
     fi
 }
 
+# Prints each failed test of the TRX files given, with the first line of its message: the end of the log says which
+# test failed even when the run's own output scrolled away.
+trx_failed_tests() {
+    command -v python3 >/dev/null 2>&1 || return 0
+    python3 - "$@" <<'PY'
+import sys, os
+import xml.etree.ElementTree as ET
+for path in sys.argv[1:]:
+    try:
+        root = ET.parse(path).getroot()
+    except ET.ParseError:
+        continue
+    for result in root.iter():
+        if not result.tag.endswith("UnitTestResult") or result.get("outcome") not in ("Failed", "Error", "Timeout", "Aborted"):
+            continue
+        message = next((el.text or "" for el in result.iter() if el.tag.endswith("Message")), "").strip()
+        first_line = message.splitlines()[0][:300] if message else ""
+        print(f"  FAILED TEST ({os.path.basename(path)}): {result.get('testName')}: {first_line}")
+PY
+}
+
 summarize_and_exit() {
     local passed=0 failed=0 skipped=0 f p x s t trx_files=()
     shopt -s nullglob
@@ -239,6 +260,7 @@ summarize_and_exit() {
             printf '  %s: passed=%d failed=%d skipped=%d total=%d\n' "$f" "$p" "$x" "$s" "$t"
             passed=$((passed + p)); failed=$((failed + x)); skipped=$((skipped + s))
         done < <(trx_counts "${trx_files[@]}")
+        trx_failed_tests "${trx_files[@]}"
     else
         echo "  (no TRX files in $RESULTS_DIR)"
     fi

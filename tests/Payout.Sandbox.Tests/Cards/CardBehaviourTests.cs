@@ -106,7 +106,7 @@ public sealed class CardBehaviourTests(SandboxApp app) : IClassFixture<SandboxAp
         var (id, key) = (SandboxApp.NewId(), SandboxApp.NewKey());
 
         var first = await app.StartHangingAsync(() => app.CreateAsync(SandboxCards.LostResponse, id, key));
-        await EventuallyAsync(async () => await app.AdminPayoutAsync(id) is not null, TimeSpan.FromSeconds(5), $"the network recorded payout {id}");
+        await EventuallyAsync(async () => await app.AdminPayoutAsync(id) is not null, TimeSpan.FromSeconds(30), $"the network recorded payout {id}");
         Assert.False(first.IsCompleted);
 
         using var retry = await app.CreateAsync(SandboxCards.LostResponse, id, key);
