@@ -46,14 +46,18 @@ public sealed class LedgerInvariant(PayoutDbContext db)
     /// <summary>
     /// The KYC limit's daily sums the triggers keep (<c>kyc_limit_days</c>) against the payouts themselves: every customer and
     /// day where they differ. Not money, but the figure every payout's limit check reads; a bulk load with triggers off
-    /// would leave it wrong without a word. The columns in the model's snake_case, which the result type's names are mapped to.
+    /// would leave it wrong without a word. Both sides are stacked and summed per day (one sort of each), not joined: SQLite
+    /// runs a <c>FULL JOIN</c> with an aggregate as a nested loop, which at a million payouts did not end in ten minutes.
+    /// The columns in the model's snake_case, which the result type's names are mapped to.
     /// </summary>
     private static string KycLimitDaysSql(DatabaseProvider provider) => $"""
-        WITH counted AS ({KycLimitDaysFromPayoutsSql(provider)})
-        SELECT COALESCE(d.customer_id, c.customer_id) AS customer_id, COALESCE(d.epoch_day, c.epoch_day) AS epoch_day,
-            CAST(COALESCE(d.used_eur, 0) AS TEXT) AS kept, CAST(COALESCE(c.used_eur, 0) AS TEXT) AS counted
-        FROM kyc_limit_days d FULL JOIN counted c ON c.customer_id = d.customer_id AND c.epoch_day = d.epoch_day
-        WHERE COALESCE(d.used_eur, 0) <> COALESCE(c.used_eur, 0)
+        WITH counted AS ({KycLimitDaysFromPayoutsSql(provider)}),
+        both_sides AS (
+            SELECT customer_id, epoch_day, used_eur AS kept, 0 AS counted FROM kyc_limit_days
+            UNION ALL
+            SELECT customer_id, epoch_day, 0, used_eur FROM counted)
+        SELECT customer_id, epoch_day, CAST(SUM(kept) AS TEXT) AS kept, CAST(SUM(counted) AS TEXT) AS counted
+        FROM both_sides GROUP BY customer_id, epoch_day HAVING SUM(kept) <> SUM(counted)
         """;
 
     public async Task<IReadOnlyList<string>> FindViolationsAsync(CancellationToken cancellationToken)
