@@ -34,55 +34,6 @@ public sealed class LedgerWriter(PayoutDbContext db, TimeProvider clock)
         PostAsync(transaction, payoutOperationId, alongside, mayUseOtherShards: true, cancellationToken);
 
     /// <summary>
-    /// As <see cref="PostAsync(LedgerTransaction, long?, IReadOnlyList{SqlStatement}, CancellationToken)"/>, in one round trip
-    /// instead of two on PostgreSQL, for a caller that has seen under its locks that every guarded account covers its debit
-    /// (execute: the wallet under the customer's lock, the float's total). The guarded debits' answers are not waited for
-    /// before the rest is written; when one was refused after all (a float shard another payout drained), the answer is
-    /// <see cref="PostingOutcome.NotCovered"/> and the caller must roll back and post again with <c>PostAsync</c>. SQLite,
-    /// in-process, has no round trip to save and posts as <c>PostAsync</c> does.
-    /// </summary>
-    public async Task<PostingResult> PostCoveredAsync(
-        LedgerTransaction transaction, long payoutOperationId, IReadOnlyList<SqlStatement> alongside, CancellationToken cancellationToken)
-    {
-        if (db.Provider != DatabaseProvider.Postgres)
-        {
-            return await PostAsync(transaction, payoutOperationId, alongside, cancellationToken);
-        }
-
-        await SavePendingInTransactionAsync(cancellationToken);
-        var entries = InLockOrder(transaction.Entries).ToList();
-        var guarded = entries.Where(e => !e.Account.MayGoNegative).ToList();
-        var rest = entries.Where(e => e.Account.MayGoNegative).ToList();
-        var postings = guarded.Concat(rest).Select(e => (e.Account, e.Amount)).ToList();
-        var header = new LedgerTransactionRecord { Kind = transaction.Kind, PayoutOperationId = payoutOperationId, CreatedAt = clock.GetUtcNow() };
-        // The same statements in the same order as the two round trips send (the postings after the balance updates); the
-        // postings' count is checked here, as a refused debit's missing row may be why it falls short.
-        List<SqlStatement> statements =
-        [
-            .. alongside,
-            .. guarded.Select(Apply),
-            .. rest.Count == 0 ? [] : new[] { AddToAll(rest) },
-            PostgresHeaderWithPostings(header, postings) with { ExpectedRows = null },
-        ];
-        var written = await SqlBatch.ExecuteAsync(db, statements, cancellationToken);
-        for (var i = 0; i < guarded.Count; i++)
-        {
-            if (written.Rows[alongside.Count + i] != 1)
-            {
-                return new PostingResult(PostingOutcome.NotCovered, 0, guarded[i].Account);
-            }
-        }
-
-        if (written.Rows[^1] != postings.Count)
-        {
-            throw new InvalidOperationException($"A transaction of {postings.Count} postings wrote {written.Rows[^1]}.");
-        }
-
-        // The header's statement is the last and answers its id once per posting.
-        return new PostingResult(PostingOutcome.Posted, written.Returned[^postings.Count], null) { AlongsideRows = [.. written.Rows.Take(alongside.Count)] };
-    }
-
-    /// <summary>
     /// Posts several transactions none of which can be refused (settlements and refunds: they take from no account held to
     /// "never below zero"), on PostgreSQL in one round trip: <paramref name="alongside"/> first, then the balance changes of
     /// all of them summed per account in the lock order (each shared row is locked and written once for all), then each

@@ -71,13 +71,7 @@ public sealed class PayoutDesk(
         db.Database.AutoSavepointsEnabled = false;
         try
         {
-            // The checks saw the wallet and the float cover the debit, so it is posted in one round trip; in the rare case a
-            // float shard was drained meanwhile, the transaction is rolled back and the debit made again on the same shard, post
-            // by steps.
-            var shard = shards.Next();
-            return await DebitInOneTransactionAsync(offerId, customer, shard, postCovered: true, cancellationToken)
-                ?? await DebitInOneTransactionAsync(offerId, customer, shard, postCovered: false, cancellationToken)
-                ?? throw new InvalidOperationException("A debit posted by steps is posted or refused, never left undecided.");
+            return await DebitInOneTransactionAsync(offerId, customer, cancellationToken);
         }
         finally
         {
@@ -85,10 +79,7 @@ public sealed class PayoutDesk(
         }
     }
 
-    /// <param name="postCovered">Post in one round trip (<see cref="LedgerWriter.PostCoveredAsync"/>).</param>
-    /// <returns>The debit or the refusal; null when the one-trip post was not covered after all, rolled back, to be made again.</returns>
-    private async Task<Result<Debit>?> DebitInOneTransactionAsync(
-        long offerId, CurrentCustomer customer, int ledgerShard, bool postCovered, CancellationToken cancellationToken)
+    private async Task<Result<Debit>> DebitInOneTransactionAsync(long offerId, CurrentCustomer customer, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // The KYC level comes from the row we lock, never from the sign-in cache: a downgrade counts at once.
@@ -121,7 +112,7 @@ public sealed class PayoutDesk(
                 : (await quoting.ExplainAsync([first], facts, offer, customer.Id, cancellationToken))[0];
         }
 
-        var payout = NewPayout(offer, card, ledgerShard);
+        var payout = NewPayout(offer, card, shards.Next());
         var insert = await payouts.InsertAsync(payout, drawnPayoutId, cancellationToken);
 
         // Due a little after the request's own wait, and leased to this process until then at least: the request
@@ -140,16 +131,7 @@ public sealed class PayoutDesk(
         ];
         var debit = LedgerTransactions.PayoutDebit(
             customer.Id, offer.CurrencyFrom, offer.Amount, offer.Fees, new FiatLeg(offer.CurrencyTo, offer.AmountTo), payout.LedgerShard);
-        var posted = postCovered
-            ? await ledger.PostCoveredAsync(debit, payout.Id, alongside, cancellationToken)
-            : await ledger.PostAsync(debit, payout.Id, alongside, cancellationToken);
-        if (posted.Outcome == PostingOutcome.NotCovered)
-        {
-            await transaction.RollbackAsync(cancellationToken);
-            db.ChangeTracker.Clear();
-            return null;
-        }
-
+        var posted = await ledger.PostAsync(debit, payout.Id, alongside, cancellationToken);
         if (posted.Outcome == PostingOutcome.InsufficientFunds)
         {
             // A balance changed under us and the database refused to overdraw it: our float, which every customer's payouts
