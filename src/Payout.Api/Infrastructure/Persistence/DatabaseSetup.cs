@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
@@ -49,10 +50,22 @@ public static class DatabaseSetup
         var busyTimeout = new SqliteConnectionStringBuilder(connectionString).DefaultTimeout * 1000;
         options.UseSqlite(connectionString).UseSnakeCaseNamingConvention()
             .AddInterceptors(new SqliteWriteGateInterceptor(gate, SqliteWalFlush.For(connectionString), busyTimeout));
+        LogFailedCommandsAtDebug(options);
     }
 
     internal static void ConfigurePostgres(DbContextOptionsBuilder options, string connectionString) =>
-        options.UseNpgsql(connectionString).UseSnakeCaseNamingConvention();
+        LogFailedCommandsAtDebug(options.UseNpgsql(connectionString).UseSnakeCaseNamingConvention());
+
+    /// <summary>
+    /// EF logs every failed command and save as an error, with its SQL, before the caller sees the exception. Several
+    /// failures are answers here, caught where they happen (a unique key taken: a phone already registered, an idempotency
+    /// key or a job's lease taken by another request or process, a callback seen twice), and an error log for each would
+    /// page an operator for nothing. A failure nobody catches is logged as an error where it ends (the request's exception
+    /// handler, each background loop), so EF's own record of it is kept at Debug, SQL and all.
+    /// </summary>
+    private static void LogFailedCommandsAtDebug(DbContextOptionsBuilder options) =>
+        options.ConfigureWarnings(warnings => warnings.Log(
+            (RelationalEventId.CommandError, LogLevel.Debug), (CoreEventId.SaveChangesFailed, LogLevel.Debug)));
 
     /// <summary>
     /// The operator's connection string, with two defaults unless it sets them itself. <c>No Reset On Close</c>:
