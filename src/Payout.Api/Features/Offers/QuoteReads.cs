@@ -122,6 +122,14 @@ public sealed class QuoteReads(PayoutDbContext db, SqliteReadConnections? sqlite
         (await InsertThenReadOfferAsync(null, customerId, currencyFrom, fiat, since, cancellationToken)).Facts;
 
     /// <summary>
+    /// A new offer's transaction commits without waiting for the disk (<c>synchronous_commit</c> off for it alone): an offer is
+    /// a quote, not money. A crash can lose the offers of the last moments before it (PostgreSQL writes them out within a
+    /// few hundred milliseconds), whose execute then answers OFFER_NOT_FOUND and the customer quotes again; it cannot lose
+    /// one a payout was made from, since the payout's own commit waits for the log up to it, offer included.
+    /// </summary>
+    private const string QuoteCommitsWithoutWaitingSql = "SELECT set_config('synchronous_commit', 'off', true)";
+
+    /// <summary>
     /// <paramref name="insert"/> (a new offer's <c>INSERT … RETURNING id</c>, outside any transaction), then the offer's facts as
     /// <see cref="OfferAsync"/> reads them. On PostgreSQL both travel in one batch, one round trip (one implicit transaction:
     /// the offer is stored only if the read succeeds too); on SQLite (in-process) the insert goes first through EF, for the
@@ -154,13 +162,21 @@ public sealed class QuoteReads(PayoutDbContext db, SqliteReadConnections? sqlite
             parameters.Add(new NpgsqlParameter<string> { TypedValue = fiat });
             if (insert is not null)
             {
+                // The setting lasts to the end of the enclosing transaction: inside a caller's, it would reach its commit too.
+                if (db.Database.CurrentTransaction is not null)
+                {
+                    throw new InvalidOperationException("A new offer is stored in a transaction of its own.");
+                }
+
                 batch.BatchCommands.Insert(0, SqlBatch.PostgresCommand(insert));
+                batch.BatchCommands.Insert(0, new NpgsqlBatchCommand(QuoteCommitsWithoutWaitingSql));
             }
 
             await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
             long id = 0;
             if (insert is not null)
             {
+                await reader.NextResultAsync(cancellationToken);
                 id = await reader.ReadAsync(cancellationToken) ? reader.GetInt64(0) : throw new InvalidOperationException("The offer's insert answered no id.");
                 await reader.NextResultAsync(cancellationToken);
             }
