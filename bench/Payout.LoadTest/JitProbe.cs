@@ -43,7 +43,10 @@ internal sealed class JitProbe(HttpClient service) : IPhaseProbe
     {
         if (opened is { } before && closed is { } after && result.Seconds > 0)
         {
-            result.ServiceJitPercent = Math.Round((after - before) / result.Seconds * 100, 1);
+            result.ServiceJitPercent = PercentOfCore(after - before, result.Seconds);
         }
     }
+
+    /// <summary>The JIT's share of one core: <paramref name="compilingSeconds"/> spent compiling in <paramref name="seconds"/>.</summary>
+    public static double PercentOfCore(double compilingSeconds, double seconds) => Math.Round(compilingSeconds / seconds * 100, 1);
 }

@@ -225,9 +225,11 @@ internal sealed class LoadTestRun
         await RoundAsync(settings.ServiceWarmupSeconds);
         var round = Math.Max(settings.ServiceWarmupSeconds, 5 * phases.Count) / 2.0;
         double? lastRoundJit = null;
+        double? compiled = null;
         while (warming.Elapsed.TotalSeconds + round <= settings.ServiceWarmupMaxSeconds)
         {
-            if (await jit.CompilationSecondsAsync(cancellationToken) is not { } before)
+            // A round's end reading is the next round's start.
+            if ((compiled ??= await jit.CompilationSecondsAsync(cancellationToken)) is not { } before)
             {
                 Say($"[{tag}] the service publishes no JIT time on /metrics (a build before phase J): its warm-up does not wait for the JIT");
                 break;
@@ -235,12 +237,12 @@ internal sealed class LoadTestRun
 
             var started = Stopwatch.GetTimestamp();
             await RoundAsync(round);
-            if (await jit.CompilationSecondsAsync(cancellationToken) is not { } after)
+            if ((compiled = await jit.CompilationSecondsAsync(cancellationToken)) is not { } after)
             {
                 break;
             }
 
-            lastRoundJit = Math.Round((after - before) / Stopwatch.GetElapsedTime(started).TotalSeconds * 100, 1);
+            lastRoundJit = JitProbe.PercentOfCore(after - before, Stopwatch.GetElapsedTime(started).TotalSeconds);
             if (lastRoundJit < SettledJitPercent)
             {
                 break;

@@ -168,8 +168,8 @@ public sealed class QuoteReads(PayoutDbContext db, SqliteReadConnections? sqlite
                     throw new InvalidOperationException("A new offer is stored in a transaction of its own.");
                 }
 
-                batch.BatchCommands.Insert(0, SqlBatch.PostgresCommand(insert));
                 batch.BatchCommands.Insert(0, new NpgsqlBatchCommand(QuoteCommitsWithoutWaitingSql));
+                batch.BatchCommands.Insert(1, SqlBatch.PostgresCommand(insert));
             }
 
             await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
