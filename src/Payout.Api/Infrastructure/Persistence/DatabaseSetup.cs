@@ -68,18 +68,12 @@ public static class DatabaseSetup
             (RelationalEventId.CommandError, LogLevel.Debug), (CoreEventId.SaveChangesFailed, LogLevel.Debug)));
 
     /// <summary>
-    /// The operator's connection string, with three defaults unless it sets them itself. <c>No Reset On Close</c>:
+    /// The operator's connection string, with two defaults unless it sets them itself. <c>No Reset On Close</c>:
     /// no <c>DISCARD ALL</c> each time a connection goes back to the pool (a round trip per request, and it would
     /// drop the prepared statements). <c>Max Auto Prepare</c>: the statements run most are prepared once per
     /// connection. Both are safe because the service keeps no session state on a connection: no <c>SET</c>, no
     /// temporary tables, no session advisory locks outside migrations, no <c>LISTEN</c> (see docs/decisions.md).
-    /// <c>Options</c>: the planner costs a random page read at 1.1 sequential reads instead of 4, because our rows are
-    /// read from memory, not a spinning disk; at 4 it scans a small table whole for each foreign key check and key lookup,
-    /// every dead version of its hot rows included (docs/decisions.md, "Key lookups on small tables").
     /// </summary>
-    /// <summary>Sent at each connection's start, so every plan on it (the foreign keys' checks included) is made with it.</summary>
-    internal const string PlannerOptions = "-c random_page_cost=1.1";
-
     internal static string PostgresConnectionString(string connectionString, int maxPoolSize)
     {
         var csb = new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = maxPoolSize };
@@ -93,11 +87,6 @@ public static class DatabaseSetup
         if (!given.Contains("MaxAutoPrepare"))
         {
             csb.MaxAutoPrepare = 100;
-        }
-
-        if (!given.Contains("Options"))
-        {
-            csb.Options = PlannerOptions;
         }
 
         return csb.ConnectionString;
