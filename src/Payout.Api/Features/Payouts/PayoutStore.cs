@@ -170,5 +170,6 @@ public sealed class PayoutStore(PayoutDbContext db) : IKycLimitUsage
     }
 
     /// <summary>How many payouts are PENDING right now (the in-flight gauge).</summary>
-    public long CountPending() => Payouts.AsNoTracking().LongCount(p => p.Status == PayoutStatus.PENDING);
+    public Task<long> CountPendingAsync(CancellationToken cancellationToken) =>
+        Payouts.AsNoTracking().LongCountAsync(p => p.Status == PayoutStatus.PENDING, cancellationToken);
 }

@@ -20,7 +20,8 @@ public sealed class PayoutsInFlightGauge(IServiceScopeFactory scopes, ILogger<Pa
         try
         {
             using var scope = scopes.CreateScope();
-            return scope.ServiceProvider.GetRequiredService<PayoutStore>().CountPending();
+            // The scrape's callback is synchronous; the query is not (a multiplexed connection runs no synchronous command).
+            return scope.ServiceProvider.GetRequiredService<PayoutStore>().CountPendingAsync(CancellationToken.None).GetAwaiter().GetResult();
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

@@ -28,7 +28,8 @@ public sealed class MigrationLock : IAsyncDisposable
             return new MigrationLock(null);
         }
 
-        var session = new NpgsqlConnection(db.Database.GetConnectionString());
+        // One session from lock to unlock: a multiplexed connection would send each statement on whichever connection is free.
+        var session = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(db.Database.GetConnectionString()) { Multiplexing = false }.ConnectionString);
         try
         {
             await session.OpenAsync(cancellationToken);
