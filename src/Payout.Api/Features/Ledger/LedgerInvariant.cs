@@ -62,12 +62,9 @@ public sealed class LedgerInvariant(PayoutDbContext db)
 
     public async Task<IReadOnlyList<string>> FindViolationsAsync(CancellationToken cancellationToken)
     {
-        // On PostgreSQL the reads share one snapshot, on a connection of their own: they see one moment of the ledger, and,
-        // a second or more at a million payouts, no other request's statement waits behind them on a multiplexed connection
-        // (docs/decisions.md). A transaction on SQLite would take its one write lock, so there they read without one.
-        await using var snapshot = db.Provider == DatabaseProvider.Postgres && db.Database.CurrentTransaction is null
-            ? await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken)
-            : null;
+        // The reads share one snapshot, on a connection of their own: they see one moment of the ledger, and, a second or
+        // more at a million payouts, no other request's statement waits behind them on a multiplexed connection (docs/decisions.md).
+        await using var snapshot = await ReadSnapshot.BeginAsync(db, cancellationToken);
         var sums = await db.Database.SqlQueryRaw<SumViolation>(SumsSql).ToListAsync(cancellationToken);
         var violations = sums.Select(sum => Describe(sum, db.Provider)).ToList();
 

@@ -3,9 +3,7 @@ using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
-using Payout.Api.Infrastructure.Persistence;
-
-namespace Payout.Api.Features.Reports;
+namespace Payout.Api.Infrastructure.Persistence;
 
 /// <summary>
 /// A read-only transaction in which several queries see one state of the database, while writers go on.
