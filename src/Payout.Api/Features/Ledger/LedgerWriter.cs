@@ -60,6 +60,35 @@ public sealed class LedgerWriter(PayoutDbContext db, TimeProvider clock)
     }
 
     /// <summary>
+    /// Posts several transactions that may be refused (executes' debits), in two round trips on PostgreSQL: <paramref name="alongside"/>
+    /// with every conditional debit of all of them in the lock order, then the other balance changes summed per account and each
+    /// transaction's header and postings, as <see cref="PostManyAsync"/>. Nothing is taken from another shard: when any debit is
+    /// refused it answers false, and the caller must roll back (and post them one by one, where a refused float shard can
+    /// draw from the others).
+    /// </summary>
+    public async Task<bool> PostAllOrNoneAsync(
+        IReadOnlyList<(LedgerTransaction Transaction, long PayoutOperationId)> transactions, IReadOnlyList<SqlStatement> alongside,
+        CancellationToken cancellationToken)
+    {
+        await SavePendingInTransactionAsync(cancellationToken);
+        var entries = InLockOrder(transactions.SelectMany(t => t.Transaction.Entries)).ToList();
+        var guarded = entries.Where(e => !e.Account.MayGoNegative).ToList();
+        var rows = (await SqlBatch.ExecuteAsync(db, [.. alongside, .. guarded.Select(Apply)], cancellationToken)).Rows;
+        if (rows.Skip(alongside.Count).Any(written => written != 1))
+        {
+            return false;
+        }
+
+        var rest = entries.Where(e => e.Account.MayGoNegative).ToList();
+        var now = clock.GetUtcNow();
+        var written = transactions.Select(t => new Written(
+            new LedgerTransactionRecord { Kind = t.Transaction.Kind, PayoutOperationId = t.PayoutOperationId, CreatedAt = now },
+            [.. InLockOrder(t.Transaction.Entries).Select(e => (e.Account, e.Amount))])).ToList();
+        await WriteAsync(rest.Count == 0 ? [] : [AddToAll(rest)], written, cancellationToken);
+        return true;
+    }
+
+    /// <summary>
     /// Locks every shard of a house account (<c>FOR NO KEY UPDATE</c>, in id order, after creating shards
     /// 0 … <paramref name="atLeast"/> − 1 if missing) and answers them with their balances, for a change that
     /// depends on all of them (a top-up, a consolidation).

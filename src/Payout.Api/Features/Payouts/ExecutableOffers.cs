@@ -60,33 +60,58 @@ public sealed class ExecutableOffers(PayoutDbContext db, PayoutStore payouts)
             return new LockedOffer(level, null, await OfferWithCard.For(db)(db, customerId, offerId, cancellationToken), null);
         }
 
+        return (await LockAndFindManyAsync([(customerId, offerId)], since, cancellationToken))[0];
+    }
+
+    /// <summary>
+    /// PostgreSQL: <see cref="LockAndFindAsync"/> for several customers' executes in one round trip, each customer's lock
+    /// followed by its read. The caller orders them by customer (the lock order) and names each customer once.
+    /// </summary>
+    public async Task<IReadOnlyList<LockedOffer>> LockAndFindManyAsync(
+        IReadOnlyList<(long CustomerId, long OfferId)> executes, DateTimeOffset since, CancellationToken cancellationToken)
+    {
         var transaction = (NpgsqlTransaction)(db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("The customer's lock is taken inside the caller's transaction."));
         await using var batch = new NpgsqlBatch(transaction.Connection, transaction) { Timeout = db.Database.GetCommandTimeout() ?? 30 };
-        batch.BatchCommands.Add(PayoutStore.LockCustomerDrawingIdCommand(customerId));
-        var read = new NpgsqlBatchCommand(OfferWithCardAndFactsSql);
-        read.Parameters.Add(new NpgsqlParameter<long> { TypedValue = offerId });
-        read.Parameters.Add(new NpgsqlParameter<long> { TypedValue = customerId });
-        read.Parameters.Add(new NpgsqlParameter<int> { TypedValue = (int)AccountType.CustomerWallet });
-        QuoteReads.AddLimitParameters(read.Parameters, since);
-        read.Parameters.Add(new NpgsqlParameter<int> { TypedValue = (int)AccountType.NetworkFloat });
-        batch.BatchCommands.Add(read);
-
-        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
-        var (kycLevel, payoutId) = await reader.ReadAsync(cancellationToken)
-            ? (Enum.Parse<KycLevel>(reader.GetString(0)), reader.GetInt64(1))
-            : throw new InvalidOperationException($"Customer {customerId} does not exist.");
-        await reader.NextResultAsync(cancellationToken);
-        if (!await reader.ReadAsync(cancellationToken))
+        foreach (var (customerId, offerId) in executes)
         {
-            return new LockedOffer(kycLevel, payoutId, null, null);
+            batch.BatchCommands.Add(PayoutStore.LockCustomerDrawingIdCommand(customerId));
+            var read = new NpgsqlBatchCommand(OfferWithCardAndFactsSql);
+            read.Parameters.Add(new NpgsqlParameter<long> { TypedValue = offerId });
+            read.Parameters.Add(new NpgsqlParameter<long> { TypedValue = customerId });
+            read.Parameters.Add(new NpgsqlParameter<int> { TypedValue = (int)AccountType.CustomerWallet });
+            QuoteReads.AddLimitParameters(read.Parameters, since);
+            read.Parameters.Add(new NpgsqlParameter<int> { TypedValue = (int)AccountType.NetworkFloat });
+            batch.BatchCommands.Add(read);
         }
 
-        var offer = ReadOffer(reader);
-        var card = ReadCard(reader, 20);
-        var facts = new QuoteReads.OfferFacts(
-            reader.IsDBNull(40) ? 0m : reader.GetDecimal(40), reader.GetDecimal(41), reader.GetDecimal(42));
-        return new LockedOffer(kycLevel, payoutId, new ExecutableOffer(offer, card), facts);
+        var found = new List<LockedOffer>(executes.Count);
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        foreach (var (customerId, _) in executes)
+        {
+            if (found.Count > 0)
+            {
+                await reader.NextResultAsync(cancellationToken);
+            }
+
+            var (kycLevel, payoutId) = await reader.ReadAsync(cancellationToken)
+                ? (Enum.Parse<KycLevel>(reader.GetString(0)), reader.GetInt64(1))
+                : throw new InvalidOperationException($"Customer {customerId} does not exist.");
+            await reader.NextResultAsync(cancellationToken);
+            if (!await reader.ReadAsync(cancellationToken))
+            {
+                found.Add(new LockedOffer(kycLevel, payoutId, null, null));
+                continue;
+            }
+
+            var offer = ReadOffer(reader);
+            var card = ReadCard(reader, 20);
+            var facts = new QuoteReads.OfferFacts(
+                reader.IsDBNull(40) ? 0m : reader.GetDecimal(40), reader.GetDecimal(41), reader.GetDecimal(42));
+            found.Add(new LockedOffer(kycLevel, payoutId, new ExecutableOffer(offer, card), facts));
+        }
+
+        return found;
     }
 
     private static Offer ReadOffer(NpgsqlDataReader reader) => new()

@@ -22,7 +22,7 @@ namespace Payout.Api.Features.Payouts;
 public sealed class PayoutDesk(
     PayoutDbContext db, ExecutableOffers offers, PayoutStore payouts, Quoting quoting, LedgerWriter ledger,
     HouseShardPicker shards, SlippageRepricer slippage, DispatchWorker dispatcher, MerchantEvents events, IOptions<PayoutNetworkOptions> network,
-    TimeProvider clock, PayoutMetrics metrics)
+    DebitBatcher batcher, TimeProvider clock, PayoutMetrics metrics)
 {
     /// <summary>The offer now names its payout; written once (the customer's lock already keeps a second execute out).</summary>
     private const string ExecutedOfferSql = "UPDATE offers SET operation_id = {1}, updated_at = {2} WHERE id = {0} AND operation_id IS NULL";
@@ -32,7 +32,10 @@ public sealed class PayoutDesk(
 
     public async Task<Result<PayoutOperation>> ExecuteAsync(long offerId, CurrentCustomer customer, CancellationToken cancellationToken)
     {
-        var debit = await DebitAsync(offerId, customer, cancellationToken);
+        // PostgreSQL: executes that arrive together are debited in one transaction (DebitBatcher); SQLite has one writer anyway.
+        var debit = db.Provider == DatabaseProvider.Postgres
+            ? await batcher.DebitAsync(new ExecuteRequest(customer.Id, offerId))
+            : await DebitAsync(new ExecuteRequest(customer.Id, offerId), cancellationToken);
         if (!debit.IsSuccess)
         {
             return debit.Failure;
@@ -63,7 +66,8 @@ public sealed class PayoutDesk(
         return await payouts.GetAsync(payout.Id, cancellationToken);
     }
 
-    private async Task<Result<Debit>> DebitAsync(long offerId, CurrentCustomer customer, CancellationToken cancellationToken)
+    /// <summary>One execute's debit in a transaction of its own.</summary>
+    public async Task<Result<Debit>> DebitAsync(ExecuteRequest execute, CancellationToken cancellationToken)
     {
         // Inside a transaction EF wraps each save in a savepoint (two more round trips) so the transaction could go on after
         // a failed save; this one never does: any failure rolls it back whole.
@@ -71,7 +75,7 @@ public sealed class PayoutDesk(
         db.Database.AutoSavepointsEnabled = false;
         try
         {
-            return await DebitInOneTransactionAsync(offerId, customer, cancellationToken);
+            return await DebitInOneTransactionAsync(execute.OfferId, execute.CustomerId, cancellationToken);
         }
         finally
         {
@@ -79,11 +83,11 @@ public sealed class PayoutDesk(
         }
     }
 
-    private async Task<Result<Debit>> DebitInOneTransactionAsync(long offerId, CurrentCustomer customer, CancellationToken cancellationToken)
+    private async Task<Result<Debit>> DebitInOneTransactionAsync(long offerId, long customerId, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // The KYC level comes from the row we lock, never from the sign-in cache: a downgrade counts at once.
-        var (kycLevel, drawnPayoutId, found, read) = await offers.LockAndFindAsync(customer.Id, offerId, quoting.LimitWindowStart(), cancellationToken);
+        var (kycLevel, drawnPayoutId, found, read) = await offers.LockAndFindAsync(customerId, offerId, quoting.LimitWindowStart(), cancellationToken);
         if (found is not { } executable)
         {
             return new Failure(ErrorCode.OFFER_NOT_FOUND);
@@ -100,7 +104,7 @@ public sealed class PayoutDesk(
         // An expired offer within its slippage band executes, re-priced at the rate the band gives.
         var expiry = await slippage.CheckExpiryAsync(offer, cancellationToken);
         // Read under the customer's lock, so nothing of this customer's moves before the debit (on PostgreSQL with the lock).
-        var facts = (read is not null ? quoting.Facts(offer, card, kycLevel, read) : await quoting.FactsAsync(offer, card, customer.Id, kycLevel, cancellationToken))
+        var facts = (read is not null ? quoting.Facts(offer, card, kycLevel, read) : await quoting.FactsAsync(offer, card, customerId, kycLevel, cancellationToken))
             with { OfferExpired = expiry.Expired };
         if (ExecutionChecks.FailingReasons(facts) is [var first, ..])
         {
@@ -109,9 +113,84 @@ public sealed class PayoutDesk(
             // The first failing check, with what clears it (an expired offer with a band: the rate now).
             return first == ErrorCode.OFFER_EXPIRED
                 ? expiry.Refusal
-                : (await quoting.ExplainAsync([first], facts, offer, customer.Id, cancellationToken))[0];
+                : (await quoting.ExplainAsync([first], facts, offer, customerId, cancellationToken))[0];
         }
 
+        var (payout, alongside, debit) = await WritesAsync(offer, card, drawnPayoutId, cancellationToken);
+        var posted = await ledger.PostAsync(debit, payout.Id, alongside, cancellationToken);
+        if (posted.Outcome == PostingOutcome.InsufficientFunds)
+        {
+            // A balance changed under us and the database refused to overdraw it: our float, which every customer's payouts
+            // share (the wallet is under this customer's lock, so it cannot).
+            await transaction.RollbackAsync(cancellationToken);
+            return posted.RefusedAccount?.Type == AccountType.NetworkFloat
+                ? (await quoting.ExplainAsync([ErrorCode.NETWORK_FLOAT_LOW], facts, offer, customerId, cancellationToken))[0]
+                : ExecutionChecks.Refusal(ErrorCode.INSUFFICIENT_FUNDS);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return new Debit(payout, new NewPayoutDispatch(payout, card, offer.Fees));
+    }
+
+    /// <summary>
+    /// Debits executes of different customers in one transaction (PostgreSQL): their customers locked in id order and their
+    /// offers read in one round trip, every one that passes every check written in two more, one commit. An execute this does not
+    /// finish — a second one of a customer, an offer executed before, expired or refused by a check — is left null, for
+    /// <see cref="DebitAsync"/> to answer on its own as ever. Null when a debit was refused (a float shard short): nothing was
+    /// written, and each execute must go on its own.
+    /// </summary>
+    public async Task<Result<Debit>?[]?> DebitManyAsync(IReadOnlyList<ExecuteRequest> executes, CancellationToken cancellationToken)
+    {
+        var debits = new Result<Debit>?[executes.Count];
+        var batch = Enumerable.Range(0, executes.Count).DistinctBy(i => executes[i].CustomerId).OrderBy(i => executes[i].CustomerId).ToList();
+        var savepoints = db.Database.AutoSavepointsEnabled;
+        db.Database.AutoSavepointsEnabled = false;
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var locked = await offers.LockAndFindManyAsync(
+                [.. batch.Select(i => (executes[i].CustomerId, executes[i].OfferId))], quoting.LimitWindowStart(), cancellationToken);
+            var now = clock.GetUtcNow();
+            var ready = new List<(int Index, PayoutOperation Payout, NewPayoutDispatch Sent, LedgerTransaction Debit)>();
+            var alongside = new List<SqlStatement>();
+            for (var k = 0; k < batch.Count; k++)
+            {
+                if (locked[k] is not { Offer: var (offer, card), Facts: { } read, PayoutId: { } drawnId } found
+                    || offer.OperationId is not null
+                    || offer.IsExpiredAt(now)
+                    || ExecutionChecks.FailingReasons(quoting.Facts(offer, card, found.Level, read)).Count > 0)
+                {
+                    continue;
+                }
+
+                var (payout, statements, debit) = await WritesAsync(offer, card, drawnId, cancellationToken);
+                alongside.AddRange(statements);
+                ready.Add((batch[k], payout, new NewPayoutDispatch(payout, card, offer.Fees), debit));
+            }
+
+            if (ready.Count > 0 && !await ledger.PostAllOrNoneAsync([.. ready.Select(r => (r.Debit, r.Payout.Id))], alongside, cancellationToken))
+            {
+                return null;
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+            foreach (var (index, payout, sent, _) in ready)
+            {
+                debits[index] = new Debit(payout, sent);
+            }
+
+            return debits;
+        }
+        finally
+        {
+            db.Database.AutoSavepointsEnabled = savepoints;
+        }
+    }
+
+    /// <summary>What an execute that passed its checks writes: the payout, its statements for the ledger's first round trip, its debit.</summary>
+    private async Task<(PayoutOperation Payout, SqlStatement[] Alongside, LedgerTransaction Debit)> WritesAsync(
+        Offer offer, Card card, long? drawnPayoutId, CancellationToken cancellationToken)
+    {
         var payout = NewPayout(offer, card, shards.Next());
         var insert = await payouts.InsertAsync(payout, drawnPayoutId, cancellationToken);
 
@@ -130,20 +209,8 @@ public sealed class PayoutDesk(
             events.Statement(MerchantEventType.PayoutCreated, payout.CustomerId, payout.Id, HistoryItem.From(payout)),
         ];
         var debit = LedgerTransactions.PayoutDebit(
-            customer.Id, offer.CurrencyFrom, offer.Amount, offer.Fees, new FiatLeg(offer.CurrencyTo, offer.AmountTo), payout.LedgerShard);
-        var posted = await ledger.PostAsync(debit, payout.Id, alongside, cancellationToken);
-        if (posted.Outcome == PostingOutcome.InsufficientFunds)
-        {
-            // A balance changed under us and the database refused to overdraw it: our float, which every customer's payouts
-            // share (the wallet is under this customer's lock, so it cannot).
-            await transaction.RollbackAsync(cancellationToken);
-            return posted.RefusedAccount?.Type == AccountType.NetworkFloat
-                ? (await quoting.ExplainAsync([ErrorCode.NETWORK_FLOAT_LOW], facts, offer, customer.Id, cancellationToken))[0]
-                : ExecutionChecks.Refusal(ErrorCode.INSUFFICIENT_FUNDS);
-        }
-
-        await transaction.CommitAsync(cancellationToken);
-        return new Debit(payout, new NewPayoutDispatch(payout, card, offer.Fees));
+            payout.CustomerId, offer.CurrencyFrom, offer.Amount, offer.Fees, new FiatLeg(offer.CurrencyTo, offer.AmountTo), payout.LedgerShard);
+        return (payout, alongside, debit);
     }
 
     private PayoutOperation NewPayout(Offer offer, Card card, int ledgerShard)
@@ -172,5 +239,5 @@ public sealed class PayoutDesk(
     }
 
     /// <summary>The payout execute answers, and what to send when this request debited it (null: an earlier one did).</summary>
-    private sealed record Debit(PayoutOperation Payout, NewPayoutDispatch? Sent);
+    public sealed record Debit(PayoutOperation Payout, NewPayoutDispatch? Sent);
 }

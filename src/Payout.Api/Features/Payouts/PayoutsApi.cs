@@ -17,6 +17,8 @@ public static class PayoutsApi
         services.AddScoped<PayoutSettlement>();
         services.AddSingleton<SettlementBatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<SettlementBatcher>());
+        services.AddSingleton<DebitBatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<DebitBatcher>());
         services.AddScoped<PayoutDesk>();
         services.AddScoped<ExecutableOffers>();
         services.AddScoped<ReceiptIssuer>();

@@ -15,6 +15,8 @@ namespace Payout.Api.Infrastructure.Observability;
 /// <c>cap_reached</c>.</item>
 /// <item><c>payout.settlement.batch.size</c> [<c>payout_settlement_batch_size</c>]: payouts settled together in one
 /// transaction after their dispatch from a request (group commit; 1 when nothing else was waiting).</item>
+/// <item><c>payout.execute.batch.size</c> [<c>payout_execute_batch_size</c>]: executes taken together for one debit
+/// transaction on PostgreSQL (group commit; 1 when nothing else was waiting).</item>
 /// <item>the gauges the features report (<see cref="IBusinessGauge"/>): <c>payout.payouts.in_flight</c>
 /// [<c>payout_payouts_in_flight</c>] and <c>payout.rates.age</c> [<c>payout_rates_age_seconds{currency_from,currency_to}</c>].</item>
 /// </list>
@@ -34,6 +36,7 @@ public sealed class PayoutMetrics
     private readonly Counter<long> payouts;
     private readonly Counter<long> slippageBand;
     private readonly Histogram<int> settlementBatch;
+    private readonly Histogram<int> executeBatch;
 
     public PayoutMetrics(IMeterFactory meters, IEnumerable<IBusinessGauge> gauges)
     {
@@ -45,6 +48,9 @@ public sealed class PayoutMetrics
             "payout.slippage.band", "{decision}", "The slippage band's decisions on expired offers at execute, by outcome.");
         settlementBatch = meter.CreateHistogram(
             "payout.settlement.batch.size", "{payout}", "Payouts settled together in one transaction after their dispatch from a request.",
+            tags: null, advice: new InstrumentAdvice<int> { HistogramBucketBoundaries = [1, 2, 4, 8, 16, 32] });
+        executeBatch = meter.CreateHistogram(
+            "payout.execute.batch.size", "{payout}", "Executes taken together for one debit transaction (PostgreSQL).",
             tags: null, advice: new InstrumentAdvice<int> { HistogramBucketBoundaries = [1, 2, 4, 8, 16, 32] });
         foreach (var gauge in gauges)
         {
@@ -58,6 +64,8 @@ public sealed class PayoutMetrics
         payouts.Add(1, new KeyValuePair<string, object?>("status", status.ToString()));
 
     public void SettlementBatched(int payouts) => settlementBatch.Record(payouts);
+
+    public void DebitBatched(int executes) => executeBatch.Record(executes);
 
     public void SlippageBandDecided(string outcome) => slippageBand.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
 }
