@@ -87,6 +87,80 @@ public sealed class ExecuteConcurrencyTests(FeeFreeApp app) : IClassFixture<FeeF
     }
 
     [Fact]
+    public async Task Executes_arriving_together_are_debited_in_one_transaction_on_PostgreSQL_each_once()
+    {
+        var batched = false;
+        for (var round = 0; round < 3 && !batched; round++)
+        {
+            var payers = new List<(TestCustomer Customer, HttpClient Client, long OfferId)>();
+            for (var i = 0; i < 12; i++)
+            {
+                var (customer, client, cardId) = await app.PayingCustomerAsync(deposit: 1_000m);
+                payers.Add((customer, client, await app.QuoteAsync(client, cardId, 100m)));
+            }
+
+            await Task.WhenAll(payers.Select(p => app.ExecuteAsync(p.Client, p.OfferId)));
+
+            foreach (var (customer, _, _) in payers)
+            {
+                Assert.Equal(900m, await app.BalanceAsync(customer.Id, "USDT"));
+            }
+
+            var (batches, executes) = await ExecuteBatchesAsync();
+            batched = executes > batches;
+        }
+
+        // SQLite has one writer: its executes take turns and are never batched.
+        Assert.True(TestDatabase.ProviderUnderTest == "Postgres" == batched, await ScrapeAsync());
+        await app.AssertLedgerHoldsAsync();
+    }
+
+    [Fact]
+    public async Task Executes_arriving_together_are_answered_each_as_if_alone()
+    {
+        // One customer with two offers, one executing the same offer three times, one without the funds, one plain payer.
+        var (twice, twiceClient, twiceCard) = await app.PayingCustomerAsync(deposit: 1_000m);
+        var (repeated, repeatedClient, repeatedCard) = await app.PayingCustomerAsync(deposit: 1_000m);
+        var (_, shortClient, shortCard) = await app.PayingCustomerAsync(deposit: 1_000m);
+        var (plain, plainClient, plainCard) = await app.PayingCustomerAsync(deposit: 1_000m);
+        var twiceOffers = new[] { await app.QuoteAsync(twiceClient, twiceCard, 100m), await app.QuoteAsync(twiceClient, twiceCard, 200m) };
+        var repeatedOffer = await app.QuoteAsync(repeatedClient, repeatedCard, 100m);
+        var tooMuch = await app.QuoteAsync(shortClient, shortCard, 1_500m);
+        var plainOffer = await app.QuoteAsync(plainClient, plainCard, 300m);
+
+        var answers = await Task.WhenAll(
+            app.PayAsync(twiceClient, twiceOffers[0]), app.PayAsync(twiceClient, twiceOffers[1]),
+            app.PayAsync(repeatedClient, repeatedOffer), app.PayAsync(repeatedClient, repeatedOffer), app.PayAsync(repeatedClient, repeatedOffer),
+            app.PayAsync(shortClient, tooMuch), app.PayAsync(plainClient, plainOffer));
+
+        Assert.All(answers.Take(5).Append(answers[6]), a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
+        await answers[5].AssertErrorAsync(HttpStatusCode.BadRequest, "INSUFFICIENT_FUNDS");
+        var repeatedIds = await Task.WhenAll(answers.Skip(2).Take(3).Select(async a =>
+            (await a.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("operationId").GetInt64()));
+        Assert.Single(repeatedIds.Distinct());
+        Assert.Equal(700m, await app.BalanceAsync(twice.Id, "USDT"));
+        Assert.Equal(900m, await app.BalanceAsync(repeated.Id, "USDT"));
+        Assert.Equal(700m, await app.BalanceAsync(plain.Id, "USDT"));
+        await app.AssertLedgerHoldsAsync();
+    }
+
+    private async Task<string> ScrapeAsync()
+    {
+        using var scraper = app.CreateClient();
+        return string.Join('\n', (await scraper.GetStringAsync("/metrics")).Split('\n').Where(l => l.Contains("batch", StringComparison.Ordinal)));
+    }
+
+    /// <summary>The execute batch histogram so far: how many debit batches, and how many executes they took.</summary>
+    private async Task<(double Batches, double Executes)> ExecuteBatchesAsync()
+    {
+        var text = await ScrapeAsync();
+        double Sample(string name) => text.Split('\n').FirstOrDefault(line => line.StartsWith(name + "{", StringComparison.Ordinal)) is { } line
+            ? double.Parse(line[(line.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture)
+            : 0;
+        return (Sample("payout_execute_batch_size_count"), Sample("payout_execute_batch_size_sum"));
+    }
+
+    [Fact]
     public async Task Two_hosts_executing_near_the_kyc_limit_never_exceed_it()
     {
         await using var second = new PayoutApp(app.Database, app.KeysDirectory);
