@@ -26,4 +26,21 @@ public static class LedgerRows
         return await app.Inside.ReadDatabaseAsync(db => db.Set<Payout.Api.Features.Payouts.PayoutOperation>().AsNoTracking()
             .Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.LedgerShard));
     }
+
+    /// <summary>
+    /// PostgreSQL: the database transaction each payout's debit was written in (the <c>xmin</c> of its ledger header, a row
+    /// never updated), with the payout's shard.
+    /// </summary>
+    public static async Task<List<DebitRow>> DebitTransactionsAsync(this PayoutApp app, IEnumerable<long> operationIds)
+    {
+        var ids = operationIds.ToArray();
+        return await app.Inside.ReadDatabaseAsync(db => db.Database.SqlQuery<DebitRow>($"""
+            SELECT p.id AS payout_id, t.xmin::text AS transaction, p.ledger_shard AS shard
+            FROM ledger_transactions t JOIN payout_operations p ON p.id = t.payout_operation_id
+            WHERE t.kind = 'PAYOUT_DEBIT' AND p.id = ANY({ids})
+            """).ToListAsync());
+    }
+
+    /// <summary>A payout, the database transaction of its debit and its house shard.</summary>
+    public sealed record DebitRow(long PayoutId, string Transaction, int Shard);
 }

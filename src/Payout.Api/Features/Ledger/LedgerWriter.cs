@@ -61,7 +61,7 @@ public sealed class LedgerWriter(PayoutDbContext db, TimeProvider clock)
 
     /// <summary>
     /// Posts several transactions that may be refused (executes' debits), in two round trips on PostgreSQL: <paramref name="alongside"/>
-    /// with every conditional debit of all of them in the lock order, then the other balance changes summed per account and each
+    /// with the conditional debits of all of them in the lock order, summed per account, then the other balance changes summed per account and each
     /// transaction's header and postings, as <see cref="PostManyAsync"/>. Nothing is taken from another shard: when any debit is
     /// refused it answers false, and the caller must roll back (and post them one by one, where a refused float shard can
     /// draw from the others).
@@ -72,7 +72,8 @@ public sealed class LedgerWriter(PayoutDbContext db, TimeProvider clock)
     {
         await SavePendingInTransactionAsync(cancellationToken);
         var entries = InLockOrder(transactions.SelectMany(t => t.Transaction.Entries)).ToList();
-        var guarded = entries.Where(e => !e.Account.MayGoNegative).ToList();
+        // All or none: one conditional debit per account, of the batch's sum, stands for each of its debits.
+        var guarded = SumPerAccount(entries.Where(e => !e.Account.MayGoNegative));
         var rows = (await SqlBatch.ExecuteAsync(db, [.. alongside, .. guarded.Select(Apply)], cancellationToken)).Rows;
         if (rows.Skip(alongside.Count).Any(written => written != 1))
         {
@@ -248,24 +249,12 @@ public sealed class LedgerWriter(PayoutDbContext db, TimeProvider clock)
 
     /// <summary>
     /// The balance changes of accounts that may go negative, as one statement: an upsert of one row per account (entries of
-    /// one account summed: a row may change only once in a statement), in the order given, which is the lock order. Each
+    /// one account summed), in the order given, which is the lock order. Each
     /// row is written, so the statement writes as many rows as there are accounts.
     /// </summary>
     private SqlStatement AddToAll(IReadOnlyList<LedgerEntry> entries)
     {
-        var changes = new List<(AccountKey Account, decimal Amount)>(entries.Count);
-        foreach (var entry in entries)
-        {
-            if (changes.Count > 0 && changes[^1].Account == entry.Account)
-            {
-                changes[^1] = (entry.Account, changes[^1].Amount + entry.Amount);
-            }
-            else
-            {
-                changes.Add((entry.Account, entry.Amount));
-            }
-        }
-
+        var changes = SumPerAccount(entries);
         var rows = string.Join(", ", changes.Select((_, i) =>
             $"({{{6 * i}}}, {{{(6 * i) + 1}}}, {{{(6 * i) + 2}}}, CAST({{{(6 * i) + 3}}} AS bigint), {{{(6 * i) + 4}}}, {{{(6 * i) + 5}}})"));
         // PostgreSQL resolves the existing row by the table's name, SQLite by the bare column.
@@ -274,6 +263,25 @@ public sealed class LedgerWriter(PayoutDbContext db, TimeProvider clock)
             $"INSERT INTO ledger_accounts (code, type, currency, customer_id, shard, balance) VALUES {rows} ON CONFLICT (code) DO UPDATE SET balance = {existing} + excluded.balance",
             [.. changes.SelectMany(c => new object?[] { c.Account.Code, (int)c.Account.Type, c.Account.Currency, c.Account.CustomerId, c.Account.Shard, c.Amount })],
             ExpectedRows: changes.Count);
+    }
+
+    /// <summary>Entries in lock order, those of one account summed into one (a row may change only once in a statement).</summary>
+    private static List<LedgerEntry> SumPerAccount(IEnumerable<LedgerEntry> entries)
+    {
+        var sums = new List<LedgerEntry>();
+        foreach (var entry in entries)
+        {
+            if (sums.Count > 0 && sums[^1].Account == entry.Account)
+            {
+                sums[^1] = sums[^1] with { Amount = sums[^1].Amount + entry.Amount };
+            }
+            else
+            {
+                sums.Add(entry);
+            }
+        }
+
+        return sums;
     }
 
     /// <summary>

@@ -116,7 +116,7 @@ public sealed class PayoutDesk(
                 : (await quoting.ExplainAsync([first], facts, offer, customerId, cancellationToken))[0];
         }
 
-        var (payout, alongside, debit) = await WritesAsync(offer, card, drawnPayoutId, cancellationToken);
+        var (payout, alongside, debit) = await WritesAsync(offer, card, drawnPayoutId, shards.Next(), cancellationToken);
         var posted = await ledger.PostAsync(debit, payout.Id, alongside, cancellationToken);
         if (posted.Outcome == PostingOutcome.InsufficientFunds)
         {
@@ -151,6 +151,9 @@ public sealed class PayoutDesk(
             var locked = await offers.LockAndFindManyAsync(
                 [.. batch.Select(i => (executes[i].CustomerId, executes[i].OfferId))], quoting.LimitWindowStart(), cancellationToken);
             var now = clock.GetUtcNow();
+            // One house shard for the whole batch: each shared balance row is then written once for all its payouts, here and in
+            // their settlement, which mostly finds them together. Shards keep concurrent transactions apart, and a batch is one.
+            var shard = shards.Next();
             var ready = new List<(int Index, PayoutOperation Payout, NewPayoutDispatch Sent, LedgerTransaction Debit)>();
             var alongside = new List<SqlStatement>();
             for (var k = 0; k < batch.Count; k++)
@@ -163,7 +166,7 @@ public sealed class PayoutDesk(
                     continue;
                 }
 
-                var (payout, statements, debit) = await WritesAsync(offer, card, drawnId, cancellationToken);
+                var (payout, statements, debit) = await WritesAsync(offer, card, drawnId, shard, cancellationToken);
                 alongside.AddRange(statements);
                 ready.Add((batch[k], payout, new NewPayoutDispatch(payout, card, offer.Fees), debit));
             }
@@ -189,9 +192,9 @@ public sealed class PayoutDesk(
 
     /// <summary>What an execute that passed its checks writes: the payout, its statements for the ledger's first round trip, its debit.</summary>
     private async Task<(PayoutOperation Payout, SqlStatement[] Alongside, LedgerTransaction Debit)> WritesAsync(
-        Offer offer, Card card, long? drawnPayoutId, CancellationToken cancellationToken)
+        Offer offer, Card card, long? drawnPayoutId, int ledgerShard, CancellationToken cancellationToken)
     {
-        var payout = NewPayout(offer, card, shards.Next());
+        var payout = NewPayout(offer, card, ledgerShard);
         var insert = await payouts.InsertAsync(payout, drawnPayoutId, cancellationToken);
 
         // Due a little after the request's own wait, and leased to this process until then at least: the request
