@@ -50,21 +50,17 @@ public sealed class LedgerWriter(PayoutDbContext db, TimeProvider clock)
         }
 
         await SavePendingInTransactionAsync(cancellationToken);
-        var now = clock.GetUtcNow();
         var statements = new List<SqlStatement>(alongside) { AddToAll([.. InLockOrder(transactions.SelectMany(t => t.Transaction.Entries))]) };
-        var written = transactions.Select(t => new Written(
-            new LedgerTransactionRecord { Kind = t.Transaction.Kind, PayoutOperationId = t.PayoutOperationId, CreatedAt = now },
-            [.. InLockOrder(t.Transaction.Entries).Select(e => (e.Account, e.Amount))])).ToList();
-        var (_, rows) = await WriteAsync(statements, written, cancellationToken);
+        var (_, rows) = await WriteAsync(statements, Headers(transactions), cancellationToken);
         return [.. rows.Take(alongside.Count)];
     }
 
     /// <summary>
     /// Posts several transactions that may be refused (executes' debits), in two round trips on PostgreSQL: <paramref name="alongside"/>
-    /// with the conditional debits of all of them in the lock order, summed per account, then the other balance changes summed per account and each
-    /// transaction's header and postings, as <see cref="PostManyAsync"/>. Nothing is taken from another shard: when any debit is
-    /// refused it answers false, and the caller must roll back (and post them one by one, where a refused float shard can
-    /// draw from the others).
+    /// with the conditional debits of all of them in the lock order, summed per account, then the other balance changes summed per
+    /// account and each transaction's header and postings, as <see cref="PostManyAsync"/>. Nothing is taken from another shard: when
+    /// any debit is refused it answers false, and the caller must roll back (and post them one by one, where a refused float shard
+    /// can draw from the others).
     /// </summary>
     public async Task<bool> PostAllOrNoneAsync(
         IReadOnlyList<(LedgerTransaction Transaction, long PayoutOperationId)> transactions, IReadOnlyList<SqlStatement> alongside,
@@ -81,11 +77,7 @@ public sealed class LedgerWriter(PayoutDbContext db, TimeProvider clock)
         }
 
         var rest = entries.Where(e => e.Account.MayGoNegative).ToList();
-        var now = clock.GetUtcNow();
-        var written = transactions.Select(t => new Written(
-            new LedgerTransactionRecord { Kind = t.Transaction.Kind, PayoutOperationId = t.PayoutOperationId, CreatedAt = now },
-            [.. InLockOrder(t.Transaction.Entries).Select(e => (e.Account, e.Amount))])).ToList();
-        await WriteAsync(rest.Count == 0 ? [] : [AddToAll(rest)], written, cancellationToken);
+        await WriteAsync(rest.Count == 0 ? [] : [AddToAll(rest)], Headers(transactions), cancellationToken);
         return true;
     }
 
@@ -160,6 +152,15 @@ public sealed class LedgerWriter(PayoutDbContext db, TimeProvider clock)
         var header = new LedgerTransactionRecord { Kind = transaction.Kind, PayoutOperationId = payoutOperationId, CreatedAt = clock.GetUtcNow() };
         var (ids, secondRows) = await WriteAsync(second, [new Written(header, posted)], cancellationToken);
         return new PostingResult(PostingOutcome.Posted, ids[0], null) { AlongsideRows = guarded.Count == 0 ? [.. secondRows.Take(alongside.Count)] : alongsideRows };
+    }
+
+    /// <summary>Each payout's transaction as it is written: its header, and its postings in the lock order.</summary>
+    private List<Written> Headers(IReadOnlyList<(LedgerTransaction Transaction, long PayoutOperationId)> transactions)
+    {
+        var now = clock.GetUtcNow();
+        return [.. transactions.Select(t => new Written(
+            new LedgerTransactionRecord { Kind = t.Transaction.Kind, PayoutOperationId = t.PayoutOperationId, CreatedAt = now },
+            [.. InLockOrder(t.Transaction.Entries).Select(e => (e.Account, e.Amount))]))];
     }
 
     /// <summary>A transaction's header and its postings, as they are written.</summary>
