@@ -168,7 +168,7 @@ public sealed class LedgerWriter(PayoutDbContext db, TimeProvider clock)
 
     /// <summary>
     /// The remaining balance updates, then each transaction's header and its postings. On PostgreSQL all of it is one
-    /// round trip (every header and its postings one statement); SQLite, in-process, inserts each header first for its id.
+    /// round trip (a header and its postings one statement); SQLite, in-process, inserts each header first for its id.
     /// </summary>
     /// <returns>The stored transactions' ids, in order, and the rows each of <paramref name="updates"/> wrote.</returns>
     private async Task<(IReadOnlyList<long> Ids, IReadOnlyList<int> Rows)> WriteAsync(
@@ -177,9 +177,9 @@ public sealed class LedgerWriter(PayoutDbContext db, TimeProvider clock)
         if (db.Provider == DatabaseProvider.Postgres)
         {
             var updateCount = updates.Count;
-            updates.Add(PostgresHeadersWithPostings(transactions));
+            updates.AddRange(transactions.Select(t => PostgresHeaderWithPostings(t.Header, t.Postings)));
             var written = await SqlBatch.ExecuteAsync(db, updates, cancellationToken);
-            // The statement answers each transaction's id once per posting, in order.
+            // Each statement answers its transaction's id once per posting.
             var ids = new List<long>(transactions.Count);
             var at = 0;
             foreach (var transaction in transactions)
@@ -210,46 +210,23 @@ public sealed class LedgerWriter(PayoutDbContext db, TimeProvider clock)
         return (stored, rows);
     }
 
-    /// <summary>
-    /// Every header and its postings as one statement (one executor run for a whole batch), answering each header's id once
-    /// per posting, in order. The ids are drawn from the table's own sequence first, so each posting can name its header.
-    /// </summary>
-    private static SqlStatement PostgresHeadersWithPostings(IReadOnlyList<Written> transactions)
-    {
-        var arguments = new List<object?>();
-        string Parameter(object? value)
-        {
-            arguments.Add(value);
-            return $"{{{arguments.Count - 1}}}";
-        }
+    /// <summary>A header and its postings as one statement, answering the header's id once per posting.</summary>
+    private static SqlStatement PostgresHeaderWithPostings(LedgerTransactionRecord header, IReadOnlyList<(AccountKey Account, decimal Amount)> postings) => new($"""
+        WITH header AS (INSERT INTO ledger_transactions (kind, payout_operation_id, created_at) VALUES ({"{0}"}, CAST({"{1}"} AS bigint), {"{2}"}) RETURNING id)
+        INSERT INTO ledger_postings (transaction_id, account_id, currency, amount, created_at)
+        SELECT header.id, a.id, a.currency, v.column2, {"{2}"}
+        FROM header CROSS JOIN (VALUES {PostingValues(postings)}) AS v JOIN ledger_accounts a ON a.code = v.column1
+        ORDER BY v.column3
+        RETURNING transaction_id
+        """, PostingArguments(header.Kind, header, postings), ExpectedRows: postings.Count, Returns: true);
 
-        var headers = string.Join(", ", transactions.Select((t, n) =>
-            $"({n}, {Parameter(t.Header.Kind)}, CAST({Parameter(t.Header.PayoutOperationId)} AS bigint), {Parameter(t.Header.CreatedAt)})"));
-        var postings = string.Join(", ", transactions.SelectMany((t, n) => t.Postings.Select((posting, position) =>
-            $"({n}, {position}, {Parameter(posting.Account.Code)}, {Parameter(posting.Amount)})")));
-        return new SqlStatement($"""
-            WITH header AS (
-                SELECT nextval(pg_get_serial_sequence('ledger_transactions', 'id')) AS id, h.column1 AS n, h.column2 AS kind,
-                       h.column3 AS payout_operation_id, h.column4 AS created_at
-                FROM (VALUES {headers}) AS h),
-            inserted AS (
-                INSERT INTO ledger_transactions (id, kind, payout_operation_id, created_at)
-                SELECT id, kind, payout_operation_id, created_at FROM header)
-            INSERT INTO ledger_postings (transaction_id, account_id, currency, amount, created_at)
-            SELECT header.id, a.id, a.currency, p.column4, header.created_at
-            FROM (VALUES {postings}) AS p JOIN header ON header.n = p.column1 JOIN ledger_accounts a ON a.code = p.column3
-            ORDER BY p.column1, p.column2
-            RETURNING transaction_id
-            """, arguments, ExpectedRows: transactions.Sum(t => t.Postings.Count), Returns: true);
-    }
-
-    /// <summary>SQLite: the postings' rows (account code, amount, position), their parameters numbered from {3}.</summary>
+    /// <summary>The postings' rows (account code, amount, position), their parameters numbered from {3}.</summary>
     private static string PostingValues(IReadOnlyList<(AccountKey Account, decimal Amount)> postings) =>
         string.Join(", ", postings.Select((_, i) => $"({{{3 + (2 * i)}}}, {{{4 + (2 * i)}}}, {i})"));
 
-    /// <summary>SQLite: {0} the stored header's id, {1} the payout, {2} the time, then each posting's code and amount.</summary>
-    private static object?[] PostingArguments(long headerId, LedgerTransactionRecord header, IReadOnlyList<(AccountKey Account, decimal Amount)> postings) =>
-        [headerId, header.PayoutOperationId, header.CreatedAt, .. postings.SelectMany(p => new object?[] { p.Account.Code, p.Amount })];
+    /// <summary>{0}: <paramref name="first"/> (the kind, or on SQLite the stored id), {1} the payout, {2} the time, then each posting's code and amount.</summary>
+    private static object?[] PostingArguments(object first, LedgerTransactionRecord header, IReadOnlyList<(AccountKey Account, decimal Amount)> postings) =>
+        [first, header.PayoutOperationId, header.CreatedAt, .. postings.SelectMany(p => new object?[] { p.Account.Code, p.Amount })];
 
     /// <summary>
     /// One entry's balance change, by the account's unique code. A debit of an account held to "never below zero" is a
