@@ -250,8 +250,8 @@ public sealed class LedgerWriter(PayoutDbContext db, TimeProvider clock)
 
     /// <summary>
     /// The balance changes of accounts that may go negative, as one statement: an upsert of one row per account (entries of
-    /// one account summed), in the order given, which is the lock order. Each
-    /// row is written, so the statement writes as many rows as there are accounts.
+    /// one account summed), in the order given, which is the lock order. Each row is written, so the statement writes as
+    /// many rows as there are accounts.
     /// </summary>
     private SqlStatement AddToAll(IReadOnlyList<LedgerEntry> entries)
     {
