@@ -51,7 +51,7 @@ public sealed class LedgerWriter(PayoutDbContext db, TimeProvider clock)
 
         await SavePendingInTransactionAsync(cancellationToken);
         var statements = new List<SqlStatement>(alongside) { AddToAll([.. InLockOrder(transactions.SelectMany(t => t.Transaction.Entries))]) };
-        var (_, rows) = await WriteAsync(statements, Headers(transactions), cancellationToken);
+        var (_, rows) = await WriteAsync(statements, AsWritten(transactions), cancellationToken);
         return [.. rows.Take(alongside.Count)];
     }
 
@@ -77,7 +77,7 @@ public sealed class LedgerWriter(PayoutDbContext db, TimeProvider clock)
         }
 
         var rest = entries.Where(e => e.Account.MayGoNegative).ToList();
-        await WriteAsync(rest.Count == 0 ? [] : [AddToAll(rest)], Headers(transactions), cancellationToken);
+        await WriteAsync(rest.Count == 0 ? [] : [AddToAll(rest)], AsWritten(transactions), cancellationToken);
         return true;
     }
 
@@ -155,7 +155,7 @@ public sealed class LedgerWriter(PayoutDbContext db, TimeProvider clock)
     }
 
     /// <summary>Each payout's transaction as it is written: its header, and its postings in the lock order.</summary>
-    private List<Written> Headers(IReadOnlyList<(LedgerTransaction Transaction, long PayoutOperationId)> transactions)
+    private List<Written> AsWritten(IReadOnlyList<(LedgerTransaction Transaction, long PayoutOperationId)> transactions)
     {
         var now = clock.GetUtcNow();
         return [.. transactions.Select(t => new Written(
