@@ -222,8 +222,8 @@ PY
     fi
 }
 
-# Prints each failed test of the TRX files given, with the first line of its message: the end of the log says which
-# test failed even when the run's own output scrolled away.
+# Prints each failed test of the TRX files given, with the first lines of its message: the end of the log says which
+# test failed, and why, even when the run's own output scrolled away (a CI log may keep only its tail).
 trx_failed_tests() {
     command -v python3 >/dev/null 2>&1 || return 0
     python3 - "$@" <<'PY'
@@ -238,8 +238,10 @@ for path in sys.argv[1:]:
         if not result.tag.endswith("UnitTestResult") or result.get("outcome") not in ("Failed", "Error", "Timeout", "Aborted"):
             continue
         message = next((el.text or "" for el in result.iter() if el.tag.endswith("Message")), "").strip()
-        first_line = message.splitlines()[0][:300] if message else ""
-        print(f"  FAILED TEST ({os.path.basename(path)}): {result.get('testName')}: {first_line}")
+        lines = [line[:300] for line in message.splitlines()[:8]] or [""]
+        print(f"  FAILED TEST ({os.path.basename(path)}): {result.get('testName')}: {lines[0]}")
+        for line in lines[1:]:
+            print(f"    {line}")
 PY
 }
 
