@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Text.Json;
 
 namespace Payout.Soak;
 
@@ -10,6 +11,7 @@ public sealed class ServiceHost : IDisposable
     private readonly string dll;
     private readonly IReadOnlyList<string> arguments;
     private readonly string readyPath;
+    private readonly List<string> unhandled = [];
     private Process? process;
 
     public ServiceHost(SoakOptions options, string project, IEnumerable<string> arguments, string readyPath)
@@ -36,6 +38,22 @@ public sealed class ServiceHost : IDisposable
 
     /// <summary>The last lines it wrote (warnings and errors), for a failure message.</summary>
     public Queue<string> Tail { get; } = new();
+
+    /// <summary>
+    /// The first exceptions the service answered with 500 (its error handler's "Unhandled exception" lines), each as the
+    /// request and the exception's first lines: the cause of a 500 a client saw, which the tail has often scrolled past by
+    /// the time the checks end.
+    /// </summary>
+    public IReadOnlyList<string> Unhandled
+    {
+        get
+        {
+            lock (Tail)
+            {
+                return [.. unhandled];
+            }
+        }
+    }
 
     public async Task StartAsync(TimeSpan within)
     {
@@ -119,11 +137,33 @@ public sealed class ServiceHost : IDisposable
 
         lock (Tail)
         {
+            if (line.Contains("Unhandled exception", StringComparison.Ordinal) && unhandled.Count < 10)
+            {
+                unhandled.Add(Condense(line));
+            }
+
             Tail.Enqueue(line);
             while (Tail.Count > 200)
             {
                 Tail.Dequeue();
             }
+        }
+    }
+
+    /// <summary>A JSON log line as its message and the exception's lines that name a type (the outer one and its inner ones).</summary>
+    private static string Condense(string line)
+    {
+        try
+        {
+            using var entry = JsonDocument.Parse(line);
+            var root = entry.RootElement;
+            var exception = root.TryGetProperty("Exception", out var e) ? e.GetString() ?? "" : "";
+            var causes = exception.Split('\n').Select(l => l.Trim()).Where(l => !l.StartsWith("at ", StringComparison.Ordinal) && l.Contains("Exception", StringComparison.Ordinal));
+            return $"{root.GetProperty("Message").GetString()}: {string.Join(" ", causes.Take(4))}";
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            return line;
         }
     }
 

@@ -38,6 +38,7 @@ public static class SoakRun
             }
         }
         return new SoakResult(options, tally.Requests, tally.Unavailable, tally.ConnectionErrors, checks.Total, checks.Success,
-            checks.Failed, checks.Stuck, chaos.Kills, chaos.DatabaseRestarts, [.. tally.Violations], took.Elapsed);
+            checks.Failed, checks.Stuck, chaos.Kills, chaos.DatabaseRestarts, [.. tally.Violations],
+            [.. environment.Apis.SelectMany(a => a.Unhandled)], took.Elapsed);
     }
 }

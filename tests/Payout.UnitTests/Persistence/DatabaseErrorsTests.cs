@@ -28,6 +28,20 @@ public sealed class DatabaseErrorsTests
         Assert.True(DatabaseErrors.IsUnavailable(new DbUpdateException("saving",
             new NpgsqlException("Failed to connect", new SocketException((int)SocketError.ConnectionRefused)))));
 
+    /// <summary>
+    /// Npgsql breaks a connection with an exception of its own whose cause is the server's (a multiplexed connection's other
+    /// commands fail this way when the server is stopped): the cause decides, not the wrapper's own idea of transience.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(OutageStates))]
+    public void A_connection_broken_by_the_server_going_away_is_an_outage(string sqlState) =>
+        Assert.True(DatabaseErrors.IsUnavailable(new InvalidOperationException("transient failure",
+            new NpgsqlException("The connection was broken", new PostgresException("gone", "FATAL", "FATAL", sqlState)))));
+
+    [Fact]
+    public void A_wrapped_bug_is_not_an_outage() =>
+        Assert.False(DatabaseErrors.IsUnavailable(new NpgsqlException("wrapped", new PostgresException("bug", "ERROR", "ERROR", "40P01"))));
+
     [Fact]
     public void Sqlite_still_locked_after_its_busy_timeout_is_an_outage_and_a_constraint_is_not()
     {

@@ -80,7 +80,6 @@ public static class AuthSetup
         jwt.Events = new JwtBearerEvents { OnMessageReceived = SkipWhereNoAuthorizationIsRequired, OnTokenValidated = AttachCustomerAsync };
     }
 
-    /// <summary>A valid signature is not enough: the customer must exist and the token's generation be current.</summary>
     /// <summary>
     /// A bearer token is validated only for a route that requires authorization: no other route reads the customer.
     /// The embedded sandbox network's calls carry the network's API key as their bearer, which failed as a malformed
@@ -96,6 +95,7 @@ public static class AuthSetup
         return Task.CompletedTask;
     }
 
+    /// <summary>A valid signature is not enough: the customer must exist and the token's generation be current.</summary>
     private static async Task AttachCustomerAsync(TokenValidatedContext context)
     {
         var principal = context.Principal!;

@@ -23,7 +23,8 @@ public static class DatabaseErrors
     /// True when the database could not be reached or is going away — refused or broken connections, a server shutting
     /// down, starting up or out of connections, SQLite still locked after its busy timeout — anywhere in the exception's
     /// chain (EF wraps the provider's exception). A request that met one changed nothing it could not roll back, and can
-    /// be tried again once the database is back. Deadlocks and serialization failures are not outages: they stay bugs.
+    /// be tried again once the database is back. Deadlocks and serialization failures are not outages: they stay bugs (Npgsql
+    /// calls them transient, so a wrapper's own transience is not asked when the server's error is inside it).
     /// </summary>
     public static bool IsUnavailable(Exception exception)
     {
@@ -33,7 +34,7 @@ public static class DatabaseErrors
             {
                 case PostgresException pg:
                     return IsOutage(pg.SqlState);
-                case NpgsqlException npgsql:
+                case NpgsqlException npgsql when npgsql.InnerException is not PostgresException:
                     // Not a server error: the connection itself failed (refused, reset, timed out, pool exhausted).
                     return npgsql.IsTransient;
                 case SqliteException sqlite:
