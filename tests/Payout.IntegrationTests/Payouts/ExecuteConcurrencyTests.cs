@@ -92,7 +92,9 @@ public sealed class ExecuteConcurrencyTests(FeeFreeApp app) : IClassFixture<FeeF
         var postgres = TestDatabase.ProviderUnderTest == "Postgres";
         var batched = false;
         var debitedTogether = false;
-        for (var round = 0; round < 3 && !(batched && (debitedTogether || !postgres)); round++)
+        var rounds = new List<string>();
+        // Twelve executes sent at once meet in the queue unless the machine is so busy that they arrive one by one: a few rounds.
+        for (var round = 0; round < 5 && !(batched && (debitedTogether || !postgres)); round++)
         {
             var payers = new List<(TestCustomer Customer, HttpClient Client, long OfferId)>();
             for (var i = 0; i < 12; i++)
@@ -117,12 +119,13 @@ public sealed class ExecuteConcurrencyTests(FeeFreeApp app) : IClassFixture<FeeF
                 var together = debits.GroupBy(d => d.Transaction).ToList();
                 Assert.All(together, payoutsOfOne => Assert.Single(payoutsOfOne.Select(d => d.Shard).Distinct()));
                 debitedTogether |= together.Any(payoutsOfOne => payoutsOfOne.Count() > 1);
+                rounds.Add($"round {round + 1}: transactions of {string.Join(", ", together.Select(t => t.Count()))} payouts");
             }
         }
 
         // SQLite has one writer: its executes take turns and are never batched.
         Assert.True(postgres == batched, await ScrapeAsync());
-        Assert.Equal(postgres, debitedTogether);
+        Assert.True(postgres == debitedTogether, string.Join("\n", rounds) + "\n" + await ScrapeAsync());
         await app.AssertLedgerHoldsAsync();
     }
 

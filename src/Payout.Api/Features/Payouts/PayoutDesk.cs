@@ -32,10 +32,12 @@ public sealed class PayoutDesk(
 
     public async Task<Result<PayoutOperation>> ExecuteAsync(long offerId, CurrentCustomer customer, CancellationToken cancellationToken)
     {
-        // PostgreSQL: executes that arrive together are debited in one transaction (DebitBatcher); SQLite has one writer anyway.
+        // PostgreSQL: executes that arrive together are debited in one transaction (DebitBatcher), and what a batch hands back
+        // on its own; SQLite has one writer anyway.
+        var execute = new ExecuteRequest(customer.Id, offerId);
         var debit = db.Provider == DatabaseProvider.Postgres
-            ? await batcher.DebitAsync(new ExecuteRequest(customer.Id, offerId))
-            : await DebitAsync(new ExecuteRequest(customer.Id, offerId), cancellationToken);
+            ? await batcher.DebitAsync(execute) ?? await DebitAsync(execute, cancellationToken)
+            : await DebitAsync(execute, cancellationToken);
         if (!debit.IsSuccess)
         {
             return debit.Failure;
