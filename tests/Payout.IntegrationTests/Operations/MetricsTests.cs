@@ -41,6 +41,12 @@ public sealed partial class MetricsTests(PayoutApp app) : IClassFixture<PayoutAp
         Assert.True(Value(text, "payout_payouts_total", "status=\"PENDING\"") >= 1, text);
         Assert.True(Value(text, "payout_payouts_total", "status=\"SUCCESS\"") >= 1, text);
         Assert.True(Value(text, "payout_settlement_batch_size_count") >= 1, text);
+        if (TestDatabase.ProviderUnderTest == "Postgres")
+        {
+            // Executes go through the debit batcher on PostgreSQL only (SQLite has one writer).
+            Assert.True(Value(text, "payout_execute_batch_size_count") >= 2, text);
+        }
+
         Assert.Equal(1, Value(text, "payout_payouts_in_flight"));
         Assert.Equal(0, Value(text, "payout_rates_age_seconds", "currency_from=\"USDT\",currency_to=\"EUR\""));
         Assert.Contains("# TYPE payout_payouts_total counter", text, StringComparison.Ordinal);

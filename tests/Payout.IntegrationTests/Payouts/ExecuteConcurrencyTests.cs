@@ -90,11 +90,10 @@ public sealed class ExecuteConcurrencyTests(FeeFreeApp app) : IClassFixture<FeeF
     public async Task Executes_arriving_together_are_debited_in_one_transaction_on_PostgreSQL_each_once()
     {
         var postgres = TestDatabase.ProviderUnderTest == "Postgres";
-        var batched = false;
         var debitedTogether = false;
         var rounds = new List<string>();
         // Twelve executes sent at once meet in the queue unless the machine is so busy that they arrive one by one: a few rounds.
-        for (var round = 0; round < 5 && !(batched && (debitedTogether || !postgres)); round++)
+        for (var round = 0; round < 5 && !debitedTogether; round++)
         {
             var payers = new List<(TestCustomer Customer, HttpClient Client, long OfferId)>();
             for (var i = 0; i < 12; i++)
@@ -110,21 +109,22 @@ public sealed class ExecuteConcurrencyTests(FeeFreeApp app) : IClassFixture<FeeF
                 Assert.Equal(900m, await app.BalanceAsync(customer.Id, "USDT"));
             }
 
-            var (batches, executes) = await ExecuteBatchesAsync();
-            batched = executes > batches;
-            if (postgres)
+            if (!postgres)
             {
-                // The database's own transaction ids: the payouts debited together share one house shard.
-                var debits = await app.DebitTransactionsAsync(payouts.Select(p => p.GetProperty("operationId").GetInt64()));
-                var together = debits.GroupBy(d => d.Transaction).ToList();
-                Assert.All(together, payoutsOfOne => Assert.Single(payoutsOfOne.Select(d => d.Shard).Distinct()));
-                debitedTogether |= together.Any(payoutsOfOne => payoutsOfOne.Count() > 1);
-                rounds.Add($"round {round + 1}: transactions of {string.Join(", ", together.Select(t => t.Count()))} payouts");
+                // SQLite has one writer: its executes take turns, each in a transaction of its own.
+                break;
             }
+
+            // The database's own transaction ids are the evidence, not the batch-size metric: the test hosts of one process
+            // publish meters of the same name, and a host's scrape can show another host's instrument.
+            var debits = await app.DebitTransactionsAsync(payouts.Select(p => p.GetProperty("operationId").GetInt64()));
+            var together = debits.GroupBy(d => d.Transaction).ToList();
+            // The payouts debited together share one house shard.
+            Assert.All(together, payoutsOfOne => Assert.Single(payoutsOfOne.Select(d => d.Shard).Distinct()));
+            debitedTogether |= together.Any(payoutsOfOne => payoutsOfOne.Count() > 1);
+            rounds.Add($"round {round + 1}: transactions of {string.Join(", ", together.Select(t => t.Count()))} payouts");
         }
 
-        // SQLite has one writer: its executes take turns and are never batched.
-        Assert.True(postgres == batched, await ScrapeAsync());
         Assert.True(postgres == debitedTogether, string.Join("\n", rounds) + "\n" + await ScrapeAsync());
         await app.AssertLedgerHoldsAsync();
     }
@@ -162,16 +162,6 @@ public sealed class ExecuteConcurrencyTests(FeeFreeApp app) : IClassFixture<FeeF
     {
         using var scraper = app.CreateClient();
         return string.Join('\n', (await scraper.GetStringAsync("/metrics")).Split('\n').Where(l => l.Contains("batch", StringComparison.Ordinal)));
-    }
-
-    /// <summary>The execute batch histogram so far: how many debit batches, and how many executes they took.</summary>
-    private async Task<(double Batches, double Executes)> ExecuteBatchesAsync()
-    {
-        var text = await ScrapeAsync();
-        double Sample(string name) => text.Split('\n').FirstOrDefault(line => line.StartsWith(name + "{", StringComparison.Ordinal)) is { } line
-            ? double.Parse(line[(line.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture)
-            : 0;
-        return (Sample("payout_execute_batch_size_count"), Sample("payout_execute_batch_size_sum"));
     }
 
     [Fact]
