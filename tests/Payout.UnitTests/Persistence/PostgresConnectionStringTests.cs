@@ -14,7 +14,7 @@ public sealed class PostgresConnectionStringTests
 
         Assert.True(built.NoResetOnClose);
         Assert.Equal(100, built.MaxAutoPrepare);
-        Assert.True(built.Multiplexing);
+        Assert.False(built.Multiplexing);
         Assert.Equal(50, built.MaxPoolSize);
     }
 
@@ -22,10 +22,10 @@ public sealed class PostgresConnectionStringTests
     public void What_the_operator_sets_is_kept()
     {
         var built = new NpgsqlConnectionStringBuilder(DatabaseSetup.PostgresConnectionString(
-            Given + ";No Reset On Close=false;Max Auto Prepare=0;Multiplexing=false", maxPoolSize: 50));
+            Given + ";No Reset On Close=false;Max Auto Prepare=0;Multiplexing=true", maxPoolSize: 50));
 
         Assert.False(built.NoResetOnClose);
         Assert.Equal(0, built.MaxAutoPrepare);
-        Assert.False(built.Multiplexing);
+        Assert.True(built.Multiplexing);
     }
 }

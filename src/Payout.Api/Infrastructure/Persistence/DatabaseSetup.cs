@@ -68,14 +68,13 @@ public static class DatabaseSetup
             (RelationalEventId.CommandError, LogLevel.Debug), (CoreEventId.SaveChangesFailed, LogLevel.Debug)));
 
     /// <summary>
-    /// The operator's connection string, with three defaults unless it sets them itself. <c>No Reset On Close</c>:
+    /// The operator's connection string, with two defaults unless it sets them itself. <c>No Reset On Close</c>:
     /// no <c>DISCARD ALL</c> each time a connection goes back to the pool (a round trip per request, and it would
     /// drop the prepared statements). <c>Max Auto Prepare</c>: the statements run most are prepared once per
-    /// connection. <c>Multiplexing</c>: statements outside a transaction, from every request at once, share a few
-    /// connections and are written and read together, so each round trip wakes PostgreSQL and us once for many requests;
-    /// a transaction keeps its own connection from its start to its end. All three are safe because the service keeps no
-    /// session state on a connection: no <c>SET</c>, no temporary tables, no <c>LISTEN</c>, and the one session advisory
-    /// lock (<see cref="MigrationLock"/>) is taken on a connection of its own (see docs/decisions.md).
+    /// connection. Both are safe because the service keeps no session state on a connection: no <c>SET</c>, no temporary
+    /// tables, no <c>LISTEN</c>, and the one session advisory lock (<see cref="MigrationLock"/>) is taken on a connection of
+    /// its own. <c>Multiplexing</c> stays off unless the operator turns it on: with automatic preparation it lost its place in
+    /// the protocol after a database restart and failed requests with 500s (see docs/decisions.md).
     /// </summary>
     internal static string PostgresConnectionString(string connectionString, int maxPoolSize)
     {
@@ -90,11 +89,6 @@ public static class DatabaseSetup
         if (!given.Contains("MaxAutoPrepare"))
         {
             csb.MaxAutoPrepare = 100;
-        }
-
-        if (!given.Contains("Multiplexing"))
-        {
-            csb.Multiplexing = true;
         }
 
         return csb.ConnectionString;
