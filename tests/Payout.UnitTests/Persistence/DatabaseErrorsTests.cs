@@ -29,8 +29,8 @@ public sealed class DatabaseErrorsTests
             new NpgsqlException("Failed to connect", new SocketException((int)SocketError.ConnectionRefused)))));
 
     /// <summary>
-    /// Npgsql breaks a connection with an exception of its own whose cause is the server's (a multiplexed connection's other
-    /// commands fail this way when the server is stopped): the cause decides, not the wrapper's own idea of transience.
+    /// Npgsql can report the server's error inside an exception of its own: the server's error decides, not the wrapper's
+    /// own idea of transience.
     /// </summary>
     [Theory]
     [MemberData(nameof(OutageStates))]
